@@ -1,0 +1,207 @@
+//! The command-line front end. It turns arguments into a plain [`Config`], runs the one command
+//! asked for, and owns everything that touches the terminal: standard output through [`Output`],
+//! the single error message on standard error, the exit code and a closed pipe.
+//!
+//! The library never prints; each `commands::*` module asks it for data and hands that data to a
+//! renderer (`actes::render`).
+
+mod commands;
+mod output;
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+
+pub use output::Output;
+
+/// Default folder of the built history, relative to the working directory (git-ignored).
+pub const DEFAULT_REPO: &str = "target/actes-history.git";
+/// Default folder of the sources, relative to the working directory.
+pub const DEFAULT_SOURCES: &str = "history";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "actes",
+    version,
+    about = "A version-controlled history of ITU resolutions",
+    long_about = "Reads the documents of ITU conferences, stores the resolutions as they stood after \
+                  each conference in a git repository, and answers historians' questions about them."
+)]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: commands::Command,
+}
+
+/// Options that every command accepts.
+#[derive(Debug, clap::Args)]
+struct GlobalArgs {
+    /// Read and write the built history in this bare git repository
+    #[arg(long, global = true, default_value = DEFAULT_REPO)]
+    repo: PathBuf,
+    /// Read the sources (documents, conference catalogue, outcomes) from this folder
+    #[arg(long, global = true, default_value = DEFAULT_SOURCES)]
+    sources: PathBuf,
+    /// Print in this format
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Colour the output: auto (on a terminal), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// The output formats; each command says which it supports beyond `text` and `json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Csv,
+    Html,
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What a command needs to know about its surroundings, resolved once from the arguments and the
+/// terminal.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub repo: PathBuf,
+    pub sources: PathBuf,
+    pub format: Format,
+    /// Colour the text output.
+    pub color: bool,
+    /// Standard error is a terminal: progress may be shown there.
+    pub progress: bool,
+}
+
+/// Parses the arguments, runs the command and turns its outcome into an exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout and usage errors to stderr, with exit 0 or 2.
+            let code = err.exit_code();
+            let _ = err.print();
+            return ExitCode::from(code as u8);
+        }
+    };
+    let stdout_tty = io::stdout().is_terminal();
+    let config = Config {
+        repo: cli.global.repo,
+        sources: cli.global.sources,
+        format: cli.global.format,
+        color: match cli.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
+        },
+        progress: io::stderr().is_terminal(),
+    };
+    let mut out = Output::stdout();
+    let result = commands::run(&config, cli.command, &mut out).and_then(|()| out.flush());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("actes: {err}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+/// The one place that maps error kinds to exit codes: 2 for bad input (a file that cannot be
+/// read as expected, an unknown instrument or conference, a format a command does not offer),
+/// 1 for everything else (a repository that cannot be written, an internal failure).
+fn exit_code(err: &CommandError) -> u8 {
+    match err.kind {
+        ErrorKind::BadInput => 2,
+        ErrorKind::Failure => 1,
+    }
+}
+
+/// How a command failed, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The user's input is at fault: a source file, an argument, a name that matches nothing.
+    BadInput,
+    /// Something else went wrong: the repository, the disk, a bug.
+    Failure,
+}
+
+/// A command's error: a kind for the exit code and the library error that says what happened.
+#[derive(Debug)]
+pub struct CommandError {
+    pub kind: ErrorKind,
+    pub source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl CommandError {
+    /// The user's input is at fault.
+    pub fn bad_input(err: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        CommandError {
+            kind: ErrorKind::BadInput,
+            source: err.into(),
+        }
+    }
+
+    /// Anything else.
+    pub fn failure(err: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        CommandError {
+            kind: ErrorKind::Failure,
+            source: err.into(),
+        }
+    }
+
+    /// The command does not offer the requested format.
+    pub fn unsupported_format(command: &str, format: Format, offered: &[Format]) -> Self {
+        let names: Vec<String> = offered.iter().map(|f| format_name(*f)).collect();
+        Self::bad_input(format!(
+            "`actes {command}` cannot print --format {}; it offers: {}",
+            format_name(format),
+            names.join(", ")
+        ))
+    }
+
+    fn is_broken_pipe(&self) -> bool {
+        self.source
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl From<io::Error> for CommandError {
+    fn from(err: io::Error) -> Self {
+        CommandError::failure(err)
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.source)?;
+        let mut cause = self.source.source();
+        while let Some(c) = cause {
+            write!(f, ": {c}")?;
+            cause = c.source();
+        }
+        Ok(())
+    }
+}
+
+fn format_name(format: Format) -> String {
+    format
+        .to_possible_value()
+        .expect("every Format variant has a clap name")
+        .get_name()
+        .to_string()
+}

@@ -1,0 +1,10 @@
+//! actes: a version-controlled history of ITU resolutions.
+//!
+//! The library reads conference documents ([`reader`]), arranges what they and the Final Acts say
+//! into the corpus state after each conference ([`corpus`]), stores that corpus as a git history
+//! ([`history`]), links versions, proposals and citations into a lineage graph ([`lineage`]) and
+//! answers historians' queries on them. It prints nothing and reads no environment: every query
+//! returns data, and [`render`] turns data into text, Markdown, CSV, HTML or DOT.
+
+pub mod model;
+pub mod text;
