@@ -1,0 +1,186 @@
+//! Reads ITU conference documents (proposals to a conference, as plain text extracted from the
+//! Word files) into structured data: each proposal with its action, identifier and target, the
+//! target's text before and as proposed, its citations, and everything the reader could not settle.
+//!
+//! The types below are the reader's output and part of the JSON contract of `actes ingest`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Citation, InstrumentId, InstrumentText, Language, LineSpan, Uncertainty};
+
+/// A conference document, read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The name the document was read under (its path as given).
+    pub source: String,
+    pub language: Language,
+    pub proposals: Vec<Proposal>,
+    /// What was noticed about the input itself: a BOM, CRLF line ends, Windows-1252, NFD.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub input_notes: Vec<String>,
+}
+
+/// One proposal: `MOD B/67/4` and what follows it up to its reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// `B/67/4`.
+    pub id: ProposalId,
+    pub action: Action,
+    pub target: InstrumentId,
+    /// The first and last line of the proposal in the document.
+    pub lines: LineSpan,
+    /// The target's text as it stood before the proposal (`MOD`, `SUP`, `NOC`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<InstrumentText>,
+    /// The target's text as proposed (`MOD`, `ADD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<InstrumentText>,
+    pub citations: Vec<Citation>,
+    pub uncertain: Vec<Uncertainty>,
+    /// The reasons (`Motifs:`, `Reasons:`, `Motivos:`), one string per paragraph.
+    pub reasons: Vec<String>,
+}
+
+/// A proposal's identifier: origin / document (addendum) / serial, as in `EUR/44A7/1`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct ProposalId {
+    /// The submitter: `B` (Brazil), `EUR` (CEPT), `AFCP`, `SEN`.
+    pub origin: String,
+    pub document: u32,
+    pub addendum: Option<u32>,
+    pub serial: u32,
+}
+
+impl fmt::Display for ProposalId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.addendum {
+            Some(a) => write!(f, "{}/{}A{}/{}", self.origin, self.document, a, self.serial),
+            None => write!(f, "{}/{}/{}", self.origin, self.document, self.serial),
+        }
+    }
+}
+
+impl From<ProposalId> for String {
+    fn from(id: ProposalId) -> Self {
+        id.to_string()
+    }
+}
+
+impl TryFrom<String> for ProposalId {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl std::str::FromStr for ProposalId {
+    type Err = String;
+
+    /// Parses `B/67/4`, `EUR/44A7/1`, `AFCP/55A3/1`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            format!("`{s}` is not a proposal id of the form ORIGIN/DOCUMENT/SERIAL, e.g. B/67/4 or EUR/44A7/1")
+        };
+        let mut parts = s.trim().split('/');
+        let (Some(origin), Some(doc), Some(serial), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if origin.is_empty() || !origin.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(bad());
+        }
+        let (document, addendum) = match doc.split_once(['A', 'a']) {
+            Some((d, a)) => (d, Some(a.parse().map_err(|_| bad())?)),
+            None => (doc, None),
+        };
+        Ok(ProposalId {
+            origin: origin.to_string(),
+            document: document.parse().map_err(|_| bad())?,
+            addendum,
+            serial: serial.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+/// What a proposal does to its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// Modify (tracked changes).
+    #[serde(rename = "MOD")]
+    Mod,
+    /// Editorial change only.
+    #[serde(rename = "(MOD)")]
+    ModEditorial,
+    /// Add a new text.
+    #[serde(rename = "ADD")]
+    Add,
+    /// Bring in existing text.
+    #[serde(rename = "ADD*")]
+    AddMoved,
+    /// Suppress (abrogate).
+    #[serde(rename = "SUP")]
+    Sup,
+    /// Move out existing text.
+    #[serde(rename = "SUP*")]
+    SupMoved,
+    /// No change.
+    #[serde(rename = "NOC")]
+    Noc,
+}
+
+impl Action {
+    /// The action as written in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Mod => "MOD",
+            Action::ModEditorial => "(MOD)",
+            Action::Add => "ADD",
+            Action::AddMoved => "ADD*",
+            Action::Sup => "SUP",
+            Action::SupMoved => "SUP*",
+            Action::Noc => "NOC",
+        }
+    }
+
+    /// Reads an action as written in documents.
+    pub fn parse(s: &str) -> Option<Action> {
+        Some(match s.trim() {
+            "MOD" => Action::Mod,
+            "(MOD)" => Action::ModEditorial,
+            "ADD" => Action::Add,
+            "ADD*" => Action::AddMoved,
+            "SUP" => Action::Sup,
+            "SUP*" => Action::SupMoved,
+            "NOC" => Action::Noc,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proposal_ids_parse_with_and_without_addendum() {
+        let id: ProposalId = "EUR/44A7/1".parse().expect("a valid id");
+        assert_eq!((id.document, id.addendum, id.serial), (44, Some(7), 1));
+        assert_eq!(id.to_string(), "EUR/44A7/1");
+        assert_eq!(
+            "B/67/4".parse::<ProposalId>().map(|i| i.to_string()),
+            Ok("B/67/4".into())
+        );
+        assert!("B/67".parse::<ProposalId>().is_err());
+    }
+}
