@@ -556,3 +556,98 @@ pub struct InstrumentRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertain: Vec<Uncertainty>,
 }
+
+/// A conference of the catalogue: which body, where (in French, English and Spanish), when, and
+/// how sure each date is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conference {
+    /// `pp-2018-dubai`.
+    pub id: ConferenceId,
+    pub body: Body,
+    pub place: Places,
+    /// Other names it goes by (`PP-18`, `Minneápolis`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub year: i32,
+    /// First and last day, `YYYY-MM-DD`.
+    #[serde(with = "iso_date")]
+    pub start: time::Date,
+    #[serde(with = "iso_date")]
+    pub end: time::Date,
+    /// The day its Final Acts were signed, `YYYY-MM-DD`.
+    #[serde(with = "iso_date")]
+    pub final_acts: time::Date,
+    /// How sure the Final Acts date is: `sourced`, or `last-day` where it is taken to be the last
+    /// day of the conference.
+    pub final_acts_confidence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A place name in the three languages of the texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Places {
+    pub fr: String,
+    pub en: String,
+    pub es: String,
+}
+
+/// Dates as `YYYY-MM-DD` strings in JSON.
+pub mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::macros::format_description;
+
+    const FORMAT: &[time::format_description::FormatItem<'static>] =
+        format_description!("[year]-[month]-[day]");
+
+    pub fn serialize<S: Serializer>(date: &time::Date, s: S) -> Result<S::Ok, S::Error> {
+        let text = date.format(FORMAT).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<time::Date, D::Error> {
+        let text = String::deserialize(d)?;
+        time::Date::parse(&text, FORMAT).map_err(serde::de::Error::custom)
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<time::Date, time::error::Parse> {
+        time::Date::parse(text, FORMAT)
+    }
+}
+
+/// What the history stores about a conference (`conferences/<id>.json`): the conference and every
+/// event the sources record for it, each with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConferenceRecord {
+    pub conference: Conference,
+    pub events: Vec<EventRecord>,
+}
+
+/// One thing a conference did to one instrument.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub instrument: InstrumentId,
+    pub event: Event,
+    pub status: Status,
+    /// The revision mark after the event; for a suppression, the last revision before it.
+    pub revision: Option<Revision>,
+    /// The title as the source gives it (English for the Final Acts list), if any.
+    pub title: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What the history stores about a proposal (`proposals/<conference>/<id>.json`, on proposal
+/// refs only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalRecord {
+    pub id: crate::reader::ProposalId,
+    pub conference: ConferenceId,
+    pub action: crate::reader::Action,
+    pub target: InstrumentId,
+    /// The document it was read from, relative to the sources folder.
+    pub source: String,
+    pub lines: LineSpan,
+    pub reasons: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
