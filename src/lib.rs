@@ -7,6 +7,8 @@
 //! returns data, and [`render`] turns data into text, Markdown, CSV, HTML or DOT.
 
 pub mod history;
+pub mod lineage;
 pub mod model;
 pub mod reader;
+pub mod render;
 pub mod text;
