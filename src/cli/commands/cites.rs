@@ -1,7 +1,12 @@
 //! `actes cites` and `actes cited-by`: citations between instrument versions, pinned to the cited
 //! version and flagged when it was superseded or suppressed at the time of the citing text.
 
+use actes::lineage::query::VersionSelector;
+use actes::reader::ProposalId;
+
+use super::lineage::{bad, conference, load_lineage, parse_instrument};
 use super::{CommandError, Config, Output};
+use crate::cli::Format;
 
 /// List what an instrument cites
 #[derive(Debug, clap::Args)]
@@ -20,22 +25,47 @@ pub struct CitedByArgs {
     pub instrument: String,
 }
 
-pub fn cmd_cites(
-    _config: &Config,
-    _args: &CitesArgs,
-    _out: &mut Output,
-) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes cites` is not implemented yet",
-    ))
+fn check_format(command: &str, config: &Config) -> Result<(), CommandError> {
+    if matches!(config.format, Format::Text | Format::Json) {
+        Ok(())
+    } else {
+        Err(CommandError::unsupported_format(
+            command,
+            config.format,
+            &[Format::Text, Format::Json],
+        ))
+    }
+}
+
+pub fn cmd_cites(config: &Config, args: &CitesArgs, out: &mut Output) -> Result<(), CommandError> {
+    check_format("cites", config)?;
+    let instrument = parse_instrument(&args.instrument)?;
+    let lineage = load_lineage(config, None)?;
+    let at = match &args.at {
+        None => None,
+        Some(a) => Some(match a.parse::<ProposalId>() {
+            Ok(p) => VersionSelector::Proposal(p),
+            Err(_) => VersionSelector::Conference(conference(&lineage, a)?),
+        }),
+    };
+    let entries = lineage.cites(&instrument, at.as_ref()).map_err(bad)?;
+    match config.format {
+        Format::Json => out.write_json(&entries),
+        _ => out.write_str(&actes::render::reports::citations_text(&entries)),
+    }
 }
 
 pub fn cmd_cited_by(
-    _config: &Config,
-    _args: &CitedByArgs,
-    _out: &mut Output,
+    config: &Config,
+    args: &CitedByArgs,
+    out: &mut Output,
 ) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes cited-by` is not implemented yet",
-    ))
+    check_format("cited-by", config)?;
+    let instrument = parse_instrument(&args.instrument)?;
+    let lineage = load_lineage(config, None)?;
+    let entries = lineage.cited_by(&instrument).map_err(bad)?;
+    match config.format {
+        Format::Json => out.write_json(&entries),
+        _ => out.write_str(&actes::render::reports::citations_text(&entries)),
+    }
 }

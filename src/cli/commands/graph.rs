@@ -1,6 +1,10 @@
 //! `actes graph`: the lineage as DOT or Mermaid, to draw with standard tools.
 
+use actes::render::graph;
+
+use super::lineage::{bad, load_lineage, parse_instrument};
 use super::{CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Print the lineage graph as DOT or Mermaid
 #[derive(Debug, clap::Args)]
@@ -9,12 +13,26 @@ pub struct GraphArgs {
     pub instrument: Option<String>,
 }
 
-pub fn cmd_graph(
-    _config: &Config,
-    _args: &GraphArgs,
-    _out: &mut Output,
-) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes graph` is not implemented yet",
-    ))
+pub fn cmd_graph(config: &Config, args: &GraphArgs, out: &mut Output) -> Result<(), CommandError> {
+    let offered = [Format::Dot, Format::Mermaid, Format::Json, Format::Text];
+    if !offered.contains(&config.format) {
+        return Err(CommandError::unsupported_format(
+            "graph",
+            config.format,
+            &offered,
+        ));
+    }
+    let instrument = args
+        .instrument
+        .as_deref()
+        .map(parse_instrument)
+        .transpose()?;
+    let lineage = load_lineage(config, None)?;
+    let view = lineage.graph_view(instrument.as_ref()).map_err(bad)?;
+    match config.format {
+        Format::Json => out.write_json(&view),
+        Format::Mermaid => out.write_str(&graph::to_mermaid(&view.diagram())),
+        // DOT is the default drawing, also for `--format text`.
+        _ => out.write_str(&graph::to_dot(&view.diagram(), "lineage")),
+    }
 }

@@ -1,6 +1,8 @@
 //! `actes in-force`: the instruments known to be in force after a conference.
 
+use super::lineage::{bad, conference, load_lineage};
 use super::{CommandError, Config, Output};
+use crate::cli::Format;
 
 /// List the instruments known to be in force after a conference
 #[derive(Debug, clap::Args)]
@@ -11,11 +13,27 @@ pub struct InForceArgs {
 }
 
 pub fn cmd_in_force(
-    _config: &Config,
-    _args: &InForceArgs,
-    _out: &mut Output,
+    config: &Config,
+    args: &InForceArgs,
+    out: &mut Output,
 ) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes in-force` is not implemented yet",
-    ))
+    if !matches!(config.format, Format::Text | Format::Json) {
+        return Err(CommandError::unsupported_format(
+            "in-force",
+            config.format,
+            &[Format::Text, Format::Json],
+        ));
+    }
+    let lineage = load_lineage(config, None)?;
+    let at = match &args.at {
+        Some(c) => conference(&lineage, c)?,
+        None => lineage
+            .latest_conference()
+            .ok_or_else(|| CommandError::bad_input("the history holds no conference"))?,
+    };
+    let report = lineage.in_force(&at).map_err(bad)?;
+    match config.format {
+        Format::Json => out.write_json(&report),
+        _ => out.write_str(&actes::render::reports::in_force_text(&report)),
+    }
 }

@@ -1,6 +1,13 @@
 //! `actes lineage`: the chain of versions of one instrument, with the evidence of each step.
+//! Also holds what the lineage commands share: loading the graph and reading arguments.
+
+use actes::lineage::load::{self, LoadError};
+use actes::lineage::query::{self, QueryError};
+use actes::lineage::Lineage;
+use actes::model::{ConferenceId, InstrumentId};
 
 use super::{CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Trace the versions of an instrument from conference to conference
 #[derive(Debug, clap::Args)]
@@ -10,11 +17,56 @@ pub struct LineageArgs {
 }
 
 pub fn cmd_lineage(
-    _config: &Config,
-    _args: &LineageArgs,
-    _out: &mut Output,
+    config: &Config,
+    args: &LineageArgs,
+    out: &mut Output,
 ) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes lineage` is not implemented yet",
-    ))
+    let instrument = parse_instrument(&args.instrument)?;
+    let lineage = load_lineage(config, Some(&instrument))?;
+    let report = lineage
+        .lineage(&instrument)
+        .map_err(CommandError::bad_input)?;
+    match config.format {
+        Format::Text => out.write_str(&actes::render::reports::lineage_text(&report)),
+        Format::Json => out.write_json(&report),
+        other => Err(CommandError::unsupported_format(
+            "lineage",
+            other,
+            &[Format::Text, Format::Json],
+        )),
+    }
+}
+
+/// Reads an instrument argument.
+pub(super) fn parse_instrument(text: &str) -> Result<InstrumentId, CommandError> {
+    query::parse_instrument(text).map_err(CommandError::bad_input)
+}
+
+/// Loads the lineage graph from the repository: the whole of it, or only what one instrument's
+/// lineage needs.
+pub(super) fn load_lineage(
+    config: &Config,
+    only: Option<&InstrumentId>,
+) -> Result<Lineage, CommandError> {
+    let records = match only {
+        Some(i) => load::load_for(&config.repo, i),
+        None => load::load(&config.repo),
+    }
+    .map_err(|e| match e {
+        LoadError::Open { .. } | LoadError::BadRecord { .. } => CommandError::bad_input(e),
+        LoadError::Git { .. } => CommandError::failure(e),
+    })?;
+    Ok(Lineage::from_all(&records))
+}
+
+/// Resolves a conference argument against the graph.
+pub(super) fn conference(lineage: &Lineage, name: &str) -> Result<ConferenceId, CommandError> {
+    lineage
+        .resolve_conference(name)
+        .map_err(CommandError::bad_input)
+}
+
+/// A query error as a command error: always the user's input.
+pub(super) fn bad(err: QueryError) -> CommandError {
+    CommandError::bad_input(err)
 }

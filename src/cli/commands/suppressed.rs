@@ -1,6 +1,8 @@
 //! `actes suppressed`: what was suppressed (abrogated) where and when, with its evidence.
 
+use super::lineage::{bad, conference, load_lineage, parse_instrument};
 use super::{CommandError, Config, Output};
+use crate::cli::Format;
 
 /// List suppressed instruments, or when one was suppressed
 #[derive(Debug, clap::Args)]
@@ -13,11 +15,33 @@ pub struct SuppressedArgs {
 }
 
 pub fn cmd_suppressed(
-    _config: &Config,
-    _args: &SuppressedArgs,
-    _out: &mut Output,
+    config: &Config,
+    args: &SuppressedArgs,
+    out: &mut Output,
 ) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes suppressed` is not implemented yet",
-    ))
+    if !matches!(config.format, Format::Text | Format::Json) {
+        return Err(CommandError::unsupported_format(
+            "suppressed",
+            config.format,
+            &[Format::Text, Format::Json],
+        ));
+    }
+    let instrument = args
+        .instrument
+        .as_deref()
+        .map(parse_instrument)
+        .transpose()?;
+    let lineage = load_lineage(config, None)?;
+    let at = args
+        .at
+        .as_deref()
+        .map(|c| conference(&lineage, c))
+        .transpose()?;
+    let entries = lineage
+        .suppressed(at.as_ref(), instrument.as_ref())
+        .map_err(bad)?;
+    match config.format {
+        Format::Json => out.write_json(&entries),
+        _ => out.write_str(&actes::render::reports::suppressed_text(&entries)),
+    }
 }
