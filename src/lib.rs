@@ -9,4 +9,5 @@
 pub mod history;
 pub mod model;
 pub mod reader;
+pub mod synthetic;
 pub mod text;
