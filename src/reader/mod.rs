@@ -234,11 +234,14 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         return Err(ReadError {
             file: source.to_string(),
             line: first.map_or(1, |l| l.number),
-            expected:
-                "a proposal: a line such as `MOD<TAB>B/67/1` (an action, a tab, a proposal id), \
-                       and no such line was found in the file"
-                    .to_string(),
-            found: first.map_or_else(|| "nothing".to_string(), |l| format!("`{}`", short(l.text))),
+            expected: "a proposal opening somewhere in the file: a line such as \
+                       `MOD<TAB>B/67/1` (an action, a tab, a proposal id)"
+                .to_string(),
+            found: format!(
+                "none in {} lines (the first reads `{}`)",
+                lines.len() - usize::from(decoded.text.ends_with('\n')),
+                first.map_or_else(String::new, |l| short(l.text))
+            ),
         });
     }
     let text = decoded.text.clone();

@@ -490,12 +490,12 @@ fn continues_heading(heading: &str, next: &str) -> bool {
     !n.is_empty()
         && n.chars().count() <= 100
         && !n.ends_with([',', ';', ':', '.'])
-        && n.starts_with(|c: char| c.is_lowercase())
+        && n.starts_with(char::is_alphabetic)
         && ![
-            "que ", "qu'", "à ", "de ", "d'", "that ", "to ", "a ", "en ",
+            "que ", "qu'", "a ", "de ", "d'", "that ", "to ", "en ", "in ",
         ]
         .iter()
-        .any(|w| n.starts_with(w))
+        .any(|w| lang::key(n).starts_with(w))
 }
 
 /// Reads the lines of one proposal's instrument (from its header to the line before its reasons)
