@@ -4,6 +4,8 @@
 //!
 //! The types below are the reader's output and part of the JSON contract of `actes ingest`.
 
+pub mod citations;
+pub mod redline;
 pub mod structure;
 
 use std::fmt;
