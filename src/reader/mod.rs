@@ -4,9 +4,11 @@
 //!
 //! The types below are the reader's output and part of the JSON contract of `actes ingest`.
 
+pub mod citations;
 pub mod decode;
 pub mod document;
 pub mod lang;
+pub mod redline;
 pub mod structure;
 
 use std::fmt;
@@ -259,21 +261,29 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
 /// evidence (its path as given).
 pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
     let raw = read_raw_document(source, bytes)?;
+    let lexicon = redline::Lexicon::from_texts(raw.text.lines());
     let proposals = raw
         .proposals
         .into_iter()
         .map(|p| {
-            let mut uncertain = p.instrument.notices.clone();
+            let rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
+            let citations = citations::extract(rebuilt.old.as_ref(), rebuilt.new.as_ref());
+            let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
+            for u in rebuilt.uncertain {
+                if !uncertain.contains(&u) {
+                    uncertain.push(u);
+                }
+            }
             uncertain.sort();
             Proposal {
                 id: p.id,
                 action: p.action,
                 target: p.target,
                 lines: p.lines,
-                old: None,
-                new: None,
-                citations: Vec::new(),
+                old: rebuilt.old,
+                new: rebuilt.new,
+                citations,
                 uncertain,
                 reasons: p.reasons,
             }
