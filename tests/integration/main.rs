@@ -2,4 +2,5 @@
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
 mod common;
+mod corpus;
 mod history;
