@@ -413,3 +413,81 @@ fn the_read_api_lists_conferences_proposals_and_path_history() {
     let on_main: Vec<bool> = along_proposal.iter().map(|v| v.on_main).collect();
     assert_eq!(on_main, [true, true, false]);
 }
+
+fn synthetic_plan() -> HistoryPlan {
+    actes::synthetic::generate(actes::synthetic::SyntheticSpec {
+        instruments: 60,
+        conferences: 8,
+        seed: 7,
+    })
+}
+
+#[test]
+fn the_synthetic_corpus_is_the_same_for_the_same_seed_and_differs_for_another() {
+    let spec = actes::synthetic::SyntheticSpec {
+        instruments: 60,
+        conferences: 8,
+        seed: 7,
+    };
+    assert_eq!(
+        actes::synthetic::generate(spec),
+        actes::synthetic::generate(spec)
+    );
+    let other = actes::synthetic::generate(actes::synthetic::SyntheticSpec { seed: 8, ..spec });
+    assert_ne!(actes::synthetic::generate(spec), other);
+}
+
+#[test]
+fn git_fast_import_of_the_same_content_gives_the_same_ids() {
+    let dir = common::scratch_dir("history-fast-import");
+    let plan = synthetic_plan();
+    let ours = build(&dir.join("ours.git"), &plan);
+    let theirs = dir.join("theirs.git");
+    let init = Command::new("git")
+        .args(["init", "--quiet", "--bare"])
+        .arg(&theirs)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .expect("git runs");
+    assert!(init.success());
+    let mut child = Command::new("git")
+        .arg("--git-dir")
+        .arg(&theirs)
+        .args(["fast-import", "--quiet", "--done"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("git fast-import runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("piped");
+        stdin
+            .write_all(&actes::synthetic::fast_import_stream(&plan))
+            .expect("the stream is written");
+    }
+    assert!(child.wait().expect("fast-import ends").success());
+    for (name, id) in &ours.refs {
+        let theirs_id = git_ok(&theirs, &["rev-parse", name]);
+        assert_eq!(theirs_id.trim(), id, "{name}");
+    }
+    assert_eq!(
+        git_ok(
+            &dir.join("ours.git"),
+            &["fsck", "--strict", "--no-dangling"]
+        ),
+        ""
+    );
+    let history = History::open(dir.join("ours.git")).expect("opened");
+    assert_eq!(history.conferences().len(), 8);
+    let records = history
+        .conference_records(history.conferences()[7].id)
+        .expect("records");
+    assert_eq!(records.len(), 8);
+    let last = history.conferences()[7]
+        .conference
+        .clone()
+        .expect("a conference");
+    assert_eq!(history.resolve("PP-02").map(|r| r.label).ok(), Some(last.0));
+}
