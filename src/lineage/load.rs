@@ -322,7 +322,7 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
     out.extend_from_slice(index_line.as_bytes());
     out.push(b'\n');
     out.extend_from_slice(&body);
-    let tmp = repo_path.join(format!("{CACHE_FILE}.tmp"));
+    let tmp = repo_path.join(format!("{CACHE_FILE}.{}.tmp", std::process::id()));
     if std::fs::write(&tmp, &out).is_ok()
         && std::fs::rename(&tmp, repo_path.join(CACHE_FILE)).is_err()
     {

@@ -205,6 +205,12 @@ impl Lineage {
     }
 }
 
+/// Whether the history holds any words of a version (a language absent or marked absent holds
+/// none).
+fn has_text(texts: &BTreeMap<Language, Completeness>) -> bool {
+    texts.values().any(|c| *c != Completeness::Absent)
+}
+
 /// How a step is known, from its edge's evidence kind.
 fn status_of(kind: EvidenceKind) -> Status {
     match kind {
@@ -293,7 +299,7 @@ impl Lineage {
         let name = instrument_name(target);
         let text_known = |e: &Edge| -> bool {
             // Does the history hold the adopted text of the version this event made?
-            self.versions_made_by(e).iter().any(|v| !v.texts.is_empty())
+            self.versions_made_by(e).iter().any(|v| has_text(&v.texts))
         };
         use ProposalOutcome::*;
         match (action, event) {
@@ -373,7 +379,7 @@ impl Lineage {
             let version = self.version_at(made);
             let texts = version.map(|v| v.texts.clone()).unwrap_or_default();
             let text_note = match event {
-                Event::Adopted | Event::Revised | Event::FirstInCorpus if texts.is_empty() => {
+                Event::Adopted | Event::Revised | Event::FirstInCorpus if !has_text(&texts) => {
                     Some(match event {
                         Event::FirstInCorpus => "text not in the corpus".to_string(),
                         _ => "adopted text not in the corpus".to_string(),
@@ -916,7 +922,7 @@ pub struct CitationEntry {
 /// A warning on a citation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CitationFlag {
-    /// `superseded`, `suppressed`, or `unpinned`.
+    /// `superseded`, `suppressed`, `unpinned` or `later-than-citing-text`.
     pub what: String,
     pub detail: String,
 }
@@ -978,6 +984,15 @@ impl Lineage {
         match pinned {
             Some(p) => {
                 let pos = self.position(&p.conference);
+                if pos > limit {
+                    flags.push(CitationFlag {
+                        what: "later-than-citing-text".into(),
+                        detail: format!(
+                            "the cited version ({}) is later than the citing text: the citation may belong to another side of the redline",
+                            self.conference_label(&p.conference)
+                        ),
+                    });
+                }
                 if let Some(newer) = self
                     .outcome_versions(&c.cited)
                     .into_iter()

@@ -79,14 +79,23 @@ fn completeness_words(c: crate::model::Completeness) -> &'static str {
 }
 
 /// The lineage table as a plain table: instrument, title, then one column per conference.
-/// Inferred cells end with `?`; cells with proposals name them.
-pub fn lineage_table(report: &TableReport) -> (Table, Vec<Vec<String>>) {
+/// Inferred cells end with `?`; cells with proposals name them. Titles are cut to `title_width`
+/// characters when given (for the terminal). Also returns a CSS class per cell for HTML.
+pub fn lineage_table(
+    report: &TableReport,
+    title_width: Option<usize>,
+) -> (Table, Vec<Vec<String>>) {
     let mut headers = vec!["instrument".to_string(), "title".to_string()];
     headers.extend(report.conferences.iter().map(|c| c.label.clone()));
     let mut rows = Vec::new();
     let mut classes = Vec::new();
     for row in &report.rows {
-        let mut cells = vec![row.name.clone(), row.title.clone().unwrap_or_default()];
+        let title = row.title.clone().unwrap_or_default();
+        let title = match title_width {
+            Some(w) => super::truncate(&title, w),
+            None => title,
+        };
+        let mut cells = vec![row.name.clone(), title];
         let mut cls = vec![String::new(), String::new()];
         for cell in &row.cells {
             match cell {

@@ -60,7 +60,8 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
             .transpose()?,
     };
     let report = lineage.table(&filter);
-    let (table, classes) = reports::lineage_table(&report);
+    let title_width = (config.format == Format::Text).then_some(40);
+    let (table, classes) = reports::lineage_table(&report, title_width);
     match config.format {
         Format::Json => out.write_json(&report),
         Format::Markdown => out.write_str(&table.to_markdown()),

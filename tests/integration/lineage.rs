@@ -1,0 +1,337 @@
+//! The lineage queries on the shipped corpus: the history is built once from `history/` (reader,
+//! corpus, git writer), then the library answers and the `actes` commands print; their text and
+//! JSON output is snapshotted.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use actes::corpus::sources::Sources;
+use actes::corpus::Corpus;
+use actes::history::write::{self, WriteOptions};
+use actes::lineage::query::{CellState, ProposalOutcome, TableFilter};
+use actes::lineage::{load, Lineage};
+use actes::model::{Body, ConferenceId, Event, EvidenceKind, InstrumentId, InstrumentKind, Status};
+
+use crate::common;
+
+/// The shipped history, built once per test run, with its lineage cache written.
+fn shipped_repo() -> &'static Path {
+    static REPO: OnceLock<PathBuf> = OnceLock::new();
+    REPO.get_or_init(|| {
+        let dir = common::scratch_dir("lineage-shipped");
+        let repo = dir.join("history.git");
+        let sources = Sources::load_with(&common::sources_dir(), actes::reader::read_document)
+            .expect("the shipped sources load");
+        let plan = Corpus::assemble(&sources)
+            .expect("the shipped sources make a corpus")
+            .plan();
+        write::write(&repo, &plan, &mut WriteOptions::default()).expect("the history is written");
+        load::load(&repo).expect("the records load and the cache is written");
+        repo
+    })
+}
+
+fn lineage() -> Lineage {
+    Lineage::from_all(&load::load(shipped_repo()).expect("the records load"))
+}
+
+/// Runs `actes --repo <shipped history> ARGS`.
+fn actes(args: &[&str]) -> common::Run {
+    let repo = shipped_repo().to_str().expect("a UTF-8 path").to_string();
+    let mut all = vec!["--repo", repo.as_str()];
+    all.extend_from_slice(args);
+    common::actes(&all)
+}
+
+fn pp(kind: InstrumentKind, n: u32) -> InstrumentId {
+    InstrumentId::numbered(Body::Pp, kind, n)
+}
+
+fn res(n: u32) -> InstrumentId {
+    pp(InstrumentKind::Resolution, n)
+}
+
+fn dubai() -> ConferenceId {
+    ConferenceId("pp-2018-dubai".into())
+}
+
+#[test]
+fn dubai_2018_suppressed_128_and_the_others_the_final_acts_list() {
+    let l = lineage();
+    let at = l.resolve_conference("dubai-2018").expect("Dubai 2018");
+    let entries = l.suppressed(Some(&at), None).expect("a list");
+    let names: Vec<String> = entries.iter().map(|e| e.instrument.to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "pp resolution 36",
+            "pp resolution 72",
+            "pp resolution 89",
+            "pp resolution 128",
+            "pp resolution 166",
+            "pp resolution 185",
+            "pp resolution 187",
+            "pp resolution 192",
+            "pp resolution 194",
+            "pp resolution 202",
+            "pp decision 13"
+        ]
+    );
+    for e in &entries {
+        assert_eq!(e.status, Status::Adopted, "{}", e.name);
+        assert_eq!(e.evidence[0].kind, EvidenceKind::Stated, "{}", e.name);
+        assert_eq!(e.evidence[0].source, "outcomes/pp-2018-dubai.csv");
+    }
+    let r128 = entries
+        .iter()
+        .find(|e| e.instrument == res(128))
+        .expect("128");
+    let last = r128.last_revision.as_ref().expect("a last revision");
+    assert_eq!(
+        (last.place.as_str(), last.year, last.revised),
+        ("Antalya", 2006, true)
+    );
+}
+
+#[test]
+fn the_suppression_of_128_shows_brazils_sup_proposal_as_evidence_of_a_proposal() {
+    let entries = lineage()
+        .suppressed(None, Some(&res(128)))
+        .expect("128 is known");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].conference, dubai());
+    assert_eq!(entries[0].proposals[0].id.to_string(), "B/67/3");
+    assert_eq!(
+        entries[0].proposals[0].evidence[0].kind,
+        EvidenceKind::Proposed
+    );
+}
+
+#[test]
+fn resolution_14_was_revised_at_antalya_and_b_67_1_was_not_adopted() {
+    let report = lineage().lineage(&res(14)).expect("14 is known");
+    let steps: Vec<(&str, Event, Status)> = report
+        .steps
+        .iter()
+        .map(|s| (s.conference.0.as_str(), s.event, s.status))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("pp-2006-antalya", Event::FirstInCorpus, Status::Adopted),
+            ("pp-2014-busan", Event::Unchanged, Status::Inferred),
+            ("pp-2018-dubai", Event::Proposed, Status::Proposed),
+            ("pp-2018-dubai", Event::Unchanged, Status::Inferred),
+        ]
+    );
+    let first = report.steps[0].revision.as_ref().expect("a mark");
+    assert_eq!(
+        (first.place.as_str(), first.year, first.revised),
+        ("Antalya", 2006, true)
+    );
+    let p = report.steps[2].proposal.as_ref().expect("B/67/1");
+    assert_eq!(
+        (p.id.to_string(), p.outcome),
+        ("B/67/1".into(), ProposalOutcome::NotAdopted)
+    );
+}
+
+#[test]
+fn resolution_130_was_revised_at_busan_and_dubai_without_dubais_text_and_b_67_4_is_not_adopted() {
+    let report = lineage().lineage(&res(130)).expect("130 is known");
+    let revised: Vec<(&str, Option<&str>)> = report
+        .steps
+        .iter()
+        .filter(|s| s.event == Event::Revised)
+        .map(|s| (s.conference.0.as_str(), s.text_note.as_deref()))
+        .collect();
+    assert_eq!(
+        revised,
+        [
+            ("pp-2014-busan", None),
+            ("pp-2018-dubai", Some("adopted text not in the corpus"))
+        ]
+    );
+    let p = report
+        .steps
+        .iter()
+        .find_map(|s| s.proposal.as_ref())
+        .expect("B/67/4");
+    assert_eq!(p.id.to_string(), "B/67/4");
+    assert_ne!(p.outcome, ProposalOutcome::OutcomeAsProposed);
+    assert_ne!(p.outcome, ProposalOutcome::NotAdopted);
+}
+
+#[test]
+fn the_table_has_a_row_for_every_instrument_of_the_final_acts_list_and_the_seed() {
+    let l = lineage();
+    let table = l.table(&TableFilter::default());
+    let outcomes =
+        std::fs::read_to_string(common::sources_dir().join("outcomes/pp-2018-dubai.csv"))
+            .expect("the outcomes are shipped");
+    let mut wanted: Vec<InstrumentId> = outcomes
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let mut fields = line.split(',');
+            let kind = InstrumentKind::from_word(fields.next().expect("a kind")).expect("a kind");
+            let number = fields.next().expect("a number").parse().expect("a number");
+            pp(kind, number)
+        })
+        .collect();
+    wanted.extend([res(14), res(71), res(128), res(130)]);
+    for i in &wanted {
+        assert!(
+            table.rows.iter().any(|r| &r.instrument == i),
+            "no row for {i}"
+        );
+    }
+    let col = table
+        .conferences
+        .iter()
+        .position(|c| c.id == dubai())
+        .expect("a Dubai column");
+    let draft = table
+        .rows
+        .iter()
+        .find(|r| r.instrument.provisional.as_deref() == Some("B-1"))
+        .expect("a row for the draft [B-1]");
+    assert_eq!(
+        draft.cells[col].as_ref().map(|c| c.state),
+        Some(CellState::Proposed)
+    );
+    let r14 = table
+        .rows
+        .iter()
+        .find(|r| r.instrument == res(14))
+        .expect("14");
+    assert_eq!(
+        r14.cells[col].as_ref().map(|c| c.state),
+        Some(CellState::Unchanged)
+    );
+}
+
+#[test]
+fn citations_with_revision_marks_give_versions_of_every_body() {
+    let l = lineage();
+    let versions = |body, n| -> Vec<String> {
+        l.outcome_versions(&InstrumentId::numbered(body, InstrumentKind::Resolution, n))
+            .into_iter()
+            .map(|v| l.version_at(v).expect("a version").conference.0.clone())
+            .collect()
+    };
+    assert_eq!(
+        versions(Body::Wtdc, 69),
+        ["wtdc-2014-dubai", "wtdc-2017-buenos-aires"]
+    );
+    for n in [50, 52, 58] {
+        assert_eq!(
+            versions(Body::Wtsa, n),
+            ["wtsa-2012-dubai", "wtsa-2016-hammamet"],
+            "{n}"
+        );
+    }
+    assert_eq!(versions(Body::Pp, 181), ["pp-2010-guadalajara"]);
+}
+
+#[test]
+fn the_cache_answers_like_the_repository_and_a_bad_cache_is_read_around() {
+    let repo = shipped_repo();
+    let fresh = load::read_records(repo).expect("read");
+    let cached = load::load(repo).expect("cached");
+    let whole = |r: &actes::lineage::Records| Lineage::from_all(r).table(&TableFilter::default());
+    assert_eq!(whole(&fresh), whole(&cached));
+    let one = load::load_for(repo, &res(130)).expect("one instrument");
+    assert_eq!(
+        Lineage::from_all(&one).lineage(&res(130)),
+        Lineage::from_all(&fresh).lineage(&res(130))
+    );
+    let key = load::state_key(repo).expect("a key");
+    assert!(key.contains("refs/heads/main"), "{key}");
+    assert!(key.contains("refs/proposals/pp-2018-dubai/67"), "{key}");
+}
+
+fn snap(name: &str, args: &[&str]) {
+    insta::assert_snapshot!(name, actes(args).snapshot());
+}
+
+#[test]
+fn lineage_outputs() {
+    snap("lineage_14", &["lineage", "14"]);
+    snap(
+        "lineage_14_json",
+        &["lineage", "Résolution 14", "--format", "json"],
+    );
+    snap("lineage_130", &["lineage", "res 130"]);
+    snap("lineage_130_json", &["lineage", "130", "--format", "json"]);
+    snap("lineage_unknown", &["lineage", "999"]);
+    snap("lineage_bad_format", &["lineage", "14", "--format", "csv"]);
+}
+
+#[test]
+fn suppressed_outputs() {
+    snap("suppressed_at_dubai", &["suppressed", "--at", "dubai-2018"]);
+    snap(
+        "suppressed_at_dubai_json",
+        &["suppressed", "--at", "Dubaï 2018", "--format", "json"],
+    );
+    snap("suppressed_128", &["suppressed", "128"]);
+    snap(
+        "suppressed_128_json",
+        &["suppressed", "128", "--format", "json"],
+    );
+}
+
+#[test]
+fn table_outputs() {
+    snap("table", &["table", "--body", "pp"]);
+    snap(
+        "table_json",
+        &[
+            "table",
+            "--body",
+            "pp",
+            "--from",
+            "busan-2014",
+            "--format",
+            "json",
+        ],
+    );
+    snap("table_markdown", &["table", "--format", "markdown"]);
+    snap("table_csv", &["table", "--format", "csv", "--to", "pp-14"]);
+    snap(
+        "table_html",
+        &["table", "--body", "wtdc", "--format", "html"],
+    );
+}
+
+#[test]
+fn in_force_outputs() {
+    snap("in_force", &["in-force"]);
+    snap(
+        "in_force_busan_json",
+        &["in-force", "--at", "busan 2014", "--format", "json"],
+    );
+}
+
+#[test]
+fn citation_outputs() {
+    snap("cites_130_b_67_4", &["cites", "130", "--at", "B/67/4"]);
+    snap(
+        "cites_130_b_67_4_json",
+        &["cites", "130", "--at", "B/67/4", "--format", "json"],
+    );
+    snap("cited_by_wtdc_69", &["cited-by", "wtdc res 69"]);
+    snap(
+        "cited_by_wtdc_69_json",
+        &["cited-by", "wtdc res 69", "--format", "json"],
+    );
+}
+
+#[test]
+fn graph_outputs() {
+    snap("graph_14_dot", &["graph", "14"]);
+    snap("graph_14_mermaid", &["graph", "14", "--format", "mermaid"]);
+    snap("graph_14_json", &["graph", "14", "--format", "json"]);
+    snap("graph_128_dot", &["graph", "128", "--format", "dot"]);
+}
