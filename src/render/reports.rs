@@ -24,7 +24,7 @@ fn evidence_lines(evidence: &[Evidence], indent: &str, out: &mut String) {
 
 /// `actes lineage RES` as text: one block per step.
 pub fn lineage_text(report: &LineageReport) -> String {
-    let mut out = format!("{}", report.name);
+    let mut out = report.name.clone();
     if let Some(t) = &report.title {
         out.push_str(&format!(": {t}"));
     }
