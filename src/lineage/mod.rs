@@ -205,6 +205,10 @@ pub struct Lineage {
     /// Every version of an instrument (outcomes and proposals), in creation order.
     versions: BTreeMap<InstrumentId, Vec<NodeIndex>>,
     proposals: BTreeMap<ProposalId, NodeIndex>,
+    /// Position of each conference in `chronology`.
+    positions: BTreeMap<ConferenceId, usize>,
+    /// Revision marks already placed: (body, place as written, year) → conference.
+    marks: BTreeMap<(Body, String, i32), ConferenceId>,
 }
 
 /// An event of an instrument's history as the builder sees it before it becomes an edge.
@@ -583,6 +587,9 @@ impl Lineage {
         let index = self.graph.add_node(Node::Conference(node));
         self.conferences.insert(id.clone(), index);
         self.chronology.push(id);
+        if !self.positions.is_empty() {
+            self.sort_chronology();
+        }
         index
     }
 
@@ -595,11 +602,32 @@ impl Lineage {
             };
             (c.year, c.start, c.id.clone())
         });
+        self.positions = self
+            .chronology
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
     }
 
     /// The conference that a revision mark names for a body: from the catalogue where place and
     /// year match (accents and case aside), else a new node `body-year-place`.
     fn conference_of_mark(
+        &mut self,
+        body: Body,
+        rev: &Revision,
+        catalogue: &[(ConferenceId, Vec<String>)],
+    ) -> ConferenceId {
+        let memo = (body, rev.place.clone(), rev.year);
+        if let Some(id) = self.marks.get(&memo) {
+            return id.clone();
+        }
+        let id = self.place_mark(body, rev, catalogue);
+        self.marks.insert(memo, id.clone());
+        id
+    }
+
+    fn place_mark(
         &mut self,
         body: Body,
         rev: &Revision,
@@ -683,10 +711,7 @@ impl Lineage {
 
     /// The position of a conference in the chronology (unknown conferences last).
     pub fn position(&self, id: &ConferenceId) -> usize {
-        self.chronology
-            .iter()
-            .position(|c| c == id)
-            .unwrap_or(usize::MAX)
+        self.positions.get(id).copied().unwrap_or(usize::MAX)
     }
 
     /// The outcome version of an instrument in force just before a conference: the latest one
