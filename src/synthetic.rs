@@ -550,7 +550,26 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                     (format!("{dir}/fr.txt"), Some(proposed.render(&confs).into_bytes())),
                     (
                         format!("proposals/{}/B-1-{}.json", next.id, serial + 1),
-                        Some(format!("{{\n  \"id\": \"{id}\"\n}}\n").into_bytes()),
+                        Some(json(&crate::model::ProposalRecord {
+                            id: id.parse().expect("a synthetic proposal id is well formed"),
+                            conference: ConferenceId(next.id.clone()),
+                            action: crate::reader::Action::Mod,
+                            target: InstrumentId::numbered(
+                                Body::Pp,
+                                InstrumentKind::Resolution,
+                                inst.number,
+                            ),
+                            source: format!("synthetic/{}.txt", next.id),
+                            lines: crate::model::LineSpan::new(1, 1),
+                            reasons: Vec::new(),
+                            evidence: vec![Evidence {
+                                kind: EvidenceKind::Proposed,
+                                source: format!("synthetic/{}.txt", next.id),
+                                entry: Some(id.clone()),
+                                lines: None,
+                                note: None,
+                            }],
+                        })),
                     ),
                 ]),
                 author: who.clone(),
