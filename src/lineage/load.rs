@@ -29,7 +29,7 @@ use crate::reader::ProposalId;
 
 /// The cache file's name inside the bare repository.
 pub const CACHE_FILE: &str = "actes-lineage-cache";
-const CACHE_FORMAT: &str = "actes-lineage-cache 1";
+const CACHE_FORMAT: &str = "actes-lineage-cache 2";
 
 /// Why the records could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +69,8 @@ struct Slice {
     proposals: Vec<ProposalRecord>,
     /// Records of other instruments' versions that cite this one (their citations cut to those of
     /// this instrument), so that versions known only from citations join a one-instrument graph.
+    /// Stored on a line of its own, which a whole load skips.
+    #[serde(skip)]
     citing: Vec<VersionRecord>,
 }
 
@@ -76,8 +78,9 @@ struct Slice {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Index {
     conferences: Vec<Conference>,
-    /// Instrument (`tree_dir`) → byte offset and length after the index line.
-    slices: BTreeMap<String, (u64, u64)>,
+    /// Instrument (`tree_dir`) → byte offset and length after the index line of its slice, then
+    /// of its citing records.
+    slices: BTreeMap<String, [u64; 4]>,
     /// The instrument of each slice, by `tree_dir`.
     instruments: BTreeMap<String, InstrumentId>,
 }
@@ -239,12 +242,18 @@ fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Optio
     }
     let index: Index = serde_json::from_slice(lines.next()?).ok()?;
     let body = consumed as u64;
-    let read_slice = |file: &mut std::fs::File, (offset, len): (u64, u64)| -> Option<Slice> {
-        file.seek(SeekFrom::Start(body + offset)).ok()?;
-        let mut bytes = vec![0u8; usize::try_from(len).ok()?];
-        file.read_exact(&mut bytes).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    };
+    let read_slice =
+        |file: &mut std::fs::File, [offset, len, c_offset, c_len]: [u64; 4]| -> Option<Slice> {
+            file.seek(SeekFrom::Start(body + offset)).ok()?;
+            let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+            file.read_exact(&mut bytes).ok()?;
+            let mut slice: Slice = serde_json::from_slice(&bytes).ok()?;
+            file.seek(SeekFrom::Start(body + c_offset)).ok()?;
+            let mut bytes = vec![0u8; usize::try_from(c_len).ok()?];
+            file.read_exact(&mut bytes).ok()?;
+            slice.citing = serde_json::from_slice(&bytes).ok()?;
+            Some(slice)
+        };
     match only {
         Some(instrument) => {
             let s = match index.slices.get(&instrument.tree_dir()) {
@@ -260,7 +269,7 @@ fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Optio
             let mut events: BTreeMap<ConferenceId, Vec<EventRecord>> = BTreeMap::new();
             let mut versions = Vec::new();
             let mut proposals = Vec::new();
-            for &(offset, len) in index.slices.values() {
+            for &[offset, len, _, _] in index.slices.values() {
                 let start = usize::try_from(offset).ok()?;
                 let end = start + usize::try_from(len).ok()?;
                 let s: Slice = serde_json::from_slice(rest.get(start..end)?).ok()?;
@@ -302,15 +311,21 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
     };
     let mut body = Vec::new();
     for (instrument, s) in slice(records) {
-        let Ok(bytes) = serde_json::to_vec(&s) else {
+        let (Ok(bytes), Ok(citing)) = (serde_json::to_vec(&s), serde_json::to_vec(&s.citing))
+        else {
             return;
         };
         let dir = instrument.tree_dir();
-        index
-            .slices
-            .insert(dir.clone(), (body.len() as u64, bytes.len() as u64));
+        let offset = body.len() as u64;
+        let c_offset = offset + bytes.len() as u64 + 1;
+        index.slices.insert(
+            dir.clone(),
+            [offset, bytes.len() as u64, c_offset, citing.len() as u64],
+        );
         index.instruments.insert(dir, instrument);
         body.extend_from_slice(&bytes);
+        body.push(b'\n');
+        body.extend_from_slice(&citing);
         body.push(b'\n');
     }
     let Ok(index_line) = serde_json::to_string(&index) else {

@@ -535,15 +535,29 @@ impl Lineage {
             .copied()
             .collect::<Vec<_>>();
         for from in citing {
-            let Node::Version(v) = &lineage.graph[from] else {
-                continue;
+            // The citations are taken out of the node while the graph grows, then put back.
+            let (citations, is_proposal, source, limit) = match &mut lineage.graph[from] {
+                Node::Version(v) if !v.citations.is_empty() => (
+                    std::mem::take(&mut v.citations),
+                    v.proposal.is_some(),
+                    v.source.clone(),
+                    v.conference.clone(),
+                ),
+                _ => continue,
             };
-            let v = v.clone();
-            for c in &v.citations {
-                let Some(to) = lineage.pin_citation(&v, c, &catalogue) else {
+            let limit = {
+                let p = lineage.position(&limit);
+                if is_proposal {
+                    p.saturating_sub(1)
+                } else {
+                    p
+                }
+            };
+            for c in &citations {
+                let Some(to) = lineage.pin_citation(limit, c, &catalogue) else {
                     continue;
                 };
-                let kind = if v.proposal.is_some() {
+                let kind = if is_proposal {
                     EvidenceKind::Proposed
                 } else if c.revision.is_some() {
                     EvidenceKind::Stated
@@ -561,7 +575,7 @@ impl Lineage {
                         title: None,
                         evidence: vec![Evidence {
                             kind,
-                            source: v.source.clone().unwrap_or_default(),
+                            source: source.clone().unwrap_or_default(),
                             entry: Some(c.as_written.clone()),
                             lines: Some(crate::model::LineSpan::line(c.line)),
                             note: None,
@@ -569,6 +583,9 @@ impl Lineage {
                         citation: Some(c.clone()),
                     },
                 );
+            }
+            if let Node::Version(v) = &mut lineage.graph[from] {
+                v.citations = citations;
             }
         }
         lineage
@@ -729,10 +746,11 @@ impl Lineage {
     }
 
     /// The version of the cited instrument that a citation names (by its revision mark), or, for a
-    /// citation without one, the version in force when the citing text was written.
+    /// citation without one, the version in force when the citing text was written (`limit`, a
+    /// position in the chronology).
     fn pin_citation(
         &mut self,
-        citing: &VersionNode,
+        limit: usize,
         c: &Citation,
         catalogue: &[(ConferenceId, Vec<String>)],
     ) -> Option<NodeIndex> {
@@ -743,13 +761,11 @@ impl Lineage {
                     .into_iter()
                     .find(|&n| self.version(n).conference == conference)
             }
-            None => {
-                let limit = self.citing_limit(citing);
-                self.outcome_versions(&c.cited)
-                    .into_iter()
-                    .filter(|&n| self.position(&self.version(n).conference) <= limit)
-                    .max_by_key(|&n| self.position(&self.version(n).conference))
-            }
+            None => self
+                .outcome_versions(&c.cited)
+                .into_iter()
+                .filter(|&n| self.position(&self.version(n).conference) <= limit)
+                .max_by_key(|&n| self.position(&self.version(n).conference)),
         }
     }
 
