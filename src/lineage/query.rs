@@ -175,8 +175,17 @@ impl Lineage {
 
     /// The title of an instrument: the latest that an event or a version gives, English first.
     pub fn title_of(&self, instrument: &InstrumentId) -> Option<String> {
+        self.title_from(instrument, &self.events_of(instrument))
+    }
+
+    /// [`Lineage::title_of`] with the instrument's events already gathered.
+    fn title_from(
+        &self,
+        instrument: &InstrumentId,
+        events: &[(petgraph::stable_graph::EdgeIndex, &Edge)],
+    ) -> Option<String> {
         let mut best: Option<(usize, String)> = None;
-        for (_, e) in self.events_of(instrument) {
+        for (_, e) in events {
             if let (Some(t), Some(c)) = (&e.title, &e.conference) {
                 if !t.trim().is_empty() {
                     best = Some((self.position(c), t.clone()));
@@ -539,7 +548,7 @@ impl Lineage {
             .filter(|i| filter.body.is_none_or(|b| i.body == b))
             .collect();
         // Cells per instrument, keyed by conference position.
-        let mut rows_cells: Vec<BTreeMap<usize, TableCell>> = Vec::new();
+        let mut rows_cells: Vec<(BTreeMap<usize, TableCell>, Option<String>)> = Vec::new();
         let mut used = std::collections::BTreeSet::new();
         for instrument in &instruments {
             let mut cells: BTreeMap<usize, TableCell> = BTreeMap::new();
@@ -608,7 +617,7 @@ impl Lineage {
             }
             cells.retain(|pos, _| *pos >= lo && *pos <= hi);
             used.extend(cells.keys().copied());
-            rows_cells.push(cells);
+            rows_cells.push((cells, self.title_from(instrument, &events)));
         }
         let columns: Vec<usize> = used.into_iter().collect();
         TableReport {
@@ -622,10 +631,10 @@ impl Lineage {
             rows: instruments
                 .iter()
                 .zip(rows_cells)
-                .map(|(i, mut cells)| TableRow {
+                .map(|(i, (mut cells, title))| TableRow {
                     instrument: (*i).clone(),
                     name: instrument_name(i),
-                    title: self.title_of(i),
+                    title,
                     cells: columns.iter().map(|p| cells.remove(p)).collect(),
                 })
                 .collect(),
