@@ -6,7 +6,12 @@
 //! answers historians' queries on them. It prints nothing and reads no environment: every query
 //! returns data, and [`render`] turns data into text, Markdown, CSV, HTML or DOT.
 
+pub mod catalogue;
+pub mod corpus;
+mod csv_file;
 pub mod history;
 pub mod model;
+pub mod names;
+pub mod outcomes;
 pub mod reader;
 pub mod text;
