@@ -6,6 +6,7 @@
 //! answers historians' queries on them. It prints nothing and reads no environment: every query
 //! returns data, and [`render`] turns data into text, Markdown, CSV, HTML or DOT.
 
+pub mod blame;
 pub mod history;
 pub mod model;
 pub mod reader;
