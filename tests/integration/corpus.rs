@@ -857,3 +857,168 @@ mod hand_built {
         let _: BTreeMap<String, Option<Vec<u8>>> = plan().main[0].changes.clone();
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The plan from the shipped sources: the seed read by the reader, the catalogue, the Final Acts.
+
+mod shipped {
+    use actes::corpus::{Corpus, Sources};
+    use actes::history::plan::HistoryPlan;
+
+    use super::hand_built::{json_of, text_of};
+    use crate::common;
+
+    fn plan() -> HistoryPlan {
+        let sources = Sources::load(&common::sources_dir()).expect("the shipped sources load");
+        Corpus::assemble(&sources)
+            .expect("the shipped sources make a corpus")
+            .plan()
+    }
+
+    #[test]
+    fn the_shipped_history_has_three_conference_commits_with_their_tags_and_dates() {
+        let plan = plan();
+        let tags: Vec<(String, i64)> = plan
+            .main
+            .iter()
+            .map(|c| {
+                (
+                    c.tag.as_ref().expect("tagged").name.clone(),
+                    c.author.seconds,
+                )
+            })
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("pp-2006-antalya".to_string(), 1164369600),
+                ("pp-2014-busan".to_string(), 1415361600),
+                ("pp-2018-dubai".to_string(), 1542369600),
+            ]
+        );
+    }
+
+    #[test]
+    fn antalya_holds_the_old_texts_of_14_and_128() {
+        let plan = plan();
+        let antalya = &plan.main[0];
+        let r14 = text_of(antalya, "pp/resolution/14/fr.txt").expect("14's text");
+        let mut lines = r14.lines();
+        assert_eq!(lines.next(), Some("RÉSOLUTION 14 (Rév. Antalya, 2006)"));
+        assert_eq!(
+            lines.next(),
+            Some("Reconnaissance des droits et obligations de tous les Membres des Secteurs de l'Union")
+        );
+        assert!(r14.contains("(Antalya, 2006),\nconsidérant\n"), "{r14}");
+        let r128 = text_of(antalya, "pp/resolution/128/fr.txt").expect("128's text");
+        assert!(r128.starts_with("RÉSOLUTION 128 (Rév. Antalya, 2006)\n"));
+        assert!(
+            r128.ends_with("\n[body not reproduced in the source]\n"),
+            "{r128}"
+        );
+        assert_eq!(
+            json_of(antalya, "pp/resolution/14/meta.json")["event"],
+            "first-in-corpus"
+        );
+    }
+
+    #[test]
+    fn busan_holds_the_old_texts_of_71_and_130_and_uncertain_paragraphs_are_marked() {
+        let plan = plan();
+        let busan = &plan.main[1];
+        let r130 = text_of(busan, "pp/resolution/130/fr.txt").expect("130's text");
+        assert!(
+            r130.starts_with("RÉSOLUTION 130 (Rév. Busan, 2014)\n"),
+            "{r130}"
+        );
+        let r71 = text_of(busan, "pp/resolution/71/fr.txt").expect("71's text");
+        assert!(r71.starts_with(
+            "RÉSOLUTION 71 (Rév. Busan, 2014)\nPlan stratégique de l'Union pour la période 2016-2019\n"
+        ), "{r71}");
+        let meta130 = json_of(busan, "pp/resolution/130/meta.json");
+        let uncertain = meta130["uncertain"].as_array().expect("a list").len();
+        let marked = r130.lines().filter(|l| l.starts_with("[?] ")).count();
+        assert!(
+            marked > 0 && uncertain > 0,
+            "{marked} marked, {uncertain} listed"
+        );
+        assert_eq!(
+            json_of(busan, "pp/resolution/14/meta.json")["event"],
+            "unchanged"
+        );
+        assert!(!busan.changes.contains_key("pp/resolution/14/fr.txt"));
+    }
+
+    #[test]
+    fn no_text_on_main_comes_from_the_proposed_side() {
+        for commit in plan().main {
+            for (path, content) in &commit.changes {
+                let Some(content) = content else { continue };
+                let text = String::from_utf8_lossy(content);
+                if path.ends_with(".txt") {
+                    // The header, title and formula: a proposed text would name Dubai, 2018.
+                    for line in text.lines().take(3) {
+                        assert!(!line.contains("2018"), "{path} on main: {line}");
+                    }
+                }
+                assert!(
+                    !path.starts_with("proposals/") && !path.contains("B-1"),
+                    "{path}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dubai_removes_128_and_the_texts_of_71_and_130() {
+        let plan = plan();
+        let dubai = &plan.main[2];
+        for path in [
+            "pp/resolution/128/fr.txt",
+            "pp/resolution/128/meta.json",
+            "pp/resolution/71/fr.txt",
+            "pp/resolution/130/fr.txt",
+        ] {
+            assert_eq!(dubai.changes.get(path), Some(&None), "{path}");
+        }
+        assert_eq!(
+            json_of(dubai, "pp/resolution/130/meta.json")["texts"]["fr"],
+            "absent"
+        );
+    }
+
+    #[test]
+    fn the_seed_proposals_chain_on_busan_with_proposed_texts() {
+        let plan = plan();
+        let branch = &plan.branches[0];
+        assert_eq!(branch.reference, "refs/proposals/pp-2018-dubai/67");
+        assert_eq!(
+            branch.base.as_ref().map(|b| b.0.as_str()),
+            Some("pp-2014-busan")
+        );
+        assert_eq!(branch.commits.len(), 5);
+        let r14 = text_of(&branch.commits[0], "pp/resolution/14/fr.txt").expect("14 as proposed");
+        assert!(r14.contains("2018"), "{r14}");
+        assert!(
+            r14.contains("d'autoriser les Membres") || r14.contains("dans le cadre"),
+            "{r14}"
+        );
+        assert_eq!(
+            json_of(&branch.commits[0], "pp/resolution/14/meta.json")["status"],
+            "proposed"
+        );
+        assert_eq!(
+            branch.commits[2].changes.get("pp/resolution/128/fr.txt"),
+            Some(&None)
+        );
+        assert!(text_of(&branch.commits[4], "pp/resolution/B-1/fr.txt").is_some());
+        let record = json_of(&branch.commits[3], "proposals/pp-2018-dubai/B-67-4.json");
+        assert_eq!(record["target"]["number"], 130);
+        assert_eq!(record["lines"][0], 75);
+    }
+
+    #[test]
+    fn building_the_plan_twice_gives_the_same_plan() {
+        assert_eq!(plan(), plan());
+    }
+}
