@@ -34,6 +34,8 @@ fn every_alias_of_dubai_2018_resolves_to_pp_2018_dubai() {
         "2018",
         "pp 2018",
         "Rev. Dubai, 2018",
+        "Conférence de plénipotentiaires (Dubaï, 2018)",
+        "Plenipotentiary Conference (Dubai, 2018)",
     ] {
         assert_eq!(resolved(query), "pp-2018-dubai", "query `{query}`");
     }
@@ -218,6 +220,28 @@ fn other_bodies_instruments_are_named_before_or_after_the_number() {
     assert_eq!(parse_instrument("A/RES/70/125"), Ok(un.clone()));
     assert_eq!(parse_instrument("70/125"), Ok(un.clone()));
     assert_eq!(parse_instrument("un-ga/resolution/70-125"), Ok(un));
+}
+
+#[test]
+fn a_citation_gives_the_instrument_and_its_revision() {
+    let reference =
+        actes::names::parse_reference("Résolution 69 (Rév. Buenos Aires, 2017) de la CMDT")
+            .expect("a citation");
+    assert_eq!(
+        reference.instrument,
+        InstrumentId::numbered(Body::Wtdc, InstrumentKind::Resolution, 69)
+    );
+    let revision = reference.revision.expect("a revision");
+    assert_eq!(
+        (revision.place.as_str(), revision.year, revision.revised),
+        ("Buenos Aires", 2017, true)
+    );
+    assert_eq!(
+        parse_instrument("RÉSOLUTION 130 (Rév. Busan, 2014)"),
+        Ok(pp(InstrumentKind::Resolution, 130))
+    );
+    assert!(parse_instrument("Résolution 130 (Rév. Busan, 2014").is_err());
+    assert!(parse_instrument("Résolution 130 (soon)").is_err());
 }
 
 #[test]
@@ -848,6 +872,113 @@ mod hand_built {
                 "pp/resolution/130/meta.json",
                 "proposals/pp-2018-dubai/B-67-4.json"
             ]
+        );
+    }
+
+    #[test]
+    fn a_bad_documents_index_row_is_an_error_naming_the_file_and_the_line() {
+        let text = "file,conference,document,language,origin,submitter,title\n\
+            documents/a.txt,pp-2018-dubai,67,fr,B,Brazil,Proposals\n\
+            documents/b.txt,pp-2018-dubai,sixty,fr,B,Brazil,Proposals\n";
+        let errors: Vec<String> =
+            actes::corpus::sources::parse_index("history/documents.csv", text)
+                .filter_map(Result::err)
+                .map(|e| e.to_string())
+                .collect();
+        assert_eq!(
+            errors,
+            ["history/documents.csv: line 3: the document number `sixty` is not a whole number"]
+        );
+        let header = actes::corpus::sources::parse_index("d.csv", "file,conference\n")
+            .next()
+            .expect("an item")
+            .expect_err("a bad header");
+        assert!(header
+            .to_string()
+            .starts_with("d.csv: line 1: expected the header `file,conference,document"));
+    }
+
+    #[test]
+    fn a_header_naming_no_catalogued_conference_is_an_error_with_the_proposal_lines() {
+        let mut sources = sources();
+        let old = sources.documents[0].document.proposals[0]
+            .old
+            .as_mut()
+            .expect("an old text");
+        old.revision = revision("Paris", 2006, true);
+        old.header = "RÉSOLUTION 14 (Rév. Paris, 2006)".into();
+        let err = Corpus::assemble(&sources).expect_err("no conference at Paris in 2006");
+        assert_eq!(
+            err.to_string(),
+            "documents/pp-2018-dubai/67-fr.txt: lines 1-26: B/67/1: the header `RÉSOLUTION 14 (Rév. Paris, 2006)` names no conference of conferences.csv"
+        );
+    }
+
+    #[test]
+    fn without_final_acts_the_main_line_ends_with_the_last_conference_a_header_names() {
+        let mut sources = sources();
+        sources.outcomes.clear();
+        // Only 14's header is seen later; drop 128's proposal so that nothing speaks for it.
+        sources.documents[0]
+            .document
+            .proposals
+            .retain(|p| p.id.serial != 3);
+        let corpus = Corpus::assemble(&sources).expect("a corpus");
+        let ids: Vec<&str> = corpus
+            .conferences
+            .iter()
+            .map(|c| c.conference.id.0.as_str())
+            .collect();
+        assert_eq!(ids, ["pp-2006-antalya", "pp-2014-busan"]);
+        let busan = &corpus.conferences[1];
+        let r14 = &busan.instruments[&res(14)].record;
+        assert_eq!(r14.event, actes::model::Event::Unchanged);
+        assert!(r14
+            .evidence
+            .iter()
+            .any(|e| e.kind == actes::model::EvidenceKind::Inferred));
+        assert!(!busan.instruments.contains_key(&res(128)));
+    }
+
+    #[test]
+    fn an_instrument_no_source_speaks_for_is_carried_forward_with_a_note_saying_so() {
+        let mut sources = sources();
+        sources.outcomes.clear();
+        // A document of Bucharest 2022 whose proposal shows 71 as revised at Dubai, 2018.
+        let mut later = sources.documents[0].clone();
+        later.entry.conference = ConferenceId("pp-2022-bucharest".into());
+        later.entry.file = "documents/pp-2022-bucharest/1-fr.txt".into();
+        later.entry.document = 1;
+        let mut p71 = later.document.proposals[1].clone();
+        let old = p71.old.as_mut().expect("an old text");
+        old.header = "RÉSOLUTION 71 (Rév. Dubaï, 2018)".into();
+        old.revision = revision("Dubaï", 2018, true);
+        later.document.proposals = vec![p71];
+        sources.documents.push(later);
+        let corpus = Corpus::assemble(&sources).expect("a corpus");
+        let dubai = corpus
+            .state(&ConferenceId("pp-2018-dubai".into()))
+            .expect("Dubai has a state: a header names it");
+        assert_eq!(
+            dubai.instruments[&res(71)].record.event,
+            actes::model::Event::Revised
+        );
+        let r14 = &dubai.instruments[&res(14)].record;
+        assert_eq!(r14.event, actes::model::Event::Unchanged);
+        assert_eq!(r14.status, actes::model::Status::Inferred);
+        assert!(
+            r14.notes.iter().any(|n| n
+                == "no source says whether Dubai, 2018 changed it; carried forward as it stood"),
+            "{:?}",
+            r14.notes
+        );
+        assert_eq!(
+            corpus.proposals[1].base,
+            Some(ConferenceId("pp-2018-dubai".into()))
+        );
+        assert_eq!(
+            corpus.proposals[0].base,
+            Some(ConferenceId("pp-2014-busan".into()))
         );
     }
 
