@@ -56,7 +56,7 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
         ),
     };
     let mut uncertain = builder.uncertain;
-    uncertain.sort_by(|a, b| a.line.cmp(&b.line));
+    uncertain.sort_by_key(|u| u.line);
     Reconstruction {
         old,
         new,
