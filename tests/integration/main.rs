@@ -2,3 +2,4 @@
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
 mod common;
+mod reader;
