@@ -999,11 +999,17 @@ mod shipped {
     use super::hand_built::{json_of, text_of};
     use crate::common;
 
-    fn plan() -> HistoryPlan {
+    fn build_plan() -> HistoryPlan {
         let sources = Sources::load(&common::sources_dir()).expect("the shipped sources load");
         Corpus::assemble(&sources)
             .expect("the shipped sources make a corpus")
             .plan()
+    }
+
+    /// The plan, built once for the tests that only read it.
+    fn plan() -> &'static HistoryPlan {
+        static PLAN: std::sync::OnceLock<HistoryPlan> = std::sync::OnceLock::new();
+        PLAN.get_or_init(build_plan)
     }
 
     #[test]
@@ -1082,7 +1088,7 @@ mod shipped {
 
     #[test]
     fn no_text_on_main_comes_from_the_proposed_side() {
-        for commit in plan().main {
+        for commit in &plan().main {
             for (path, content) in &commit.changes {
                 let Some(content) = content else { continue };
                 let text = String::from_utf8_lossy(content);
@@ -1150,6 +1156,6 @@ mod shipped {
 
     #[test]
     fn building_the_plan_twice_gives_the_same_plan() {
-        assert_eq!(plan(), plan());
+        assert_eq!(&build_plan(), plan());
     }
 }
