@@ -764,6 +764,16 @@ mod hand_built {
         // The conference record lists every event, abrogations with their last revision.
         let record = json_of(dubai, "conferences/pp-2018-dubai.json");
         let events = record["events"].as_array().expect("events");
+        let r128 = events
+            .iter()
+            .find(|e| e["instrument"]["number"] == 128)
+            .expect("128 is recorded");
+        assert_eq!(r128["event"], "suppressed");
+        assert_eq!(
+            r128["evidence"].as_array().map(Vec::len),
+            Some(1),
+            "the label agrees with the corpus: no note of a mismatch"
+        );
         assert_eq!(events.len(), 76);
         let r36 = events
             .iter()
@@ -979,6 +989,33 @@ mod hand_built {
         assert_eq!(
             corpus.proposals[0].base,
             Some(ConferenceId("pp-2014-busan".into()))
+        );
+    }
+
+    #[test]
+    fn an_abrogation_whose_label_contradicts_the_corpus_says_so() {
+        let mut sources = sources();
+        let list = &mut sources.outcomes[0];
+        let row = list
+            .outcomes
+            .iter_mut()
+            .find(|o| o.instrument == res(128))
+            .expect("128 is listed");
+        row.revision = revision("Guadalajara", 2010, true).expect("a revision");
+        let corpus = Corpus::assemble(&sources).expect("a corpus");
+        let dubai = corpus
+            .state(&ConferenceId("pp-2018-dubai".into()))
+            .expect("Dubai");
+        let event = dubai
+            .record
+            .events
+            .iter()
+            .find(|e| e.instrument == res(128))
+            .expect("128's event");
+        let note = event.evidence[1].note.as_deref().expect("a note");
+        assert_eq!(
+            note,
+            "the corpus held Rev. Antalya, 2006, but the Final Acts give Rev. Guadalajara, 2010 as its last revision"
         );
     }
 
