@@ -46,7 +46,7 @@ pub fn decode(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError {
             line: 1,
-            expected: "a conference document with at least one proposal (`MOD\tB/67/1`)".into(),
+            expected: "a conference document with at least one proposal (`MOD<TAB>B/67/1`)".into(),
             found: if body.is_empty() {
                 "an empty file".into()
             } else {

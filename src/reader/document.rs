@@ -103,8 +103,10 @@ pub struct RawProposal {
 pub fn read_block(
     block: &ProposalBlock<'_>,
     language: Language,
+    hyphens: &structure::HyphenLexicon,
 ) -> Result<RawProposal, structure::StructureError> {
-    let instrument = structure::parse_instrument(&block.body, language)?;
+    let mut instrument = structure::parse_instrument(&block.body, language)?;
+    hyphens.list_dropped(&mut instrument);
     let header =
         lang::parse_header(&instrument.header.text).ok_or_else(|| structure::StructureError {
             line: instrument.header.lines.first,

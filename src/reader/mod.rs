@@ -4,9 +4,11 @@
 //!
 //! The types below are the reader's output and part of the JSON contract of `actes ingest`.
 
+pub mod citations;
 pub mod decode;
 pub mod document;
 pub mod lang;
+pub mod redline;
 pub mod structure;
 
 use std::fmt;
@@ -218,9 +220,10 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         })
         .collect();
     let language = lang::detect_language(lines.iter().map(|l| l.text));
+    let hyphens = structure::HyphenLexicon::from_text(&decoded.text);
     let mut proposals = Vec::new();
     for block in document::proposal_blocks(&lines) {
-        let proposal = document::read_block(&block, language).map_err(|e| ReadError {
+        let proposal = document::read_block(&block, language, &hyphens).map_err(|e| ReadError {
             file: source.to_string(),
             line: e.line,
             expected: e.expected,
@@ -233,11 +236,14 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         return Err(ReadError {
             file: source.to_string(),
             line: first.map_or(1, |l| l.number),
-            expected:
-                "a proposal: a line such as `MOD<TAB>B/67/1` (an action, a tab, a proposal id), \
-                       and no such line was found in the file"
-                    .to_string(),
-            found: first.map_or_else(|| "nothing".to_string(), |l| format!("`{}`", short(l.text))),
+            expected: "a proposal opening somewhere in the file: a line such as \
+                       `MOD<TAB>B/67/1` (an action, a tab, a proposal id)"
+                .to_string(),
+            found: format!(
+                "none in {} lines (the first reads `{}`)",
+                lines.len() - usize::from(decoded.text.ends_with('\n')),
+                first.map_or_else(String::new, |l| short(l.text))
+            ),
         });
     }
     let text = decoded.text.clone();
@@ -255,21 +261,29 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
 /// evidence (its path as given).
 pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
     let raw = read_raw_document(source, bytes)?;
+    let lexicon = redline::Lexicon::from_texts(raw.text.lines());
     let proposals = raw
         .proposals
         .into_iter()
         .map(|p| {
-            let mut uncertain = p.instrument.notices.clone();
+            let rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
+            let citations = citations::extract(rebuilt.old.as_ref(), rebuilt.new.as_ref());
+            let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
+            for u in rebuilt.uncertain {
+                if !uncertain.contains(&u) {
+                    uncertain.push(u);
+                }
+            }
             uncertain.sort();
             Proposal {
                 id: p.id,
                 action: p.action,
                 target: p.target,
                 lines: p.lines,
-                old: None,
-                new: None,
-                citations: Vec::new(),
+                old: rebuilt.old,
+                new: rebuilt.new,
+                citations,
                 uncertain,
                 reasons: p.reasons,
             }

@@ -490,12 +490,12 @@ fn continues_heading(heading: &str, next: &str) -> bool {
     !n.is_empty()
         && n.chars().count() <= 100
         && !n.ends_with([',', ';', ':', '.'])
-        && n.starts_with(|c: char| c.is_lowercase())
+        && n.starts_with(char::is_alphabetic)
         && ![
-            "que ", "qu'", "à ", "de ", "d'", "that ", "to ", "a ", "en ",
+            "que ", "qu'", "a ", "de ", "d'", "that ", "to ", "en ", "in ",
         ]
         .iter()
-        .any(|w| n.starts_with(w))
+        .any(|w| lang::key(n).starts_with(w))
 }
 
 /// Reads the lines of one proposal's instrument (from its header to the line before its reasons)
@@ -911,6 +911,13 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
             found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
             continue;
         }
+        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES.iter().any(|p| {
+            word.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p) || start.to_lowercase() == *p)
+        });
+        if !opens_like_a_prefix {
+            continue;
+        }
         let lower = word.to_lowercase();
         if NOT_DROPPED.contains(&lower.as_str()) {
             continue;
@@ -956,6 +963,88 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
         }
     }
     found
+}
+
+/// Hyphenated words of a whole document, by their form without hyphens (`GTCInternet` to
+/// `GTC-Internet`): a word written both ways in one document most likely lost its hyphen where it
+/// has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HyphenLexicon {
+    by_joined: std::collections::BTreeMap<String, String>,
+}
+
+impl HyphenLexicon {
+    /// Collects the hyphenated words of a text (number ranges such as `2016-2019` left out).
+    pub fn from_text(text: &str) -> Self {
+        let mut by_joined = std::collections::BTreeMap::new();
+        for (_, word) in words(text) {
+            let word = word.trim_matches('-');
+            if !word.contains('-') || word.contains("--") {
+                continue;
+            }
+            let joined: String = word.chars().filter(|c| *c != '-').collect();
+            if joined.chars().all(|c| c.is_ascii_digit()) || joined.chars().count() < 4 {
+                continue;
+            }
+            by_joined.entry(joined).or_insert_with(|| word.to_string());
+        }
+        HyphenLexicon { by_joined }
+    }
+
+    /// The hyphenated form of a word written without its hyphen, if the document has one.
+    pub fn hyphenated(&self, word: &str) -> Option<&str> {
+        self.by_joined.get(word).map(String::as_str)
+    }
+
+    /// Adds a `dropped-hyphen` notice for each word of the instrument written elsewhere in the
+    /// document with a hyphen, unless a notice already names it on that line.
+    pub fn list_dropped(&self, raw: &mut RawInstrument) {
+        if self.by_joined.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        let mut scan = |text: &str, line: u32, section: Option<&str>, label: Option<&str>| {
+            for (_, word) in words(text) {
+                if let Some(hyphenated) = self.hyphenated(word) {
+                    found.push(Uncertainty {
+                        line,
+                        what: "dropped-hyphen".into(),
+                        excerpt: word.to_string(),
+                        readings: vec![hyphenated.to_string()],
+                        section: section.map(str::to_string),
+                        label: label.map(str::to_string),
+                    });
+                }
+            }
+        };
+        if let Some(title) = &raw.title {
+            scan(&title.text, title.lines.first, None, None);
+        }
+        for section in &raw.sections {
+            scan(
+                &section.heading.text,
+                section.heading.lines.first,
+                None,
+                None,
+            );
+            for item in &section.items {
+                let heading = Some(section.heading.text.as_str());
+                scan(&item.text, item.lines.first, heading, item.label.as_deref());
+                for note in &item.footnotes {
+                    scan(&note.text, item.lines.first, heading, item.label.as_deref());
+                }
+            }
+        }
+        for notice in found {
+            let known = raw.notices.iter().any(|n| {
+                n.what == notice.what && n.line == notice.line && n.excerpt == notice.excerpt
+            });
+            if !known {
+                raw.notices.push(notice);
+            }
+        }
+        raw.notices.sort();
+    }
 }
 
 /// Label gaps in the lists of a text written in one go (an `ADD`): `c)` then `e)`. Reported as

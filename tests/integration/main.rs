@@ -5,3 +5,4 @@ mod common;
 mod corpus;
 mod history;
 mod blame;
+mod reader;
