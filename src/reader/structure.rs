@@ -892,6 +892,16 @@ pub fn restore_certain_hyphens(text: &str) -> String {
     out
 }
 
+/// The words of [`CERTAIN_HYPHENS`] in a line, as written and as restored (`UITT`, `UIT-T`).
+pub fn certain_hyphen_sites(text: &str) -> Vec<(&'static str, &'static str)> {
+    if !CERTAIN_HYPHENS.iter().any(|(w, _)| text.contains(w)) {
+        return Vec::new();
+    }
+    words(text)
+        .filter_map(|(_, word)| CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word).copied())
+        .collect()
+}
+
 /// Words where a hyphen was likely dropped, with the reading that puts it back:
 /// `CMDT14` (`CMDT-14`), `quasitotalité` (`quasi-totalité`), `cidessus`, `sousnationales`,
 /// `après2015`.
