@@ -963,11 +963,13 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
                 _ => false,
             };
             if rest_ok {
-                let split = prefix.len();
-                found.push((
-                    word.to_string(),
-                    format!("{}-{}", &word[..split], &word[split..]),
-                ));
+                // The prefix's length in the word as written (its case may differ in length).
+                let split = word
+                    .char_indices()
+                    .nth(prefix.chars().count())
+                    .map_or(word.len(), |(i, _)| i);
+                let (head, tail) = word.split_at(split);
+                found.push((word.to_string(), format!("{head}-{tail}")));
                 break;
             }
         }
@@ -1174,6 +1176,29 @@ mod tests {
                 "après2015"
             ]
         );
+        // A capital whose lower case is longer does not cut a character in two.
+        let odd = likely_dropped_hyphens("QUASİxxxx Cİdessus");
+        assert!(odd.iter().all(|(_, r)| r.contains('-')));
+    }
+
+    #[test]
+    fn a_heading_wrapped_over_two_lines_is_joined() {
+        let text = "RÉSOLUTION 1\nTitre\ncharge le Directeur du Bureau de\ndéveloppement des télécommunications\n1\tde faire;\ncharge les directeurs des Bureaux \nde travailler,";
+        let raw = parse_instrument(&lines(text), Language::Fr).expect("parses");
+        let headings: Vec<&str> = raw
+            .sections
+            .iter()
+            .map(|s| s.heading.text.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            vec![
+                "charge le Directeur du Bureau de développement des télécommunications",
+                "charge les directeurs des Bureaux"
+            ]
+        );
+        assert_eq!(raw.sections[0].heading.lines, Span::new(3, 4));
+        assert_eq!(raw.sections[1].items[0].text, "de travailler,");
     }
 
     #[test]
