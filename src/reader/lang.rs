@@ -206,7 +206,8 @@ pub fn heading_language(line: &str) -> Option<Language> {
     {
         return None;
     }
-    let k = key(trimmed);
+    // Headings are recognised by their opening words: folding the first 40 characters is enough.
+    let k = key_of_start(trimmed, 40);
     ALL.iter()
         .find(|kw| kw.headings.iter().any(|h| starts_with_word(&k, h)))
         .map(|kw| kw.language)
