@@ -221,16 +221,14 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         .collect();
     let language = lang::detect_language(lines.iter().map(|l| l.text));
     let hyphens = structure::HyphenLexicon::from_text(&decoded.text);
-    let mut proposals = Vec::new();
-    for block in document::proposal_blocks(&lines) {
-        let proposal = document::read_block(&block, language, &hyphens).map_err(|e| ReadError {
+    let proposals = document::read_proposals(&lines, language, &hyphens)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ReadError {
             file: source.to_string(),
             line: e.line,
             expected: e.expected,
             found: e.found,
         })?;
-        proposals.push(proposal);
-    }
     if proposals.is_empty() {
         let first = lines.iter().find(|l| !l.text.trim().is_empty());
         return Err(ReadError {
