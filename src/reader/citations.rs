@@ -530,6 +530,17 @@ fn last_body_mention(folded: &str) -> Option<Body> {
     best.map(|(_, b)| b)
 }
 
+/// The body whose mention ends the (folded) text, as a whole word.
+fn body_mention_at_end(folded: &str) -> Option<Body> {
+    BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+        let head = folded.strip_suffix(phrase)?;
+        head.chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then_some(*body)
+    })
+}
+
 /// Conferences known by place and year, for citations that name no body (folded place).
 const CONFERENCES: &[(&str, i32, Body)] = &[
     ("nice", 1989, Body::Pp),
@@ -602,6 +613,15 @@ fn decide_body(
         return (Body::Council, None);
     }
     let meeting = revision.map(bodies_meeting).unwrap_or_default();
+    // In brackets right after a body: `à la CMDT-14 (Résolution 45)`.
+    let bracketed = before
+        .trim_end()
+        .strip_suffix('(')
+        .map(|head| {
+            head.trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
+        })
+        .and_then(body_mention_at_end);
     // The words before: `la CMDT-17 a adopté la Résolution 80`, `les résolutions de l'AMNT-16,
     // en particulier les Résolutions 50 et 52`.
     let clause_start = before.rfind([';', '.']).map_or(0, |i| i + 1);
@@ -623,7 +643,7 @@ fn decide_body(
     } else {
         None
     };
-    let from_context = from_before.or(context.parent_body);
+    let from_context = bracketed.or(from_before).or(context.parent_body);
     if let Some(body) = from_context {
         if !meeting.is_empty() && !meeting.contains(&body) {
             return (
