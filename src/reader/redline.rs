@@ -727,10 +727,22 @@ mod tests {
             .iter()
             .find(|p| p.label.as_deref() == Some("c)"))
             .expect("new c)");
+        // `leurs activités` and `afin de` are found elsewhere: `leurs` goes with the deletion.
         assert!(
-            new_c.text.contains("à leurs afin de collaborer"),
+            new_c.text.contains("à afin de collaborer"),
             "{}",
             new_c.text
+        );
+        let old = r.old.expect("old text");
+        let old_d = old.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("d)"))
+            .expect("old d)");
+        assert!(
+            old_d.text.contains("à leurs activités") && !old_d.text.contains("afin"),
+            "{}",
+            old_d.text
         );
         let u = r
             .uncertain

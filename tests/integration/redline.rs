@@ -343,3 +343,24 @@ fn reconstruct_is_deterministic() {
         assert_eq!(a, b);
     }
 }
+
+#[test]
+fn how_far_run_together_words_reach_is_read_from_the_words_around_them() {
+    let doc = seed();
+    let p = proposal(doc, "B/67/1");
+    let old = &section(old_of(p), "décide").paragraphs[0];
+    let new = &section(new_of(p), "décide").paragraphs[0];
+    assert!(old
+        .text
+        .contains("d'un consensus au sein des commissions d'études"));
+    assert!(new
+        .text
+        .contains("d'un consensus dans le cadre des commissions d'études"));
+    let p = proposal(doc, "B/67/4");
+    assert!(old_of(p)
+        .title
+        .ends_with("des technologies de l'information et de la communication"));
+    assert!(new_of(p)
+        .title
+        .ends_with("des technologies de l'information et de la cybersécurité"));
+}

@@ -805,12 +805,60 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
                 new_end += 1 + len;
             }
         }
+        // How far the deleted text reaches back and the inserted text runs on: a word joins the
+        // inserted text while it follows the inserted half elsewhere in the corpus and not the
+        // deleted half (`la communicationla cybersécurité`), and likewise backwards.
+        let own = Lexicon::from_texts([s]);
+        let support = |a: &str, b: &str| {
+            lexicon
+                .pair_count(a, b)
+                .saturating_sub(own.pair_count(a, b))
+        };
+        let mut deleted_from = start;
+        if case_cut.is_none() {
+            let mut last = index;
+            for _ in 0..8 {
+                let Some(&(n_start, n)) = all.get(last + 1) else {
+                    break;
+                };
+                let (l_start, l) = all[last];
+                if !adjacent(s, l_start + l.len(), n_start) {
+                    break;
+                }
+                let new_prev = if last == index { right } else { l };
+                if support(left, n) == 0 && support(new_prev, n) > 0 {
+                    last += 1;
+                    new_end = n_start + n.len();
+                } else {
+                    break;
+                }
+            }
+            let mut first = index;
+            for _ in 0..8 {
+                let Some(prev_index) = first.checked_sub(1) else {
+                    break;
+                };
+                let (p_start, p) = all[prev_index];
+                let (f_start, f) = all[first];
+                if p_start < done || !adjacent(s, p_start + p.len(), f_start) {
+                    break;
+                }
+                let old_next = if first == index { left } else { f };
+                if support(p, right) == 0 && support(p, old_next) > 0 {
+                    first = prev_index;
+                    deleted_from = p_start;
+                } else {
+                    break;
+                }
+            }
+        }
+        let deleted = format!("{}{left}", &s[deleted_from..start]);
         let inserted = format!("{right}{}", &s[start + word.len()..new_end]);
         let mut readings = vec![
             format!(
-                "deleted «{left}», inserted «{inserted}» (deleted first; how far each runs beyond the junction is not visible)"
+                "deleted «{deleted}», inserted «{inserted}» (deleted first; where each begins and ends is read from the words around)"
             ),
-            format!("deleted «{inserted}», inserted «{left}»"),
+            format!("deleted «{inserted}», inserted «{deleted}»"),
         ];
         for other in other_cuts {
             let (l, r) = word.split_at(other);
@@ -819,11 +867,11 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
         readings.push(format!("one word as written: {word}"));
         findings.push(Finding {
             what: "run-together-words",
-            excerpt: s[start..new_end].to_string(),
+            excerpt: s[deleted_from..new_end].to_string(),
             readings,
         });
-        out.push(Piece::Common(s[done..start].to_string()));
-        out.push(Piece::Old(left.to_string()));
+        out.push(Piece::Common(s[done..deleted_from].to_string()));
+        out.push(Piece::Old(deleted));
         out.push(Piece::New(inserted));
         done = new_end;
     }
@@ -835,15 +883,19 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
 mod tests {
     use super::*;
 
+    const CORPUS: [&str; 2] = [
+        "ainsi que et que afin de leurs activités au sein des commissions dans le cadre",
+        "la communication et la cybersécurité, Dubaï et Buenos Aires, sous la tutelle, nationales",
+    ];
+
     fn lexicon() -> Lexicon {
-        Lexicon::from_texts([
-            "ainsi que et que afin de leurs activités au sein des commissions dans le cadre",
-            "la communication et la cybersécurité, Dubaï et Buenos Aires, sous la tutelle, nationales",
-        ])
+        Lexicon::from_texts(CORPUS)
     }
 
+    /// The old and the new text of a line read in a corpus that holds it, as the reader does.
     fn both(text: &str) -> (String, String) {
-        let split = split_text(text, &lexicon());
+        let lexicon = Lexicon::from_texts(CORPUS.into_iter().chain([text]));
+        let split = split_text(text, &lexicon);
         (split.old, split.new)
     }
 
@@ -972,22 +1024,24 @@ mod tests {
         assert_eq!(split.new, "et que la CMDT");
         assert_eq!(split.findings[0].what, "run-together-words");
         assert!(split.findings[0].readings.len() >= 2);
+        // `leurs activités` and `afin de` are found elsewhere, `leurs afin` and `activités de`
+        // are not: the deletion reaches back over `leurs`, the insertion runs on over `de`.
         assert_eq!(
             both("leurs activitésafin de"),
-            ("leurs activités de".into(), "leurs afin de".into())
+            ("leurs activités".into(), "afin de".into())
         );
         assert_eq!(
             both("au seindans le cadre des commissions"),
             (
-                "au sein le cadre des commissions".into(),
-                "au dans le cadre des commissions".into()
+                "au sein des commissions".into(),
+                "dans le cadre des commissions".into()
             )
         );
         assert_eq!(
-            both("de la communicationla cybersécurité"),
+            both("et de la communicationla cybersécurité"),
             (
-                "de la communication cybersécurité".into(),
-                "de la la cybersécurité".into()
+                "et de la communication".into(),
+                "et de la cybersécurité".into()
             )
         );
     }
