@@ -244,6 +244,15 @@ const SEPARATORS: [&str; 7] = [", et ", ", and ", ", y ", ", ", " et ", " and ",
 
 /// The kind named by a word, if it introduces citations.
 fn kind_of(word: &str) -> Option<InstrumentKind> {
+    // Cheap test first: every such word starts with r, d, a or o and is 4 to 16 bytes long.
+    if !(4..=16).contains(&word.len())
+        || !word
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, 'r' | 'R' | 'd' | 'D' | 'a' | 'A' | 'o' | 'O'))
+    {
+        return None;
+    }
     match fold(word).as_str() {
         "resolution" | "resolutions" | "resolucion" | "resoluciones" => {
             Some(InstrumentKind::Resolution)
@@ -999,6 +1008,20 @@ mod tests {
             "la présente résolution,",
         ] {
             assert!(one(t).is_empty(), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn extracting_never_panics_on_citation_like_text(
+            t in "[A-Za-zéÉ0-9 ,;.:()/'\\-]{0,40}(Résolutions?|Décision|Avis|Resolución|A/RES/)[ 0-9,/()a-zRévDubaï'-]{0,40}[ a-zéA-Z'(),;:.-]{0,60}",
+            depth in 0u8..3,
+        ) {
+            let old = text(PP, &[("a)", 0, "les résultats de l'AMNT-12, en particulier:"), ("i)", depth, &t)]);
+            let new = text("", &[("", depth, &t)]);
+            let _ = extract_all(Some(&old), Some(&new));
+            let _ = extract_all(None, Some(&old));
         }
     }
 

@@ -22,7 +22,7 @@ fn proposal<'a>(doc: &'a Document, id: &str) -> &'a Proposal {
         .expect("the proposal is in the seed")
 }
 
-fn citing<'a>(p: &'a Proposal, body: Body, number: u32) -> Vec<&'a Citation> {
+fn citing(p: &Proposal, body: Body, number: u32) -> Vec<&Citation> {
     p.citations
         .iter()
         .filter(|c| c.cited.body == body && c.cited.number == Some(number))

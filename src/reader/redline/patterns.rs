@@ -182,18 +182,10 @@ pub fn evident_sides(text: &str) -> (bool, bool) {
     (old, new)
 }
 
-/// Joins runs of white space (no-break spaces included) into one space, trims the ends and drops a
-/// space left before a comma, a semicolon, a full stop or a closing bracket.
+/// Joins runs of white space (no-break spaces included) into one space and trims the ends; the
+/// words and the punctuation stay as written.
 pub fn tidy(text: &str) -> String {
-    let squashed = crate::text::squash_whitespace(text);
-    let mut out = String::with_capacity(squashed.len());
-    for c in squashed.chars() {
-        if matches!(c, ',' | ';' | '.' | ')') && out.ends_with(' ') {
-            out.pop();
-        }
-        out.push(c);
-    }
-    out.replace("( ", "(")
+    crate::text::squash_whitespace(text)
 }
 
 fn apply(
@@ -1096,7 +1088,7 @@ mod tests {
     }
 
     #[test]
-    fn tidy_joins_spaces_and_drops_spaces_before_punctuation() {
-        assert_eq!(tidy("  a \u{a0} b , c ;"), "a b, c;");
+    fn tidy_joins_spaces_and_keeps_punctuation_as_written() {
+        assert_eq!(tidy("  a \u{a0} b , c ;"), "a b , c ;");
     }
 }
