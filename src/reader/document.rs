@@ -143,6 +143,16 @@ pub fn read_block(
     })
 }
 
+/// Reads every proposal of a document's lines, in order: an iterator of proposals or of the error
+/// (with its line) that stopped one.
+pub fn read_proposals<'a>(
+    lines: &'a [SourceLine<'a>],
+    language: Language,
+    hyphens: &'a structure::HyphenLexicon,
+) -> impl Iterator<Item = Result<RawProposal, structure::StructureError>> + 'a {
+    proposal_blocks(lines).map(move |block| read_block(&block, language, hyphens))
+}
+
 /// The reasons' paragraphs: the label dropped from the first, blank lines skipped, footnote
 /// references marked `[^N]` and footnote bodies put after their paragraph.
 fn read_reasons(lines: &[SourceLine<'_>]) -> Vec<String> {

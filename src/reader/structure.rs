@@ -892,6 +892,16 @@ pub fn restore_certain_hyphens(text: &str) -> String {
     out
 }
 
+/// The words of [`CERTAIN_HYPHENS`] in a line, as written and as restored (`UITT`, `UIT-T`).
+pub fn certain_hyphen_sites(text: &str) -> Vec<(&'static str, &'static str)> {
+    if !CERTAIN_HYPHENS.iter().any(|(w, _)| text.contains(w)) {
+        return Vec::new();
+    }
+    words(text)
+        .filter_map(|(_, word)| CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word).copied())
+        .collect()
+}
+
 /// Words where a hyphen was likely dropped, with the reading that puts it back:
 /// `CMDT14` (`CMDT-14`), `quasitotalité` (`quasi-totalité`), `cidessus`, `sousnationales`,
 /// `après2015`.
@@ -909,6 +919,13 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
             && digits.chars().all(|c| c.is_ascii_digit())
         {
             found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
+            continue;
+        }
+        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES.iter().any(|p| {
+            word.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p) || start.to_lowercase() == *p)
+        });
+        if !opens_like_a_prefix {
             continue;
         }
         let lower = word.to_lowercase();
@@ -946,11 +963,13 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
                 _ => false,
             };
             if rest_ok {
-                let split = prefix.len();
-                found.push((
-                    word.to_string(),
-                    format!("{}-{}", &word[..split], &word[split..]),
-                ));
+                // The prefix's length in the word as written (its case may differ in length).
+                let split = word
+                    .char_indices()
+                    .nth(prefix.chars().count())
+                    .map_or(word.len(), |(i, _)| i);
+                let (head, tail) = word.split_at(split);
+                found.push((word.to_string(), format!("{head}-{tail}")));
                 break;
             }
         }
@@ -1157,6 +1176,29 @@ mod tests {
                 "après2015"
             ]
         );
+        // A capital whose lower case is longer does not cut a character in two.
+        let odd = likely_dropped_hyphens("QUASİxxxx Cİdessus");
+        assert!(odd.iter().all(|(_, r)| r.contains('-')));
+    }
+
+    #[test]
+    fn a_heading_wrapped_over_two_lines_is_joined() {
+        let text = "RÉSOLUTION 1\nTitre\ncharge le Directeur du Bureau de\ndéveloppement des télécommunications\n1\tde faire;\ncharge les directeurs des Bureaux \nde travailler,";
+        let raw = parse_instrument(&lines(text), Language::Fr).expect("parses");
+        let headings: Vec<&str> = raw
+            .sections
+            .iter()
+            .map(|s| s.heading.text.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            vec![
+                "charge le Directeur du Bureau de développement des télécommunications",
+                "charge les directeurs des Bureaux"
+            ]
+        );
+        assert_eq!(raw.sections[0].heading.lines, Span::new(3, 4));
+        assert_eq!(raw.sections[1].items[0].text, "de travailler,");
     }
 
     #[test]
