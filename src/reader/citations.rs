@@ -239,6 +239,60 @@ fn read_designation(s: &str, pos: usize) -> Option<(Option<u32>, u32, bool, usiz
     Some((None, first, false, after))
 }
 
+/// Lowercase, accents of the Latin letters of French and Spanish dropped, runs of white space as
+/// one space, typographic apostrophes straight: a cheaper [`fold`] for texts already in NFC.
+fn quick_fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        let plain = match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
+            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            '’' => '\'',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            c => {
+                if c.is_uppercase() || !unicode_normalization::char::is_combining_mark(c) {
+                    out.extend(c.to_lowercase());
+                }
+                continue;
+            }
+        };
+        out.push(plain);
+    }
+    out
+}
+
+/// The last `max` bytes of a text, or fewer, cut at a character boundary.
+fn tail_of(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
+/// The first `max` bytes of a text, or fewer, cut at a character boundary.
+fn head_of(text: &str, max: usize) -> &str {
+    let mut to = max.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[..to]
+}
+
 /// The separators between the numbers of a plural citation.
 const SEPARATORS: [&str; 7] = [", et ", ", and ", ", y ", ", ", " et ", " and ", " y "];
 
@@ -330,8 +384,9 @@ fn citations_in(
         }
         resume = group_end;
         let as_written = crate::text::squash_whitespace(&text[start..group_end]);
-        let before = fold(&text[..start]);
-        let after = fold(&text[group_end..]).replace('’', "'");
+        // The words around, folded: enough to name a body, not the whole paragraph.
+        let before = quick_fold(tail_of(&text[..start], 600));
+        let after = quick_fold(head_of(&text[group_end..], 200));
         // A number without a revision of its own takes the next one in the group.
         let revisions: Vec<Option<Revision>> = (0..group.len())
             .map(|i| group[i..].iter().find_map(|c| c.revision.clone()))

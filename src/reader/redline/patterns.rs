@@ -5,7 +5,8 @@
 //! Deleted text comes before inserted text as a rule. Each pattern says when the rule, rather than
 //! the data, decided, and everything it could not settle is returned as a [`Finding`].
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::model::Revision;
 
@@ -14,36 +15,56 @@ use crate::model::Revision;
 /// where both occur elsewhere, and `ainsi que` and `et que` too).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
-    counts: BTreeMap<String, u32>,
-    pairs: BTreeMap<(String, String), u32>,
+    /// Each word (lowercase) with its id and how often it occurs. Only looked up, never walked,
+    /// so the hash map's order shows nowhere.
+    words: HashMap<String, (u32, u32)>,
+    /// How often the word with the second id follows the word with the first.
+    pairs: HashMap<(u32, u32), u32>,
+}
+
+/// A word in lower case, borrowed when it already is.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 impl Lexicon {
     /// Counts the words of these texts (letters only, lowercased; an apostrophe ends a word) and
     /// the pairs of words that follow one another with only spaces or an apostrophe between.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let mut counts = BTreeMap::new();
-        let mut pairs = BTreeMap::new();
+        let mut lexicon = Lexicon::default();
         for text in texts {
-            let found: Vec<(usize, &str)> = words(text).collect();
-            for (i, (_, word)) in found.iter().enumerate() {
-                *counts.entry(word.to_lowercase()).or_insert(0u32) += 1;
-                if let Some((next_start, next)) = found.get(i + 1) {
-                    let (start, _) = found[i];
-                    if adjacent(text, start + word.len(), *next_start) {
-                        *pairs
-                            .entry((word.to_lowercase(), next.to_lowercase()))
-                            .or_insert(0u32) += 1;
+            let mut previous: Option<(usize, u32)> = None;
+            for (start, word) in words(text) {
+                let word_lower = lower(word);
+                let next_id = u32::try_from(lexicon.words.len()).unwrap_or(u32::MAX);
+                let id = match lexicon.words.get_mut(word_lower.as_ref()) {
+                    Some((id, n)) => {
+                        *n += 1;
+                        *id
+                    }
+                    None => {
+                        lexicon.words.insert(word_lower.into_owned(), (next_id, 1));
+                        next_id
+                    }
+                };
+                if let Some((end, prev)) = previous {
+                    if adjacent(text, end, start) {
+                        *lexicon.pairs.entry((prev, id)).or_insert(0) += 1;
                     }
                 }
+                previous = Some((start + word.len(), id));
             }
         }
-        Lexicon { counts, pairs }
+        lexicon
     }
 
     /// How often the word occurs on its own (any case).
     pub fn count(&self, word: &str) -> u32 {
-        self.counts.get(&word.to_lowercase()).copied().unwrap_or(0)
+        self.words.get(lower(word).as_ref()).map_or(0, |(_, n)| *n)
     }
 
     /// Whether the word occurs on its own at least once.
@@ -53,19 +74,20 @@ impl Lexicon {
 
     /// How often `second` follows `first` (any case).
     pub fn pair_count(&self, first: &str, second: &str) -> u32 {
-        self.pairs
-            .get(&(first.to_lowercase(), second.to_lowercase()))
-            .copied()
-            .unwrap_or(0)
+        let id = |w: &str| self.words.get(lower(w).as_ref()).map(|(id, _)| *id);
+        match (id(first), id(second)) {
+            (Some(a), Some(b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
+            _ => 0,
+        }
     }
 
     /// How many distinct words it holds.
     pub fn len(&self) -> usize {
-        self.counts.len()
+        self.words.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.words.is_empty()
     }
 }
 
@@ -79,21 +101,19 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
 
 /// The runs of letters of a text with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            if start.is_none() {
-                start = Some(i);
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphabetic() {
+                end = i;
+                break;
             }
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
+            chars.next();
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out.into_iter()
+        Some((start, &text[start..end]))
+    })
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
@@ -328,6 +348,9 @@ pub fn header_revision(header: &str) -> Option<Revision> {
 
 /// `(Rév. Antalya, 2006DUBAÏ, 2018)` into `(Rév. Antalya, 2006)` and `(Rév. DUBAÏ, 2018)`.
 fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    if !s.contains('(') {
+        return vec![Piece::Common(s.to_string())];
+    }
     let mut out = Vec::new();
     let mut done = 0;
     let mut search = 0;
@@ -401,6 +424,9 @@ fn digit_at(bytes: &[u8], at: usize) -> bool {
 
 /// `2016-20192020-2023` and `2016-2019 2020-2023` into the old and the new range.
 fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    if !s.contains('-') {
+        return vec![Piece::Common(s.to_string())];
+    }
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut done = 0;
@@ -448,6 +474,9 @@ const CONFERENCE_ABBREVIATIONS: [&str; 12] = [
 
 /// `CMDT-1417` into `CMDT-14` and `CMDT-17`; a four-digit year (`CMDT-2017`) is left alone.
 fn conference_years(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    if !s.contains('-') {
+        return vec![Piece::Common(s.to_string())];
+    }
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut done = 0;
@@ -524,6 +553,9 @@ const NUMBERED_THINGS: [&str; 9] = [
 /// `Annexe 2 1` (settled) and `Objectif 32` (two digits where one is expected: split, and said)
 /// into the old and the new number.
 fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    if !NUMBERED_THINGS.iter().any(|k| s.contains(k)) {
+        return vec![Piece::Common(s.to_string())];
+    }
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut done = 0;
@@ -730,7 +762,11 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
     let mut done = 0;
     let all: Vec<(usize, &str)> = words(s).collect();
     for (index, &(start, word)) in all.iter().enumerate() {
-        if start < done {
+        if start < done || word.len() < 4 {
+            continue;
+        }
+        let has_inner_capital = word.chars().skip(1).any(char::is_uppercase);
+        if !has_inner_capital && (word.len() < 5 || lexicon.count(word) > 1) {
             continue;
         }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
