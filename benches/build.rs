@@ -63,7 +63,8 @@ fn main() {
         conferences: arg(&args, "--conferences", 50) as usize,
         seed: arg(&args, "--seed", 1),
     };
-    let work: PathBuf = std::env::temp_dir().join(format!("actes-bench-build-{}", std::process::id()));
+    let work: PathBuf =
+        std::env::temp_dir().join(format!("actes-bench-build-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).expect("a scratch folder");
 
@@ -86,7 +87,8 @@ fn main() {
 
     let ours = work.join("actes.git");
     let started = Instant::now();
-    let report = write::write(&ours, &plan, &mut WriteOptions::default()).expect("the plan is written");
+    let report =
+        write::write(&ours, &plan, &mut WriteOptions::default()).expect("the plan is written");
     let actes_time = started.elapsed();
     let after_write = peak_mib();
 
@@ -111,14 +113,18 @@ fn main() {
         .expect("piped")
         .write_all(&stream)
         .expect("the stream is written");
-    assert!(child.wait().expect("fast-import ends").success(), "git fast-import failed");
+    assert!(
+        child.wait().expect("fast-import ends").success(),
+        "git fast-import failed"
+    );
     let git_time = started.elapsed();
 
     let main = git(&theirs)
         .args(["rev-parse", "refs/heads/main"])
         .output()
         .expect("git runs");
-    let same = String::from_utf8_lossy(&main.stdout).trim() == report.main.clone().unwrap_or_default();
+    let same =
+        String::from_utf8_lossy(&main.stdout).trim() == report.main.clone().unwrap_or_default();
 
     println!(
         "build: actes history::write {:.3} s ({} objects, {:.1} MiB on disk)",
