@@ -491,3 +491,159 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
         .expect("a conference");
     assert_eq!(history.resolve("PP-02").map(|r| r.label).ok(), Some(last.0));
 }
+
+/// The shipped sources' plan.
+fn shipped_plan() -> HistoryPlan {
+    let sources =
+        actes::corpus::Sources::load_with(&common::sources_dir(), actes::reader::read_document)
+            .expect("the shipped sources load");
+    actes::corpus::Corpus::assemble(&sources)
+        .expect("the shipped corpus assembles")
+        .plan()
+}
+
+/// The shipped history, built once for the tests that only read it.
+fn shipped_repo() -> &'static Path {
+    static REPO: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    REPO.get_or_init(|| {
+        let repo = common::scratch_dir("history-shipped").join("actes-history.git");
+        build(&repo, &shipped_plan());
+        repo
+    })
+}
+
+#[test]
+fn the_shipped_history_has_antalya_busan_and_dubai_in_order_in_git_log() {
+    let log = git_ok(
+        shipped_repo(),
+        &["log", "--format=%ad %an", "--date=short", "main"],
+    );
+    let dates: Vec<&str> = log.lines().map(|l| &l[..10]).collect();
+    assert_eq!(dates, ["2018-11-16", "2014-11-07", "2006-11-24"]);
+    assert_eq!(
+        git_ok(shipped_repo(), &["fsck", "--strict", "--no-dangling"]),
+        ""
+    );
+}
+
+#[test]
+fn git_show_prints_the_busan_text_of_resolution_130_and_git_blame_works_on_it() {
+    let text = git_ok(
+        shipped_repo(),
+        &["show", "pp-2014-busan:pp/resolution/130/fr.txt"],
+    );
+    assert!(
+        text.starts_with("RÉSOLUTION 130 (Rév. Busan, 2014)\n"),
+        "{text}"
+    );
+    let history = History::open(shipped_repo()).expect("opened");
+    let busan = history.resolve("Busan 2014").expect("an alias resolves");
+    let ours = history
+        .read_file(busan.commit, "pp/resolution/130/fr.txt")
+        .expect("read")
+        .expect("present");
+    assert_eq!(ours, text.as_bytes());
+    let blame = git_ok(
+        shipped_repo(),
+        &["blame", "pp-2014-busan", "--", "pp/resolution/130/fr.txt"],
+    );
+    assert_eq!(blame.lines().count(), text.lines().count());
+}
+
+#[test]
+fn building_the_shipped_sources_twice_gives_identical_commit_and_tag_ids() {
+    let dir = common::scratch_dir("history-shipped-twice");
+    let first = build(&dir.join("a.git"), &shipped_plan());
+    let second = build(&dir.join("b.git"), &shipped_plan());
+    assert_eq!(first.refs, second.refs);
+    assert!(first.refs.contains_key("refs/tags/pp-2014-busan"));
+    assert!(first.refs.contains_key("refs/proposals/pp-2018-dubai/67"));
+}
+
+fn cli(args: &[&str]) -> String {
+    let repo = shipped_repo().to_str().expect("a UTF-8 path").to_string();
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--repo", &repo]);
+    common::actes(&all).snapshot()
+}
+
+#[test]
+fn cli_log_lists_the_conferences_and_the_proposals() {
+    insta::assert_snapshot!(cli(&["log", "--proposals"]));
+}
+
+#[test]
+fn cli_show_prints_resolution_130_as_revised_at_busan() {
+    insta::assert_snapshot!(cli(&[
+        "show",
+        "Résolution 130",
+        "--at",
+        "Busan 2014",
+        "--lang",
+        "fr"
+    ]));
+}
+
+#[test]
+fn cli_show_explains_that_the_dubai_text_of_130_is_not_in_the_sources() {
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "dubai-2018"]));
+}
+
+#[test]
+fn cli_show_explains_a_suppression_and_an_instrument_not_yet_in_the_corpus() {
+    insta::assert_snapshot!(cli(&["show", "res 128", "--at", "pp-18"]));
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "2006"]));
+}
+
+#[test]
+fn cli_show_refuses_an_unknown_conference_with_exit_2() {
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "Nowhere 1999"]));
+}
+
+#[test]
+fn cli_diff_redlines_busan_against_brazils_proposal() {
+    insta::assert_snapshot!(cli(&["diff", "130", "pp-2014-busan", "B/67/4"]));
+}
+
+#[test]
+fn cli_diff_without_revisions_says_why_there_is_nothing_adopted_to_compare() {
+    insta::assert_snapshot!(cli(&["diff", "130"]));
+}
+
+#[test]
+fn cli_diff_json_marks_the_proposal_as_proposed() {
+    let run = common::actes(&[
+        "diff",
+        "130",
+        "B/67/4",
+        "--format",
+        "json",
+        "--repo",
+        shipped_repo().to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(value["to"]["status"], "proposed");
+    assert_eq!(value["from"]["label"], "pp-2014-busan");
+    assert_eq!(value["from"]["status"], "adopted");
+    assert!(value["redline"]["lines"]
+        .as_array()
+        .is_some_and(|l| !l.is_empty()));
+}
+
+#[test]
+fn commands_build_the_history_first_when_it_is_missing() {
+    let repo = common::scratch_dir("history-autobuild").join("h.git");
+    let run = common::actes(&["log", "--repo", repo.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    let again = common::actes(&[
+        "build",
+        "--format",
+        "json",
+        "--repo",
+        repo.to_str().expect("UTF-8"),
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&again.stdout).expect("JSON");
+    assert_eq!(value["outcome"], "unchanged");
+}

@@ -40,13 +40,15 @@ pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
         last_len = line.len();
         let _ = write!(std::io::stderr(), "\r{line}{}", " ".repeat(pad));
     };
-    let mut options = WriteOptions {
-        progress: Some(&mut progress),
-        lock_wait: std::time::Duration::ZERO,
-        ..WriteOptions::default()
-    };
-    let result = write::write(&config.repo, &plan, &mut options);
-    drop(options);
+    let result = write::write(
+        &config.repo,
+        &plan,
+        &mut WriteOptions {
+            progress: Some(&mut progress),
+            lock_wait: std::time::Duration::ZERO,
+            ..WriteOptions::default()
+        },
+    );
     if show && last_len > 0 {
         let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(last_len));
     }
