@@ -279,6 +279,16 @@ fn a_second_concurrent_build_fails_clearly() {
 }
 
 #[test]
+fn a_lock_left_by_a_killed_build_does_not_block_the_next_one() {
+    let repo = common::scratch_dir("history-stale-lock").join("h.git");
+    let lock = repo.with_file_name("h.git.lock");
+    // No process has this id: pids stay far below it.
+    std::fs::write(&lock, "actes build, process 4000000000\n").expect("writable");
+    build(&repo, &small_plan());
+    assert!(!lock.exists());
+}
+
+#[test]
 fn a_date_before_1970_is_refused_by_default_and_named() {
     let repo = common::scratch_dir("history-1965").join("h.git");
     let mut plan = small_plan();

@@ -63,12 +63,16 @@ pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
     })
 }
 
-/// Opens the history; when the repository does not exist yet, builds it first from the sources.
+/// Opens the history; when the repository does not exist yet (or a first build was interrupted
+/// before its refs were written), builds it first from the sources.
 pub fn open(config: &Config) -> Result<History, CommandError> {
-    if !config.repo.exists() {
-        build(config)?;
+    match History::open(&config.repo) {
+        Err(ReadError::Missing { .. } | ReadError::NoMain { .. }) => {
+            build(config)?;
+            History::open(&config.repo).map_err(CommandError::failure)
+        }
+        other => other.map_err(CommandError::failure),
     }
-    History::open(&config.repo).map_err(CommandError::failure)
 }
 
 /// Reads an instrument name (`130`, `Résolution 130`, `res 130`, `wtdc res 69`...).
