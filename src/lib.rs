@@ -9,10 +9,13 @@
 pub mod catalogue;
 pub mod corpus;
 mod csv_file;
+pub mod blame;
 pub mod history;
+pub mod lineage;
 pub mod model;
 pub mod names;
 pub mod outcomes;
 pub mod reader;
+pub mod render;
 pub mod synthetic;
 pub mod text;
