@@ -657,3 +657,9 @@ fn commands_build_the_history_first_when_it_is_missing() {
     let value: serde_json::Value = serde_json::from_str(&again.stdout).expect("JSON");
     assert_eq!(value["outcome"], "unchanged");
 }
+
+#[test]
+fn cli_show_never_presents_a_proposed_suppression_or_a_draft_as_an_outcome() {
+    insta::assert_snapshot!(cli(&["show", "128", "--at", "B/67/3"]));
+    insta::assert_snapshot!(cli(&["show", "[B-1]"]));
+}
