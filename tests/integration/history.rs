@@ -663,3 +663,14 @@ fn cli_show_never_presents_a_proposed_suppression_or_a_draft_as_an_outcome() {
     insta::assert_snapshot!(cli(&["show", "128", "--at", "B/67/3"]));
     insta::assert_snapshot!(cli(&["show", "[B-1]"]));
 }
+
+#[test]
+fn cli_build_creates_then_reports_the_same_sources_as_unchanged() {
+    let relative = "target/actes-test-build-snapshot.git";
+    let absolute = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let _ = std::fs::remove_dir_all(&absolute);
+    let first = common::actes(&["build", "--repo", relative]);
+    let second = common::actes(&["build", "--repo", relative]);
+    let _ = std::fs::remove_dir_all(&absolute);
+    insta::assert_snapshot!(format!("{}\n{}", first.snapshot(), second.snapshot()));
+}
