@@ -17,4 +17,5 @@ pub mod names;
 pub mod outcomes;
 pub mod reader;
 pub mod render;
+pub mod synthetic;
 pub mod text;

@@ -2,9 +2,9 @@
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
 mod citations;
+mod blame;
 mod common;
 mod corpus;
 mod history;
-mod blame;
 mod reader;
 mod redline;
