@@ -142,6 +142,9 @@ pub struct SplitText {
     pub new: String,
     pub pieces: Vec<Piece>,
     pub findings: Vec<Finding>,
+    /// Whether the unmistakable patterns alone found deleted and inserted text (see
+    /// [`evident_sides`]).
+    pub evident: (bool, bool),
 }
 
 impl SplitText {
@@ -158,8 +161,9 @@ pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
     pieces = apply(pieces, &mut findings, revision_marks);
     pieces = apply(pieces, &mut findings, year_ranges);
     pieces = apply(pieces, &mut findings, conference_years);
-    pieces = apply(pieces, &mut findings, numbers_after_keywords);
     pieces = apply_last(pieces, &mut findings);
+    let evident = sides_of(&pieces);
+    pieces = apply(pieces, &mut findings, numbers_after_keywords);
     pieces = apply(pieces, &mut findings, |s, f| {
         run_together_words(s, lexicon, f)
     });
@@ -180,7 +184,19 @@ pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
         new: tidy(&new),
         pieces,
         findings,
+        evident,
     }
+}
+
+/// Whether the pieces hold deleted and inserted text.
+fn sides_of(pieces: &[Piece]) -> (bool, bool) {
+    let old = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Old(t) if !t.trim().is_empty()));
+    let new = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::New(t) if !t.trim().is_empty()));
+    (old, new)
 }
 
 /// Whether the line holds deleted text and inserted text by the patterns that cannot be mistaken
