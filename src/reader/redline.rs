@@ -31,6 +31,9 @@ pub struct Reconstruction {
     /// Everything not settled, with its line, in document order: in the texts, and in their
     /// citations (`citation-body`).
     pub uncertain: Vec<Uncertainty>,
+    /// The citations of the two texts, as [`crate::reader::citations::extract`] gives them
+    /// (found once here, so that a caller need not read the texts again).
+    pub citations: Vec<crate::model::Citation>,
 }
 
 /// The note a text carries when the source gives its header, title and formula only.
@@ -59,12 +62,14 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
     let mut uncertain = builder.uncertain;
     // What the citations leave undecided (their bodies) belongs with the rest, so that a reader
     // calling `citations::extract` loses none of it.
-    uncertain.extend(crate::reader::citations::extract_all(old.as_ref(), new.as_ref()).uncertain);
+    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref());
+    uncertain.extend(cited.uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
         old,
         new,
         uncertain,
+        citations: cited.citations,
     }
 }
 
