@@ -105,6 +105,16 @@ pub fn read_block(
     language: Language,
     hyphens: &structure::HyphenLexicon,
 ) -> Result<RawProposal, structure::StructureError> {
+    if block.body.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(structure::StructureError {
+            line: block.lines.first,
+            expected: format!(
+                "an instrument header (such as `RÉSOLUTION 130 (Rév. Busan, 2014)`) after `{} {}`",
+                block.action, block.id
+            ),
+            found: "no text before the reasons, the separator or the end of the file".into(),
+        });
+    }
     let mut instrument = structure::parse_instrument(&block.body, language)?;
     hyphens.list_dropped(&mut instrument);
     let header =

@@ -545,6 +545,14 @@ fn empty_binary_and_proposal_less_inputs_are_errors_naming_file_and_line() {
         read_document("h.txt", b"MOD\tB/67/1\n\nnot a header\nMotifs:\tx\n").expect_err("refused");
     assert_eq!(headless.line, 3);
     assert!(headless.expected.contains("header"));
+
+    let bodiless = read_document("b.txt", b"Cover\n MOD\tB/67/1\n*****\n").expect_err("refused");
+    assert_eq!(bodiless.line, 2);
+    assert!(bodiless.expected.contains("after `MOD B/67/1`"));
+
+    let bodiless = read_document("b.txt", b"Cover\n MOD\tB/67/1\n*****\n").expect_err("refused");
+    assert_eq!(bodiless.line, 2);
+    assert!(bodiless.expected.contains("after `MOD B/67/1`"));
 }
 
 #[test]
@@ -571,7 +579,9 @@ proptest! {
 
     #[test]
     fn reading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = read_document("fuzz.bin", &bytes);
+        if let Err(e) = read_document("fuzz.bin", &bytes) {
+            prop_assert!(e.line >= 1 && e.file == "fuzz.bin");
+        }
     }
 
     #[test]
@@ -599,7 +609,9 @@ proptest! {
         )
     ) {
         let text = lines.join("\n");
-        let _ = read_document("fuzz.txt", text.as_bytes());
+        if let Err(e) = read_document("fuzz.txt", text.as_bytes()) {
+            prop_assert!(e.line >= 1, "an error names a line: {e}");
+        }
     }
 }
 
