@@ -583,26 +583,31 @@ const BODY_MENTIONS: &[(&str, Body)] = &[
     ("conferencia de plenipotenciarios", Body::Pp),
 ];
 
-/// The body mentioned last in a (folded) text, as a whole word.
+/// The body mentioned last in a (folded) text, as a whole word: the mention that starts last.
 fn last_body_mention(folded: &str) -> Option<Body> {
-    let mut best: Option<(usize, Body)> = None;
-    for (phrase, body) in BODY_MENTIONS {
-        for (at, _) in folded.match_indices(phrase) {
-            let end = at + phrase.len();
-            let before_ok = folded[..at]
-                .chars()
-                .last()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = folded[end..]
+    let mut starts: Vec<usize> = folded
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphanumeric()
+                && folded[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    starts.reverse();
+    starts.into_iter().find_map(|at| {
+        let rest = &folded[at..];
+        BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+            let after = rest.strip_prefix(phrase)?;
+            after
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphabetic());
-            if before_ok && after_ok && best.is_none_or(|(b, _)| end > b) {
-                best = Some((end, *body));
-            }
-        }
-    }
-    best.map(|(_, b)| b)
+                .is_none_or(|c| !c.is_alphabetic())
+                .then_some(*body)
+        })
+    })
 }
 
 /// The body whose mention ends the (folded) text, as a whole word.
