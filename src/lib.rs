@@ -9,6 +9,7 @@
 pub mod catalogue;
 pub mod corpus;
 mod csv_file;
+pub mod blame;
 pub mod history;
 pub mod lineage;
 pub mod model;

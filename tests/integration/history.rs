@@ -279,7 +279,17 @@ fn a_second_concurrent_build_fails_clearly() {
 }
 
 #[test]
-fn a_date_before_1970_is_refused_by_default_and_named() {
+fn a_lock_left_by_a_killed_build_does_not_block_the_next_one() {
+    let repo = common::scratch_dir("history-stale-lock").join("h.git");
+    let lock = repo.with_file_name("h.git.lock");
+    // No process has this id: pids stay far below it.
+    std::fs::write(&lock, "actes build, process 4000000000\n").expect("writable");
+    build(&repo, &small_plan());
+    assert!(!lock.exists());
+}
+
+#[test]
+fn a_date_before_1970_is_refused_on_request_and_named() {
     let repo = common::scratch_dir("history-1965").join("h.git");
     let mut plan = small_plan();
     plan.main.insert(
@@ -292,7 +302,11 @@ fn a_date_before_1970_is_refused_by_default_and_named() {
             &[],
         ),
     );
-    let err = write::write(&repo, &plan, &mut WriteOptions::default()).expect_err("refused");
+    let mut options = WriteOptions {
+        early_dates: write::EarlyDates::Refuse,
+        ..WriteOptions::default()
+    };
+    let err = write::write(&repo, &plan, &mut options).expect_err("refused");
     let message = err.to_string();
     assert!(
         message.contains("pp-1965-montreux") && message.contains("before 1970"),
@@ -314,14 +328,10 @@ fn a_date_before_1970_written_negative_reads_back_right_with_actes() {
             &[],
         ),
     );
-    let mut options = WriteOptions {
-        early_dates: write::EarlyDates::Negative,
-        ..WriteOptions::default()
-    };
-    write::write(&repo, &plan, &mut options).expect("written");
+    write::write(&repo, &plan, &mut WriteOptions::default()).expect("written by default");
     let history = History::open(&repo).expect("opened");
     assert_eq!(history.conferences()[0].date, "1965-11-12");
-    // What git 2.47 makes of it: the date is printed empty, so the default refuses such dates.
+    // What git 2.47 makes of it: the date is printed empty (actes prints it right).
     let log = git_ok(&repo, &["log", "--format=%ad|%an", "--date=short", "main"]);
     assert!(
         log.ends_with("|Conférence de plénipotentiaires (Montreux, 1965)\n"),
@@ -490,4 +500,177 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
         .clone()
         .expect("a conference");
     assert_eq!(history.resolve("PP-02").map(|r| r.label).ok(), Some(last.0));
+}
+
+/// The shipped sources' plan.
+fn shipped_plan() -> HistoryPlan {
+    let sources =
+        actes::corpus::Sources::load_with(&common::sources_dir(), actes::reader::read_document)
+            .expect("the shipped sources load");
+    actes::corpus::Corpus::assemble(&sources)
+        .expect("the shipped corpus assembles")
+        .plan()
+}
+
+/// The shipped history, built once for the tests that only read it.
+fn shipped_repo() -> &'static Path {
+    static REPO: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    REPO.get_or_init(|| {
+        let repo = common::scratch_dir("history-shipped").join("actes-history.git");
+        build(&repo, &shipped_plan());
+        repo
+    })
+}
+
+#[test]
+fn the_shipped_history_has_antalya_busan_and_dubai_in_order_in_git_log() {
+    let log = git_ok(
+        shipped_repo(),
+        &["log", "--format=%ad %an", "--date=short", "main"],
+    );
+    let dates: Vec<&str> = log.lines().map(|l| &l[..10]).collect();
+    assert_eq!(dates, ["2018-11-16", "2014-11-07", "2006-11-24"]);
+    assert_eq!(
+        git_ok(shipped_repo(), &["fsck", "--strict", "--no-dangling"]),
+        ""
+    );
+}
+
+#[test]
+fn git_show_prints_the_busan_text_of_resolution_130_and_git_blame_works_on_it() {
+    let text = git_ok(
+        shipped_repo(),
+        &["show", "pp-2014-busan:pp/resolution/130/fr.txt"],
+    );
+    assert!(
+        text.starts_with("RÉSOLUTION 130 (Rév. Busan, 2014)\n"),
+        "{text}"
+    );
+    let history = History::open(shipped_repo()).expect("opened");
+    let busan = history.resolve("Busan 2014").expect("an alias resolves");
+    let ours = history
+        .read_file(busan.commit, "pp/resolution/130/fr.txt")
+        .expect("read")
+        .expect("present");
+    assert_eq!(ours, text.as_bytes());
+    let blame = git_ok(
+        shipped_repo(),
+        &["blame", "pp-2014-busan", "--", "pp/resolution/130/fr.txt"],
+    );
+    assert_eq!(blame.lines().count(), text.lines().count());
+}
+
+#[test]
+fn building_the_shipped_sources_twice_gives_identical_commit_and_tag_ids() {
+    let dir = common::scratch_dir("history-shipped-twice");
+    let first = build(&dir.join("a.git"), &shipped_plan());
+    let second = build(&dir.join("b.git"), &shipped_plan());
+    assert_eq!(first.refs, second.refs);
+    assert!(first.refs.contains_key("refs/tags/pp-2014-busan"));
+    assert!(first.refs.contains_key("refs/proposals/pp-2018-dubai/67"));
+}
+
+fn cli(args: &[&str]) -> String {
+    let repo = shipped_repo().to_str().expect("a UTF-8 path").to_string();
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--repo", &repo]);
+    common::actes(&all).snapshot()
+}
+
+#[test]
+fn cli_log_lists_the_conferences_and_the_proposals() {
+    insta::assert_snapshot!(cli(&["log", "--proposals"]));
+}
+
+#[test]
+fn cli_show_prints_resolution_130_as_revised_at_busan() {
+    insta::assert_snapshot!(cli(&[
+        "show",
+        "Résolution 130",
+        "--at",
+        "Busan 2014",
+        "--lang",
+        "fr"
+    ]));
+}
+
+#[test]
+fn cli_show_explains_that_the_dubai_text_of_130_is_not_in_the_sources() {
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "dubai-2018"]));
+}
+
+#[test]
+fn cli_show_explains_a_suppression_and_an_instrument_not_yet_in_the_corpus() {
+    insta::assert_snapshot!(cli(&["show", "res 128", "--at", "pp-18"]));
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "2006"]));
+}
+
+#[test]
+fn cli_show_refuses_an_unknown_conference_with_exit_2() {
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "Nowhere 1999"]));
+}
+
+#[test]
+fn cli_diff_redlines_busan_against_brazils_proposal() {
+    insta::assert_snapshot!(cli(&["diff", "130", "pp-2014-busan", "B/67/4"]));
+}
+
+#[test]
+fn cli_diff_without_revisions_says_why_there_is_nothing_adopted_to_compare() {
+    insta::assert_snapshot!(cli(&["diff", "130"]));
+}
+
+#[test]
+fn cli_diff_json_marks_the_proposal_as_proposed() {
+    let run = common::actes(&[
+        "diff",
+        "130",
+        "B/67/4",
+        "--format",
+        "json",
+        "--repo",
+        shipped_repo().to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(value["to"]["status"], "proposed");
+    assert_eq!(value["from"]["label"], "pp-2014-busan");
+    assert_eq!(value["from"]["status"], "adopted");
+    assert!(value["redline"]["lines"]
+        .as_array()
+        .is_some_and(|l| !l.is_empty()));
+}
+
+#[test]
+fn commands_build_the_history_first_when_it_is_missing() {
+    let repo = common::scratch_dir("history-autobuild").join("h.git");
+    let run = common::actes(&["log", "--repo", repo.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    let again = common::actes(&[
+        "build",
+        "--format",
+        "json",
+        "--repo",
+        repo.to_str().expect("UTF-8"),
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&again.stdout).expect("JSON");
+    assert_eq!(value["outcome"], "unchanged");
+}
+
+#[test]
+fn cli_show_never_presents_a_proposed_suppression_or_a_draft_as_an_outcome() {
+    insta::assert_snapshot!(cli(&["show", "128", "--at", "B/67/3"]));
+    insta::assert_snapshot!(cli(&["show", "[B-1]"]));
+}
+
+#[test]
+fn cli_build_creates_then_reports_the_same_sources_as_unchanged() {
+    let relative = "target/actes-test-build-snapshot.git";
+    let absolute = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let _ = std::fs::remove_dir_all(&absolute);
+    let first = common::actes(&["build", "--repo", relative]);
+    let second = common::actes(&["build", "--repo", relative]);
+    let _ = std::fs::remove_dir_all(&absolute);
+    insta::assert_snapshot!(format!("{}\n{}", first.snapshot(), second.snapshot()));
 }

@@ -1,7 +1,11 @@
 //! The integration tests: one binary, a module per area. Most tests call the library; the CLI
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
+mod citations;
+mod blame;
 mod common;
 mod corpus;
 mod history;
 mod lineage;
+mod reader;
+mod redline;

@@ -22,10 +22,10 @@ pub struct IngestArgs {
 
 /// A cannot-read error that names the file.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: cannot read the file: {source}")]
+#[error("{file}: cannot read the file: {error}")]
 struct UnreadableFile {
     file: String,
-    source: std::io::Error,
+    error: std::io::Error,
 }
 
 pub fn cmd_ingest(
@@ -41,10 +41,10 @@ pub fn cmd_ingest(
         ));
     }
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).map_err(|source| {
+    let bytes = std::fs::read(&args.file).map_err(|error| {
         CommandError::bad_input(UnreadableFile {
             file: name.clone(),
-            source,
+            error,
         })
     })?;
     let document = reader::read_document(&name, &bytes).map_err(CommandError::bad_input)?;
@@ -100,7 +100,10 @@ fn render_document(document: &Document) -> String {
 
 fn render_proposal(s: &mut String, p: &Proposal) {
     let _ = writeln!(s, "{} {}  {}  {}", p.action, p.id, p.target, p.lines);
-    for (side, text) in [("old", &p.old), ("new", &p.new)] {
+    for (side, text) in [
+        ("old (before the proposal)", &p.old),
+        ("new (as proposed)", &p.new),
+    ] {
         match text {
             Some(text) => render_text(s, side, text),
             None => {
