@@ -335,3 +335,22 @@ fn graph_outputs() {
     snap("graph_14_json", &["graph", "14", "--format", "json"]);
     snap("graph_128_dot", &["graph", "128", "--format", "dot"]);
 }
+
+#[test]
+fn a_missing_history_is_reported_as_bad_input() {
+    let run = common::actes(&["--repo", "target/no-such-history.git", "lineage", "14"]);
+    assert_eq!(run.code, Some(2), "{}", run.snapshot());
+    assert!(
+        run.stderr
+            .contains("cannot open the history at target/no-such-history.git; build it first"),
+        "{}",
+        run.stderr
+    );
+    let bad = actes(&["lineage", "banana"]);
+    assert_eq!(bad.code, Some(2));
+    assert!(
+        bad.stderr.contains("`banana` is not an instrument"),
+        "{}",
+        bad.stderr
+    );
+}
