@@ -14,16 +14,13 @@ use serde::Serialize;
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
-    InstrumentKind, Language, Revision, Side, Status,
+    Language, Revision, Side, Status,
 };
 use crate::reader::{Action, ProposalId};
 
 /// Why a query could not answer.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum QueryError {
-    /// The argument does not read as an instrument.
-    #[error("`{0}` is not an instrument; expected a number (`130`), a kind and number (`Résolution 130`, `res 130`, `decision 5`), a body first (`wtdc res 69`) or a draft (`[B-1]`)")]
-    BadInstrument(String),
     /// The instrument is not in the history.
     #[error("{0} is not in the history")]
     UnknownInstrument(String),
@@ -33,65 +30,6 @@ pub enum QueryError {
     /// Several conferences answer to the name.
     #[error("`{name}` could be any of: {candidates}; say which")]
     AmbiguousConference { name: String, candidates: String },
-}
-
-/// Reads an instrument as written on the command line: `130`, `Résolution 130`, `res 130`,
-/// `decision 5`, `wtdc res 69`, `CMDT Résolution 69`, `[B-1]`, `un-ga 70/125`. The body defaults to
-/// the PP and the kind to a resolution.
-pub fn parse_instrument(text: &str) -> Result<InstrumentId, QueryError> {
-    let bad = || QueryError::BadInstrument(text.to_string());
-    let mut body = None;
-    let mut kind = None;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let Some((last, rest)) = words.split_last() else {
-        return Err(bad());
-    };
-    for w in rest {
-        if body.is_none() {
-            if let Some(b) = Body::from_code(w) {
-                body = Some(b);
-                continue;
-            }
-        }
-        if kind.is_none() {
-            if let Some(k) = InstrumentKind::from_word(w) {
-                kind = Some(k);
-                continue;
-            }
-        }
-        if crate::text::fold(w) == "de" || crate::text::fold(w) == "la" {
-            continue;
-        }
-        return Err(bad());
-    }
-    let body = body.unwrap_or(Body::Pp);
-    let kind = kind.unwrap_or(default_kind(body));
-    let designation = last.trim_matches(|c| c == '[' || c == ']');
-    if let Some((session, number)) = designation.split_once('/') {
-        let session = session.parse().map_err(|_| bad())?;
-        let number = number.parse().map_err(|_| bad())?;
-        let mut id = InstrumentId::numbered(body, kind, number);
-        id.session = Some(session);
-        return Ok(id);
-    }
-    if let Ok(n) = designation.parse::<u32>() {
-        return Ok(InstrumentId::numbered(body, kind, n));
-    }
-    if last.starts_with('[') || designation.contains('-') {
-        if designation.is_empty() || !designation.chars().all(|c| c.is_alphanumeric() || c == '-') {
-            return Err(bad());
-        }
-        return Ok(InstrumentId::provisional(body, kind, designation));
-    }
-    Err(bad())
-}
-
-/// The kind of instrument a body adopts when a command line names none.
-fn default_kind(body: Body) -> InstrumentKind {
-    match body {
-        Body::Wtpf => InstrumentKind::Opinion,
-        _ => InstrumentKind::Resolution,
-    }
 }
 
 /// The name of an instrument as a heading: `Resolution 130 (PP)`, `Resolution 69 (WTDC)`.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::query::{parse_instrument, CellState, ProposalOutcome, TableFilter, VersionSelector};
+use super::query::{CellState, ProposalOutcome, TableFilter, VersionSelector};
 use super::*;
 use crate::model::{Conference, EventRecord, InstrumentKind, LineSpan, Places, Side};
 
@@ -507,32 +507,6 @@ fn conference_names_resolve_in_any_spelling() {
         l.resolve_conference("buenos aires 2017").map(|c| c.0),
         Ok("wtdc-2017-buenos-aires".to_string())
     );
-}
-
-#[test]
-fn instrument_arguments_parse_in_the_usual_forms() {
-    assert_eq!(parse_instrument("130"), Ok(res(130)));
-    assert_eq!(parse_instrument("Résolution 130"), Ok(res(130)));
-    assert_eq!(parse_instrument("res 130"), Ok(res(130)));
-    assert_eq!(parse_instrument("wtdc res 69"), Ok(wtdc(69)));
-    assert_eq!(
-        parse_instrument("decision 5"),
-        Ok(InstrumentId::numbered(
-            Body::Pp,
-            InstrumentKind::Decision,
-            5
-        ))
-    );
-    assert_eq!(
-        parse_instrument("[B-1]"),
-        Ok(InstrumentId::provisional(
-            Body::Pp,
-            InstrumentKind::Resolution,
-            "B-1"
-        ))
-    );
-    assert!(parse_instrument("banana 3").is_err());
-    assert!(parse_instrument("").is_err());
 }
 
 #[test]

@@ -349,7 +349,7 @@ fn a_missing_history_is_reported_as_bad_input() {
     let bad = actes(&["lineage", "banana"]);
     assert_eq!(bad.code, Some(2));
     assert!(
-        bad.stderr.contains("`banana` is not an instrument"),
+        bad.stderr.contains("cannot read `banana` as an instrument"),
         "{}",
         bad.stderr
     );

@@ -2,7 +2,7 @@
 //! Also holds what the lineage commands share: loading the graph and reading arguments.
 
 use actes::lineage::load::{self, LoadError};
-use actes::lineage::query::{self, QueryError};
+use actes::lineage::query::QueryError;
 use actes::lineage::Lineage;
 use actes::model::{ConferenceId, InstrumentId};
 
@@ -39,7 +39,7 @@ pub fn cmd_lineage(
 
 /// Reads an instrument argument.
 pub(super) fn parse_instrument(text: &str) -> Result<InstrumentId, CommandError> {
-    query::parse_instrument(text).map_err(CommandError::bad_input)
+    actes::names::parse_instrument(text).map_err(CommandError::bad_input)
 }
 
 /// Loads the lineage graph from the repository: the whole of it, or only what one instrument's
