@@ -9,5 +9,6 @@
 pub mod blame;
 pub mod history;
 pub mod model;
+pub mod search;
 pub mod reader;
 pub mod text;

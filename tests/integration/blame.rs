@@ -178,3 +178,226 @@ fn the_text_view_marks_proposals_as_not_adopted() {
     assert!(html.contains("class=\"line proposed\""), "{html}");
     assert!(html.contains("proposed, not adopted"), "{html}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// On a written history: the loader, and agreement with `git blame`.
+
+mod on_a_history {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::process::Command;
+
+    use actes::blame::{self, Arrival, Attribution, Blame};
+    use actes::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
+    use actes::history::read::History;
+    use actes::history::write::{self, WriteOptions};
+    use actes::model::{Body, ConferenceId, InstrumentId, InstrumentKind, Language};
+
+    use crate::common;
+
+    fn person(name: &str, email: &str, seconds: i64) -> Person {
+        Person {
+            name: name.to_string(),
+            email: email.to_string(),
+            seconds,
+            offset: 0,
+        }
+    }
+
+    fn conference_commit(id: &str, seconds: i64, text: Option<&str>) -> CommitPlan {
+        let who = person(id, &format!("{id}@conferences.actes.invalid"), seconds);
+        CommitPlan {
+            conference: ConferenceId(id.to_string()),
+            changes: BTreeMap::from([(
+                "pp/resolution/130/fr.txt".to_string(),
+                text.map(|t| t.as_bytes().to_vec()),
+            )]),
+            author: who.clone(),
+            committer: who.clone(),
+            message: format!("{id}\n\nThe corpus after {id}.\n\nConference: {id}\nStatus: adopted\n"),
+            tag: Some(TagPlan {
+                name: id.to_string(),
+                tagger: who,
+                message: format!("{id}\n"),
+            }),
+        }
+    }
+
+    fn proposal_commit(id: &str, seconds: i64, text: &str) -> CommitPlan {
+        let who = person("Brazil (B)", "b@proposals.actes.invalid", seconds);
+        CommitPlan {
+            conference: ConferenceId("pp-2018-dubai".to_string()),
+            changes: BTreeMap::from([(
+                "pp/resolution/130/fr.txt".to_string(),
+                Some(text.as_bytes().to_vec()),
+            )]),
+            author: who.clone(),
+            committer: who,
+            message: format!(
+                "{id}: MOD Résolution 130\n\nProposed.\n\nConference: pp-2018-dubai\nProposal: {id}\nStatus: proposed\n"
+            ),
+            tag: None,
+        }
+    }
+
+    const Y2006: i64 = 1_164_369_600;
+    const Y2010: i64 = 1_287_748_800;
+    const Y2014: i64 = 1_415_361_600;
+    const Y2018: i64 = 1_540_814_400;
+
+    const TEXT_2006: &str = "RÉSOLUTION 130 (Rév. Antalya, 2006)\nRenforcement du rôle de l'UIT\nconsidérant\na)\tque les technologies évoluent\nb)\tune menace ancienne\nc)\tla coopération internationale est nécessaire\n";
+    const TEXT_2014: &str = "RÉSOLUTION 130 (Rév. Busan, 2014)\nRenforcement du rôle de l'UIT\nconsidérant\na)\tque les technologies de l'information évoluent\nb)\tla coopération internationale est nécessaire\nc)\tun alinéa de Busan\n";
+    const TEXT_B674: &str = "RÉSOLUTION 130 (Rév. Dubaï, 2018)\nRenforcement du rôle de l'UIT\nconsidérant\na)\tla sécurité dès la conception\nb)\tque les technologies de l'information évoluent\nc)\tla coopération internationale est nécessaire\n[?] d)\tun alinéa de Busan\n";
+
+    /// Antalya 2006, Guadalajara 2010 (no text), Busan 2014 on main; B/67/4 on a proposal ref.
+    fn write_history(name: &str) -> std::path::PathBuf {
+        let plan = HistoryPlan {
+            main: vec![
+                conference_commit("pp-2006-antalya", Y2006, Some(TEXT_2006)),
+                conference_commit("pp-2010-guadalajara", Y2010, None),
+                conference_commit("pp-2014-busan", Y2014, Some(TEXT_2014)),
+            ],
+            branches: vec![BranchPlan {
+                reference: "refs/proposals/pp-2018-dubai/67".to_string(),
+                base: Some(ConferenceId("pp-2014-busan".to_string())),
+                commits: vec![proposal_commit("B/67/4", Y2018, TEXT_B674)],
+            }],
+        };
+        let repo = common::scratch_dir(name).join("history.git");
+        write::write(&repo, &plan, &mut WriteOptions::default()).expect("the history is written");
+        repo
+    }
+
+    fn res130() -> InstrumentId {
+        InstrumentId::numbered(Body::Pp, InstrumentKind::Resolution, 130)
+    }
+
+    /// The commit `git blame` credits each line with.
+    fn git_blame(repo: &Path, rev: &str, path: &str) -> Vec<String> {
+        let out = Command::new("git")
+            .arg("--git-dir")
+            .arg(repo)
+            .args(["blame", "--porcelain", rev, "--", path])
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        let mut by_line: BTreeMap<usize, String> = BTreeMap::new();
+        for line in text.lines() {
+            let fields: Vec<&str> = line.split(' ').collect();
+            if fields.len() >= 3
+                && fields[0].len() == 40
+                && fields[0].chars().all(|c| c.is_ascii_hexdigit())
+            {
+                by_line.insert(fields[2].parse().expect("a line number"), fields[0].to_string());
+            }
+        }
+        by_line.into_values().collect()
+    }
+
+    /// Compares with `git blame` every settled line that was never renumbered and whose history
+    /// crosses no version without text; returns how many lines were compared.
+    pub(crate) fn agree_with_git_blame(repo: &Path, rev: &str, path: &str, blame: &Blame) -> usize {
+        let git = git_blame(repo, rev, path);
+        assert_eq!(git.len(), blame.lines.len(), "same number of lines");
+        let mut compared = 0;
+        for (line, git_commit) in blame.lines.iter().zip(&git) {
+            let Attribution::Credited(c) = &line.attribution else {
+                continue;
+            };
+            // git blame sees a renumbered line as new, and a version without text as a
+            // deletion of the whole file (actes sees an unknown text): skip those lines.
+            let crosses_unknown_text = blame.has_text[c.wording..].iter().any(|t| !t);
+            if !c.renumbered.is_empty() || crosses_unknown_text {
+                continue;
+            }
+            let ours = blame.versions[c.wording].commit.as_deref().expect("a commit");
+            assert_eq!(ours, git_commit, "line {}: {}", line.number, line.text);
+            compared += 1;
+        }
+        compared
+    }
+
+    #[test]
+    fn blame_on_a_proposal_ref_credits_the_proposal_and_the_conferences() {
+        let repo = write_history("blame-proposal-ref");
+        let history = History::open(&repo).expect("open");
+        let blame = blame::load::blame(&history, &res130(), Language::Fr, Some("B/67/4"))
+            .expect("blame");
+        let names: Vec<&str> = blame.versions.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["pp-2006-antalya", "pp-2010-guadalajara", "pp-2014-busan", "B/67/4"]);
+        assert!(!blame.has_text[1]);
+        let credit = |n: usize| match &blame.lines[n - 1].attribution {
+            Attribution::Credited(c) => c.clone(),
+            Attribution::Unsettled => panic!("line {n} unsettled"),
+        };
+        // The new item a) comes from the proposal, which is not an outcome.
+        assert_eq!(blame.versions[credit(4).wording].name, "B/67/4");
+        assert!(blame.versions[credit(4).wording].is_proposed());
+        // Old a), reworded at Busan (or at Guadalajara, whose text is unknown), now b).
+        assert_eq!(blame.versions[credit(5).wording].name, "pp-2014-busan");
+        assert_eq!(credit(5).arrival, Arrival::Modified);
+        assert_eq!(blame.versions[credit(5).first_appeared].name, "pp-2006-antalya");
+        assert_eq!(credit(5).or_unknown_before, vec![1]);
+        // Old c), then b), now c): renumbered twice, words from Antalya.
+        assert_eq!(blame.versions[credit(6).wording].name, "pp-2006-antalya");
+        assert_eq!(credit(6).renumbered.len(), 2);
+        // The unsettled line is credited to nobody.
+        assert_eq!(blame.lines[6].attribution, Attribution::Unsettled);
+    }
+
+    #[test]
+    fn blame_agrees_with_git_blame_where_nothing_was_renumbered() {
+        let repo = write_history("blame-vs-git");
+        let history = History::open(&repo).expect("open");
+        for (at, rev) in [
+            (Some("B/67/4"), "refs/proposals/pp-2018-dubai/67"),
+            (None, "refs/heads/main"),
+            (Some("pp-2006-antalya"), "pp-2006-antalya"),
+        ] {
+            let blame = blame::load::blame(&history, &res130(), Language::Fr, at).expect("blame");
+            let compared =
+                agree_with_git_blame(&repo, rev, "pp/resolution/130/fr.txt", &blame);
+            assert!(compared >= 2, "{compared} lines compared at {rev}");
+        }
+    }
+
+    #[test]
+    fn a_point_with_no_text_cannot_be_blamed() {
+        let repo = write_history("blame-no-text");
+        let history = History::open(&repo).expect("open");
+        let err = blame::load::blame(&history, &res130(), Language::Fr, Some("pp-2010-guadalajara"))
+            .expect_err("no text at Guadalajara");
+        assert!(err.to_string().contains("no fr text"), "{err}");
+        assert!(err.is_bad_input());
+    }
+
+    #[test]
+    fn search_finds_where_a_phrase_appeared_on_main_and_on_proposal_refs() {
+        use actes::search::{load, EventKind};
+        let repo = write_history("search-history");
+        let history = History::open(&repo).expect("open");
+        let result = load::search(&history, "SECURITE  des la conception", None).expect("search");
+        assert_eq!(result.tracks.len(), 1);
+        let track = &result.tracks[0];
+        assert!(!track.on_main);
+        assert_eq!(track.reference, "refs/proposals/pp-2018-dubai/67");
+        assert_eq!(track.events.len(), 1);
+        assert_eq!(track.events[0].kind, EventKind::Appeared);
+        assert_eq!(track.events[0].version.name, "B/67/4");
+        assert_eq!(track.events[0].previous.as_ref().map(|p| p.name.as_str()), Some("pp-2014-busan"));
+        assert_eq!(track.events[0].evidence[0].line, 4);
+
+        let result = load::search(&history, "une menace ancienne", Some(Body::Pp)).expect("search");
+        let track = &result.tracks[0];
+        assert!(track.on_main);
+        let kinds: Vec<(EventKind, &str)> =
+            track.events.iter().map(|e| (e.kind, e.version.name.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [(EventKind::FirstInCorpus, "pp-2006-antalya"), (EventKind::Disappeared, "pp-2014-busan")]
+        );
+        assert_eq!(track.events[1].or_unknown_before[0].name, "pp-2010-guadalajara");
+        assert_eq!(track.events[1].evidence[0].line, 5);
+    }
+}

@@ -1,6 +1,11 @@
 //! `actes blame`: credits each paragraph of a text to the conference, and the proposal, that brought in its wording.
 
+use actes::blame::{html, load, render};
+use actes::history::read::History;
+use actes::model::Language;
+
 use super::{CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Show which conference brought in each paragraph of an instrument
 #[derive(Debug, clap::Args)]
@@ -15,12 +20,35 @@ pub struct BlameArgs {
     pub lang: String,
 }
 
-pub fn cmd_blame(
-    _config: &Config,
-    _args: &BlameArgs,
-    _out: &mut Output,
-) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes blame` is not implemented yet",
-    ))
+pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<(), CommandError> {
+    let offered = [Format::Text, Format::Json, Format::Html];
+    if !offered.contains(&config.format) {
+        return Err(CommandError::unsupported_format(
+            "blame",
+            config.format,
+            &offered,
+        ));
+    }
+    let instrument =
+        actes::names::parse_instrument(&args.instrument).map_err(CommandError::bad_input)?;
+    let language = Language::from_code(&args.lang).ok_or_else(|| {
+        CommandError::bad_input(format!(
+            "`{}` is not a language of the texts; expected fr, en or es",
+            args.lang
+        ))
+    })?;
+    let history = History::open(&config.repo).map_err(CommandError::bad_input)?;
+    let blame = load::blame(&history, &instrument, language, args.at.as_deref()).map_err(|e| {
+        if e.is_bad_input() {
+            CommandError::bad_input(e)
+        } else {
+            CommandError::failure(e)
+        }
+    })?;
+    let title = format!("{instrument}, {language}");
+    match config.format {
+        Format::Json => out.write_json(&blame),
+        Format::Html => out.write_str(&html::to_html(&blame, &title)),
+        _ => out.write_str(&render::to_text(&blame, &title)),
+    }
 }

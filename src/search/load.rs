@@ -1,0 +1,191 @@
+//! Walks the history for [`super`]: every text file of every conference commit of `main` and
+//! every proposal commit of the proposal refs, reading each distinct blob once.
+//!
+//! The walk compares instrument folders by tree id with the previous commit, so an instrument
+//! unchanged between two commits costs one comparison, and each distinct text is read and searched
+//! once, however many commits share it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use gix::hash::ObjectId;
+
+use crate::blame::load::{point_of, MAIN_REF};
+use crate::history::read::{CommitInfo, History, ReadError};
+use crate::model::Body;
+use crate::text::fold;
+
+use super::{build_track, find_in_text, Occurrence, SearchResult, TrackVersion};
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    History(#[from] ReadError),
+    #[error("the phrase is empty once case, accents and spacing are set aside")]
+    EmptyPhrase,
+}
+
+/// The text files of one commit: path to blob.
+type Files = BTreeMap<String, ObjectId>;
+
+/// Lists text files commit after commit, reusing the listing of instrument folders whose tree id
+/// did not change.
+struct Lister<'h> {
+    history: &'h History,
+    body: Option<Body>,
+    /// Instrument folder path to (tree id, its text files).
+    folders: HashMap<String, (ObjectId, Vec<(String, ObjectId)>)>,
+}
+
+impl Lister<'_> {
+    fn files(&mut self, commit: ObjectId) -> Result<Files, ReadError> {
+        let mut out = Files::new();
+        let Some(top) = self.history.list_dir(commit, "")? else {
+            return Ok(out);
+        };
+        for body_dir in top.iter().filter(|e| e.is_dir) {
+            let Some(body) = Body::from_code(&body_dir.name) else {
+                continue;
+            };
+            if body.code() != body_dir.name || self.body.is_some_and(|b| b != body) {
+                continue;
+            }
+            let Some(kinds) = self.history.list_dir(commit, &body_dir.name)? else {
+                continue;
+            };
+            for kind in kinds.iter().filter(|e| e.is_dir) {
+                let kind_path = format!("{}/{}", body_dir.name, kind.name);
+                let Some(instruments) = self.history.list_dir(commit, &kind_path)? else {
+                    continue;
+                };
+                for instrument in instruments.iter().filter(|e| e.is_dir) {
+                    let dir = format!("{kind_path}/{}", instrument.name);
+                    let cached = self
+                        .folders
+                        .get(&dir)
+                        .filter(|(tree, _)| *tree == instrument.id);
+                    let files = match cached {
+                        Some((_, files)) => files.clone(),
+                        None => {
+                            let entries = self.history.list_dir(commit, &dir)?.unwrap_or_default();
+                            let files: Vec<(String, ObjectId)> = entries
+                                .into_iter()
+                                .filter(|e| !e.is_dir && e.name.ends_with(".txt"))
+                                .map(|e| (format!("{dir}/{}", e.name), e.id))
+                                .collect();
+                            self.folders
+                                .insert(dir.clone(), (instrument.id, files.clone()));
+                            files
+                        }
+                    };
+                    out.extend(files);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Searches every text of the history (of one body, if given) for `phrase`.
+pub fn search(
+    history: &History,
+    phrase: &str,
+    body: Option<Body>,
+) -> Result<SearchResult, SearchError> {
+    let folded = fold(phrase);
+    if folded.is_empty() {
+        return Err(SearchError::EmptyPhrase);
+    }
+    let mut lister = Lister {
+        history,
+        body,
+        folders: HashMap::new(),
+    };
+    // Occurrences by blob: each distinct text is searched once.
+    let mut found: HashMap<ObjectId, Vec<Occurrence>> = HashMap::new();
+    let mut search_blob = |commit: ObjectId, path: &str, blob: ObjectId| -> Result<(), ReadError> {
+        if found.contains_key(&blob) {
+            return Ok(());
+        }
+        let bytes = history.read_file(commit, path)?.unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        found.insert(blob, find_in_text(&folded, &text));
+        Ok(())
+    };
+
+    let main: Vec<CommitInfo> = history.conferences().to_vec();
+    let mut main_files: Vec<Files> = Vec::with_capacity(main.len());
+    for commit in &main {
+        let files = lister.files(commit.id)?;
+        for (path, blob) in &files {
+            search_blob(commit.id, path, *blob)?;
+        }
+        main_files.push(files);
+    }
+    let refs = history.proposal_refs()?;
+    let mut ref_files: Vec<Vec<Files>> = Vec::with_capacity(refs.len());
+    for r in &refs {
+        let mut per_commit = Vec::with_capacity(r.commits.len());
+        for commit in &r.commits {
+            let files = lister.files(commit.id)?;
+            for (path, blob) in &files {
+                search_blob(commit.id, path, *blob)?;
+            }
+            per_commit.push(files);
+        }
+        ref_files.push(per_commit);
+    }
+
+    let has_hits = |blob: &ObjectId| found.get(blob).is_some_and(|o| !o.is_empty());
+    let version = |point: crate::blame::VersionPoint, files: &Files, path: &str| TrackVersion {
+        point,
+        occurrences: files.get(path).map(|b| found.get(b).cloned().unwrap_or_default()),
+    };
+    let mut tracks = Vec::new();
+
+    // Main: every path that holds the phrase somewhere.
+    let mut main_paths: Vec<&String> = main_files
+        .iter()
+        .flat_map(|f| f.iter().filter(|(_, b)| has_hits(b)).map(|(p, _)| p))
+        .collect();
+    main_paths.sort();
+    main_paths.dedup();
+    for path in main_paths {
+        let versions: Vec<TrackVersion> = main
+            .iter()
+            .zip(&main_files)
+            .map(|(c, files)| version(point_of(c, true, MAIN_REF), files, path))
+            .collect();
+        tracks.extend(build_track(path, MAIN_REF, true, None, &versions));
+    }
+
+    // Proposal refs: the proposal commits only, starting from the base's state.
+    for (r, per_commit) in refs.iter().zip(&ref_files) {
+        let base_index = r
+            .base
+            .and_then(|b| main.iter().position(|c| c.id == b));
+        let mut paths: Vec<&String> = per_commit
+            .iter()
+            .flat_map(|f| f.iter().filter(|(_, b)| has_hits(b)).map(|(p, _)| p))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        for path in paths {
+            let base = base_index
+                .map(|i| version(point_of(&main[i], true, MAIN_REF), &main_files[i], path));
+            let versions: Vec<TrackVersion> = r
+                .commits
+                .iter()
+                .zip(per_commit)
+                .map(|(c, files)| version(point_of(c, false, &r.reference), files, path))
+                .collect();
+            tracks.extend(build_track(path, &r.reference, false, base.as_ref(), &versions));
+        }
+    }
+
+    Ok(SearchResult {
+        phrase: phrase.to_string(),
+        folded,
+        tracks,
+    })
+}
