@@ -7,8 +7,13 @@
 //! returns data, and [`render`] turns data into text, Markdown, CSV, HTML or DOT.
 
 pub mod blame;
+pub mod catalogue;
+pub mod corpus;
+mod csv_file;
 pub mod history;
 pub mod model;
-pub mod search;
+pub mod names;
+pub mod outcomes;
 pub mod reader;
+pub mod search;
 pub mod text;

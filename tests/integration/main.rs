@@ -4,3 +4,4 @@
 mod common;
 mod blame;
 mod history;
+mod corpus;

@@ -1,0 +1,101 @@
+//! A reader for the small CSV files of the sources (`conferences.csv`, `documents.csv`,
+//! `outcomes/*.csv`): comma-separated fields, optionally in double quotes (a quote inside a quoted
+//! field doubled), one record per line, a header line first. It exists so that every loader reports
+//! bad rows the same way, with the file and the line, without a CSV dependency.
+
+/// One record: its fields and the line it stands on (counted from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub line: u32,
+    pub fields: Vec<String>,
+}
+
+/// Why a line is not a CSV record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum CsvError {
+    #[error("line {line}: a quoted field is not closed before the end of the line")]
+    UnclosedQuote { line: u32 },
+    #[error("line {line}: a closing quote must be followed by a comma or the end of the line")]
+    TextAfterQuote { line: u32 },
+}
+
+/// The records of a CSV text, the header line included, each with its line number. Blank lines
+/// are skipped; a BOM and `\r\n` line ends are accepted.
+pub(crate) fn rows(text: &str) -> impl Iterator<Item = Result<Row, CsvError>> + '_ {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().enumerate().filter_map(|(index, line)| {
+        let line_number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            return None;
+        }
+        Some(split_line(line, line_number).map(|fields| Row {
+            line: line_number,
+            fields,
+        }))
+    })
+}
+
+/// Splits one line into fields.
+fn split_line(line: &str, line_number: u32) -> Result<Vec<String>, CsvError> {
+    let mut fields = Vec::new();
+    let mut chars = line.chars().peekable();
+    loop {
+        let mut field = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next() {
+                    None => return Err(CsvError::UnclosedQuote { line: line_number }),
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    Some('"') => break,
+                    Some(c) => field.push(c),
+                }
+            }
+            match chars.next() {
+                None => {
+                    fields.push(field);
+                    return Ok(fields);
+                }
+                Some(',') => fields.push(field),
+                Some(_) => return Err(CsvError::TextAfterQuote { line: line_number }),
+            }
+        } else {
+            loop {
+                match chars.next() {
+                    None => {
+                        fields.push(field);
+                        return Ok(fields);
+                    }
+                    Some(',') => break,
+                    Some(c) => field.push(c),
+                }
+            }
+            fields.push(field);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_keep_their_commas_and_doubled_quotes() {
+        let rows: Vec<Row> = rows("a,b\n\n1,\"x, \"\"y\"\"\",\r\n")
+            .collect::<Result<_, _>>()
+            .expect("valid CSV");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].line, 3);
+        assert_eq!(rows[1].fields, vec!["1", "x, \"y\"", ""]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_with_its_line() {
+        let errors: Vec<_> = rows("a\n\"open").filter_map(Result::err).collect();
+        assert_eq!(errors, vec![CsvError::UnclosedQuote { line: 2 }]);
+    }
+}
