@@ -44,10 +44,7 @@ impl BlameError {
     }
 }
 
-/// The path of an instrument's text in a language: `pp/resolution/130/fr.txt`.
-pub fn text_path(instrument: &InstrumentId, language: Language) -> String {
-    format!("{}/{}.txt", instrument.tree_dir(), language.code())
-}
+pub use crate::corpus::layout::text_path;
 
 /// The point of the history a commit stands for.
 pub fn point_of(commit: &CommitInfo, on_main: bool, reference: &str) -> VersionPoint {

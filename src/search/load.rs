@@ -139,7 +139,9 @@ pub fn search(
     let has_hits = |blob: &ObjectId| found.get(blob).is_some_and(|o| !o.is_empty());
     let version = |point: crate::blame::VersionPoint, files: &Files, path: &str| TrackVersion {
         point,
-        occurrences: files.get(path).map(|b| found.get(b).cloned().unwrap_or_default()),
+        occurrences: files
+            .get(path)
+            .map(|b| found.get(b).cloned().unwrap_or_default()),
     };
     let mut tracks = Vec::new();
 
@@ -161,9 +163,7 @@ pub fn search(
 
     // Proposal refs: the proposal commits only, starting from the base's state.
     for (r, per_commit) in refs.iter().zip(&ref_files) {
-        let base_index = r
-            .base
-            .and_then(|b| main.iter().position(|c| c.id == b));
+        let base_index = r.base.and_then(|b| main.iter().position(|c| c.id == b));
         let mut paths: Vec<&String> = per_commit
             .iter()
             .flat_map(|f| f.iter().filter(|(_, b)| has_hits(b)).map(|(p, _)| p))
@@ -179,7 +179,13 @@ pub fn search(
                 .zip(per_commit)
                 .map(|(c, files)| version(point_of(c, false, &r.reference), files, path))
                 .collect();
-            tracks.extend(build_track(path, &r.reference, false, base.as_ref(), &versions));
+            tracks.extend(build_track(
+                path,
+                &r.reference,
+                false,
+                base.as_ref(),
+                &versions,
+            ));
         }
     }
 

@@ -44,7 +44,12 @@ fn a_renumbered_paragraph_keeps_its_origin() {
     let blame = attribute(&[
         conference(
             "pp-2010",
-            &["HEADER", "a)\tfirst words", "b)\tsecond words", "c)\tthird words"],
+            &[
+                "HEADER",
+                "a)\tfirst words",
+                "b)\tsecond words",
+                "c)\tthird words",
+            ],
         ),
         conference("pp-2014", &["HEADER", "a)\tfirst words", "b)\tthird words"]),
     ])
@@ -154,8 +159,24 @@ fn a_version_without_text_cannot_be_blamed() {
 #[test]
 fn headers_titles_and_headings_are_lines_too() {
     let blame = attribute(&[
-        conference("pp-2014", &["RÉSOLUTION 1 (Busan, 2014)", "Titre", "considérant", "a)\tx"]),
-        proposal("B/67/1", &["RÉSOLUTION 1 (Rév. Dubaï, 2018)", "Titre", "considérant", "a)\tx"]),
+        conference(
+            "pp-2014",
+            &[
+                "RÉSOLUTION 1 (Busan, 2014)",
+                "Titre",
+                "considérant",
+                "a)\tx",
+            ],
+        ),
+        proposal(
+            "B/67/1",
+            &[
+                "RÉSOLUTION 1 (Rév. Dubaï, 2018)",
+                "Titre",
+                "considérant",
+                "a)\tx",
+            ],
+        ),
     ])
     .expect("blame");
     assert_eq!(blame.lines.len(), 4);
@@ -172,7 +193,10 @@ fn the_text_view_marks_proposals_as_not_adopted() {
     ])
     .expect("blame");
     let text = actes::blame::render::to_text(&blame, "pp resolution 1, fr");
-    assert!(text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not adopted)"), "{text}");
+    assert!(
+        text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not adopted)"),
+        "{text}"
+    );
     assert!(text.contains("renumbered a) -> b) by B/67/4"), "{text}");
     let html = actes::blame::html::to_html(&blame, "pp resolution 1, fr");
     assert!(html.contains("class=\"line proposed\""), "{html}");
@@ -214,7 +238,9 @@ mod on_a_history {
             )]),
             author: who.clone(),
             committer: who.clone(),
-            message: format!("{id}\n\nThe corpus after {id}.\n\nConference: {id}\nStatus: adopted\n"),
+            message: format!(
+                "{id}\n\nThe corpus after {id}.\n\nConference: {id}\nStatus: adopted\n"
+            ),
             tag: Some(TagPlan {
                 name: id.to_string(),
                 tagger: who,
@@ -280,7 +306,11 @@ mod on_a_history {
             .args(["blame", "--porcelain", rev, "--", path])
             .output()
             .expect("git runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8(out.stdout).expect("utf-8");
         let mut by_line: BTreeMap<usize, String> = BTreeMap::new();
         for line in text.lines() {
@@ -289,7 +319,10 @@ mod on_a_history {
                 && fields[0].len() == 40
                 && fields[0].chars().all(|c| c.is_ascii_hexdigit())
             {
-                by_line.insert(fields[2].parse().expect("a line number"), fields[0].to_string());
+                by_line.insert(
+                    fields[2].parse().expect("a line number"),
+                    fields[0].to_string(),
+                );
             }
         }
         by_line.into_values().collect()
@@ -311,7 +344,10 @@ mod on_a_history {
             if !c.renumbered.is_empty() || crosses_unknown_text {
                 continue;
             }
-            let ours = blame.versions[c.wording].commit.as_deref().expect("a commit");
+            let ours = blame.versions[c.wording]
+                .commit
+                .as_deref()
+                .expect("a commit");
             assert_eq!(ours, git_commit, "line {}: {}", line.number, line.text);
             compared += 1;
         }
@@ -322,10 +358,18 @@ mod on_a_history {
     fn blame_on_a_proposal_ref_credits_the_proposal_and_the_conferences() {
         let repo = write_history("blame-proposal-ref");
         let history = History::open(&repo).expect("open");
-        let blame = blame::load::blame(&history, &res130(), Language::Fr, Some("B/67/4"))
-            .expect("blame");
+        let blame =
+            blame::load::blame(&history, &res130(), Language::Fr, Some("B/67/4")).expect("blame");
         let names: Vec<&str> = blame.versions.iter().map(|v| v.name.as_str()).collect();
-        assert_eq!(names, ["pp-2006-antalya", "pp-2010-guadalajara", "pp-2014-busan", "B/67/4"]);
+        assert_eq!(
+            names,
+            [
+                "pp-2006-antalya",
+                "pp-2010-guadalajara",
+                "pp-2014-busan",
+                "B/67/4"
+            ]
+        );
         assert!(!blame.has_text[1]);
         let credit = |n: usize| match &blame.lines[n - 1].attribution {
             Attribution::Credited(c) => c.clone(),
@@ -337,7 +381,10 @@ mod on_a_history {
         // Old a), reworded at Busan (or at Guadalajara, whose text is unknown), now b).
         assert_eq!(blame.versions[credit(5).wording].name, "pp-2014-busan");
         assert_eq!(credit(5).arrival, Arrival::Modified);
-        assert_eq!(blame.versions[credit(5).first_appeared].name, "pp-2006-antalya");
+        assert_eq!(
+            blame.versions[credit(5).first_appeared].name,
+            "pp-2006-antalya"
+        );
         assert_eq!(credit(5).or_unknown_before, vec![1]);
         // Old c), then b), now c): renumbered twice, words from Antalya.
         assert_eq!(blame.versions[credit(6).wording].name, "pp-2006-antalya");
@@ -356,8 +403,7 @@ mod on_a_history {
             (Some("pp-2006-antalya"), "pp-2006-antalya"),
         ] {
             let blame = blame::load::blame(&history, &res130(), Language::Fr, at).expect("blame");
-            let compared =
-                agree_with_git_blame(&repo, rev, "pp/resolution/130/fr.txt", &blame);
+            let compared = agree_with_git_blame(&repo, rev, "pp/resolution/130/fr.txt", &blame);
             assert!(compared >= 2, "{compared} lines compared at {rev}");
         }
     }
@@ -366,8 +412,13 @@ mod on_a_history {
     fn a_point_with_no_text_cannot_be_blamed() {
         let repo = write_history("blame-no-text");
         let history = History::open(&repo).expect("open");
-        let err = blame::load::blame(&history, &res130(), Language::Fr, Some("pp-2010-guadalajara"))
-            .expect_err("no text at Guadalajara");
+        let err = blame::load::blame(
+            &history,
+            &res130(),
+            Language::Fr,
+            Some("pp-2010-guadalajara"),
+        )
+        .expect_err("no text at Guadalajara");
         assert!(err.to_string().contains("no fr text"), "{err}");
         assert!(err.is_bad_input());
     }
@@ -385,19 +436,31 @@ mod on_a_history {
         assert_eq!(track.events.len(), 1);
         assert_eq!(track.events[0].kind, EventKind::Appeared);
         assert_eq!(track.events[0].version.name, "B/67/4");
-        assert_eq!(track.events[0].previous.as_ref().map(|p| p.name.as_str()), Some("pp-2014-busan"));
+        assert_eq!(
+            track.events[0].previous.as_ref().map(|p| p.name.as_str()),
+            Some("pp-2014-busan")
+        );
         assert_eq!(track.events[0].evidence[0].line, 4);
 
         let result = load::search(&history, "une menace ancienne", Some(Body::Pp)).expect("search");
         let track = &result.tracks[0];
         assert!(track.on_main);
-        let kinds: Vec<(EventKind, &str)> =
-            track.events.iter().map(|e| (e.kind, e.version.name.as_str())).collect();
+        let kinds: Vec<(EventKind, &str)> = track
+            .events
+            .iter()
+            .map(|e| (e.kind, e.version.name.as_str()))
+            .collect();
         assert_eq!(
             kinds,
-            [(EventKind::FirstInCorpus, "pp-2006-antalya"), (EventKind::Disappeared, "pp-2014-busan")]
+            [
+                (EventKind::FirstInCorpus, "pp-2006-antalya"),
+                (EventKind::Disappeared, "pp-2014-busan")
+            ]
         );
-        assert_eq!(track.events[1].or_unknown_before[0].name, "pp-2010-guadalajara");
+        assert_eq!(
+            track.events[1].or_unknown_before[0].name,
+            "pp-2010-guadalajara"
+        );
         assert_eq!(track.events[1].evidence[0].line, 5);
     }
 }

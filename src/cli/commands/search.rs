@@ -17,7 +17,11 @@ pub struct SearchArgs {
     pub body: Option<String>,
 }
 
-pub fn cmd_search(config: &Config, args: &SearchArgs, out: &mut Output) -> Result<(), CommandError> {
+pub fn cmd_search(
+    config: &Config,
+    args: &SearchArgs,
+    out: &mut Output,
+) -> Result<(), CommandError> {
     let offered = [Format::Text, Format::Json];
     if !offered.contains(&config.format) {
         return Err(CommandError::unsupported_format(
