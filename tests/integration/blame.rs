@@ -463,4 +463,224 @@ mod on_a_history {
         );
         assert_eq!(track.events[1].evidence[0].line, 5);
     }
+
+    fn repo_arg(repo: &Path) -> String {
+        format!("--repo={}", repo.display())
+    }
+
+    #[test]
+    fn blame_prints_text_json_and_html() {
+        let repo = write_history("blame-cli");
+        let repo = repo_arg(&repo);
+        insta::assert_snapshot!(
+            "blame_text_at_proposal",
+            common::actes(&["blame", "130", "--at", "B/67/4", &repo]).snapshot()
+        );
+        insta::assert_snapshot!(
+            "blame_json_at_proposal",
+            common::actes(&["blame", "Résolution 130", "--at", "B/67/4", "--format", "json", &repo])
+                .snapshot()
+        );
+        let html = common::actes(&["blame", "130", "--format", "html", &repo]);
+        assert_eq!(html.code, Some(0), "{}", html.stderr);
+        assert!(html.stdout.starts_with("<!DOCTYPE html>"));
+        assert!(html.stdout.contains("pp-2014-busan (conference)"), "{}", html.stdout);
+        let bad = common::actes(&["blame", "130", "--format", "csv", &repo]);
+        assert_eq!(bad.code, Some(2));
+        let unknown = common::actes(&["blame", "130", "--at", "B/67/9", &repo]);
+        assert_eq!(unknown.code, Some(2), "{}", unknown.stderr);
+    }
+
+    #[test]
+    fn search_prints_text_and_json() {
+        let repo = write_history("search-cli");
+        let repo = repo_arg(&repo);
+        insta::assert_snapshot!(
+            "search_text",
+            common::actes(&["search", "coopération internationale", &repo]).snapshot()
+        );
+        insta::assert_snapshot!(
+            "search_json",
+            common::actes(&["search", "Sécurité dès la conception", "--format", "json", &repo])
+                .snapshot()
+        );
+        let empty = common::actes(&["search", "  ", &repo]);
+        assert_eq!(empty.code, Some(2));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// On the shipped corpus: Résolution 130 as Brazil's B/67/4 would have it.
+
+mod on_the_shipped_corpus {
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    use actes::blame::{self, Arrival, Attribution, Blame, BlamedLine, LineKind};
+    use actes::history::read::History;
+    use actes::model::{Body, InstrumentId, InstrumentKind, Language};
+
+    use super::on_a_history::agree_with_git_blame;
+    use crate::common;
+
+    /// The shipped sources built into a history once for this module.
+    fn shipped_history() -> &'static PathBuf {
+        static REPO: OnceLock<PathBuf> = OnceLock::new();
+        REPO.get_or_init(build_shipped_history)
+    }
+
+    fn res130() -> InstrumentId {
+        InstrumentId::numbered(Body::Pp, InstrumentKind::Resolution, 130)
+    }
+
+    fn blame_130_at_b674() -> Blame {
+        let history = History::open(shipped_history()).expect("open the shipped history");
+        blame::load::blame(&history, &res130(), Language::Fr, Some("B/67/4")).expect("blame")
+    }
+
+    /// The items of a section: the lines after the heading line whose text is `heading`, up to
+    /// the next unlabelled line.
+    fn section<'b>(blame: &'b Blame, heading: &str) -> Vec<&'b BlamedLine> {
+        let start = blame
+            .lines
+            .iter()
+            .position(|l| l.label.is_none() && l.text.trim() == heading)
+            .unwrap_or_else(|| panic!("no heading `{heading}`"));
+        blame.lines[start + 1..]
+            .iter()
+            .take_while(|l| l.label.is_some())
+            .collect()
+    }
+
+    fn item<'b>(lines: &[&'b BlamedLine], label: &str) -> &'b BlamedLine {
+        lines
+            .iter()
+            .find(|l| l.label.as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no item {label}"))
+    }
+
+    fn credited_to<'b>(blame: &'b Blame, line: &BlamedLine) -> &'b str {
+        match &line.attribution {
+            Attribution::Credited(c) => &blame.versions[c.wording].name,
+            Attribution::Unsettled => "unsettled",
+        }
+    }
+
+    #[test]
+    fn new_considerant_items_a_i_and_j_are_credited_to_b_67_4() {
+        let blame = blame_130_at_b674();
+        let considerant = section(&blame, "considérant");
+        for label in ["a)", "i)", "j)"] {
+            let line = item(&considerant, label);
+            assert_eq!(credited_to(&blame, line), "B/67/4", "considérant {label}: {}", line.text);
+            let Attribution::Credited(c) = &line.attribution else { unreachable!() };
+            assert_eq!(c.arrival, Arrival::Introduced);
+            assert!(blame.versions[c.wording].is_proposed());
+        }
+    }
+
+    #[test]
+    fn new_items_8_and_9_for_the_bdt_director_are_credited_to_b_67_4() {
+        let blame = blame_130_at_b674();
+        let bdt = section(
+            &blame,
+            "charge le Directeur du Bureau de développement des télécommunications",
+        );
+        for label in ["8", "9"] {
+            assert_eq!(credited_to(&blame, item(&bdt, label)), "B/67/4", "item {label}");
+        }
+        // Old 8, now 10: renumbered, words from Busan.
+        let ten = item(&bdt, "10");
+        assert_eq!(credited_to(&blame, ten), "pp-2014-busan");
+        let Attribution::Credited(c) = &ten.attribution else { unreachable!() };
+        assert_eq!(c.renumbered.last().and_then(|r| r.from.as_deref()), Some("8"));
+    }
+
+    #[test]
+    fn items_carried_over_unchanged_keep_busan_2014_and_a_renumbered_one_too() {
+        let blame = blame_130_at_b674();
+        let considerant = section(&blame, "considérant");
+        // Old c), now b).
+        let b = item(&considerant, "b)");
+        assert!(b.text.starts_with("que, du fait de l'utilisation et du développement des TIC"));
+        assert_eq!(credited_to(&blame, b), "pp-2014-busan");
+        let Attribution::Credited(c) = &b.attribution else { unreachable!() };
+        assert_eq!(c.renumbered.len(), 1);
+        assert_eq!(c.renumbered[0].from.as_deref(), Some("c)"));
+        // Unchanged, same label.
+        let h = item(&considerant, "h)");
+        assert_eq!(credited_to(&blame, h), "pp-2014-busan");
+        let Attribution::Credited(c) = &h.attribution else { unreachable!() };
+        assert!(c.renumbered.is_empty());
+        // The title did not change either.
+        assert_eq!(blame.lines[1].kind, LineKind::Title);
+        assert_eq!(credited_to(&blame, &blame.lines[1]), "pp-2014-busan");
+    }
+
+    #[test]
+    fn unsettled_paragraphs_are_credited_to_nobody() {
+        let blame = blame_130_at_b674();
+        let history = History::open(shipped_history()).expect("open");
+        let commit = blame.at().commit.clone().expect("a commit");
+        let id = gix::hash::ObjectId::from_hex(commit.as_bytes()).expect("hex");
+        let text = history
+            .read_file(id, "pp/resolution/130/fr.txt")
+            .expect("read")
+            .expect("the text");
+        let text = String::from_utf8(text).expect("utf-8");
+        let unsettled_in_file = text.lines().filter(|l| l.starts_with("[?] ")).count();
+        let unsettled_in_blame = blame
+            .lines
+            .iter()
+            .filter(|l| l.attribution == Attribution::Unsettled)
+            .count();
+        assert_eq!(unsettled_in_blame, unsettled_in_file);
+    }
+
+    #[test]
+    fn blame_of_resolution_130_agrees_with_git_blame_where_nothing_was_renumbered() {
+        let blame = blame_130_at_b674();
+        let commit = blame.at().commit.clone().expect("a commit");
+        let compared =
+            agree_with_git_blame(shipped_history(), &commit, "pp/resolution/130/fr.txt", &blame);
+        assert!(compared > blame.lines.len() / 2, "only {compared} lines compared");
+    }
+
+    #[test]
+    fn security_by_design_is_new_in_b_67_4() {
+        let history = History::open(shipped_history()).expect("open");
+        let result = actes::search::load::search(&history, "sécurité dès la conception", None)
+            .expect("search");
+        let track = result
+            .tracks
+            .iter()
+            .find(|t| t.path == "pp/resolution/130/fr.txt")
+            .expect("found in Résolution 130");
+        assert!(!track.on_main);
+        assert_eq!(track.events[0].kind, actes::search::EventKind::Appeared);
+        assert_eq!(track.events[0].version.name, "B/67/4");
+        assert!(result.tracks.iter().all(|t| !t.on_main));
+    }
+
+    #[test]
+    fn blame_and_search_of_the_shipped_corpus_print_as_before() {
+        let repo = format!("--repo={}", shipped_history().display());
+        insta::assert_snapshot!(
+            "shipped_blame_130_text",
+            common::actes(&["blame", "130", "--at", "B/67/4", &repo]).snapshot()
+        );
+        insta::assert_snapshot!(
+            "shipped_blame_130_json",
+            common::actes(&["blame", "130", "--at", "B/67/4", "--format", "json", &repo]).snapshot()
+        );
+        insta::assert_snapshot!(
+            "shipped_search_text",
+            common::actes(&["search", "sécurité dès la conception", &repo]).snapshot()
+        );
+        insta::assert_snapshot!(
+            "shipped_search_json",
+            common::actes(&["search", "sécurité dès la conception", "--format", "json", &repo])
+                .snapshot()
+        );
+    }
 }
