@@ -1,5 +1,120 @@
 //! Decides what the history says: the state of the corpus after each conference whose state the
 //! sources state, and after each proposal, every fact with its evidence; then renders it into a
-//! [`crate::history::plan::HistoryPlan`] for the git writer.
+//! [`crate::history::plan::HistoryPlan`] for the git writer ([`Corpus::plan`]).
+//!
+//! The rules (issue 3):
+//! - a text read from a proposal's "before" side is the state that its header names
+//!   (`Rév. Antalya, 2006` → after Antalya 2006); in the first conference of the history it is
+//!   *first in the corpus*, later *revised* (or *adopted* for a header without `Rév.`), stated by
+//!   the header;
+//! - a conference with a Final Acts list (`outcomes/`) adopts, revises and suppresses what the list
+//!   says; a revised or new instrument whose adopted text no source gives has no text file and
+//!   says so in its `meta.json` (never an earlier version's or a proposal's text); an instrument
+//!   of the corpus not in the list is unchanged (inferred);
+//! - without a list, an instrument whose header in a later document still names an earlier
+//!   revision is unchanged (inferred from that header);
+//! - proposals go on their own ref, on top of the last conference state before their conference:
+//!   one commit per proposal, status proposed.
 
+pub mod assemble;
 pub mod layout;
+pub mod plan;
+pub mod sources;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{
+    Conference, ConferenceId, ConferenceRecord, Evidence, InstrumentId, InstrumentRecord,
+    InstrumentText, Language, ProposalRecord,
+};
+
+pub use assemble::AssembleError;
+pub use sources::{DocumentEntry, SourceDocument, Sources, SourcesError};
+
+/// The corpus: the state after each conference of the main line, and the proposals on top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corpus {
+    /// One state per conference whose state the sources state, oldest first.
+    pub conferences: Vec<ConferenceState>,
+    /// One chain per conference document of proposals.
+    pub proposals: Vec<ProposalChain>,
+}
+
+/// The corpus after one conference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConferenceState {
+    pub conference: Conference,
+    /// The instruments in force after it that the corpus knows, with their texts.
+    pub instruments: BTreeMap<InstrumentId, InstrumentState>,
+    /// What the conference did, instrument by instrument (suppressions included), with evidence.
+    pub record: ConferenceRecord,
+    /// The source files of this conference's facts, relative to the sources folder.
+    pub sources: BTreeSet<String>,
+}
+
+/// One instrument at one point of the history: its record (`meta.json`) and its texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstrumentState {
+    pub record: InstrumentRecord,
+    /// The texts the history holds, by language. A language without a text has no file.
+    pub texts: BTreeMap<Language, InstrumentText>,
+    /// The evidence for the text and its revision (kept when the instrument is carried through a
+    /// later conference unchanged).
+    pub text_evidence: Vec<Evidence>,
+}
+
+/// The proposals of one document, in document order, on top of the conference state they amend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalChain {
+    /// The conference the proposals were submitted to.
+    pub conference: Conference,
+    pub document: u32,
+    /// The document, relative to the sources folder.
+    pub source: String,
+    /// The submitter's code (`B`) and name (`Brazil`).
+    pub origin: String,
+    pub submitter: String,
+    /// The conference of the main line whose state the proposals amend; `None` when the corpus
+    /// has no state before the proposals' conference.
+    pub base: Option<ConferenceId>,
+    pub steps: Vec<ProposalStep>,
+}
+
+impl ProposalChain {
+    /// `refs/proposals/pp-2018-dubai/67`.
+    pub fn reference(&self) -> String {
+        format!("refs/proposals/{}/{}", self.conference.id, self.document)
+    }
+}
+
+/// One proposal and what it does to its target in the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalStep {
+    pub record: ProposalRecord,
+    pub change: ProposedChange,
+}
+
+/// What a proposal commit does to its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProposedChange {
+    /// The target as proposed (`MOD`, `ADD`): its record and proposed text.
+    Put(Box<InstrumentState>),
+    /// The target removed (`SUP`).
+    Remove(InstrumentId),
+    /// Nothing changes in the texts (`NOC`).
+    Nothing,
+}
+
+impl Corpus {
+    /// Assembles the corpus from the sources. See the module documentation for the rules.
+    pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
+        assemble::assemble(sources)
+    }
+
+    /// The state after a conference of the main line.
+    pub fn state(&self, conference: &ConferenceId) -> Option<&ConferenceState> {
+        self.conferences
+            .iter()
+            .find(|c| &c.conference.id == conference)
+    }
+}

@@ -4,6 +4,11 @@
 //!
 //! The types below are the reader's output and part of the JSON contract of `actes ingest`.
 
+pub mod citations;
+pub mod decode;
+pub mod document;
+pub mod lang;
+pub mod redline;
 pub mod structure;
 
 use std::fmt;
@@ -167,6 +172,137 @@ impl Action {
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// Why a document could not be read: the file, the line and what was expected there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: line {line}: expected {expected}, found {found}")]
+pub struct ReadError {
+    /// The name the document was read under.
+    pub file: String,
+    /// The 1-based line where reading stopped.
+    pub line: u32,
+    /// What the reader expected there.
+    pub expected: String,
+    /// What it found instead.
+    pub found: String,
+}
+
+/// A document's lines, decoded, before its proposals are read: for readers of the raw structure
+/// (the redline reconstruction, tests, benchmarks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDocument {
+    pub source: String,
+    pub language: Language,
+    /// The decoded text (UTF-8, `\n` line ends, NFC).
+    pub text: String,
+    pub proposals: Vec<document::RawProposal>,
+    pub input_notes: Vec<String>,
+}
+
+/// Decodes a document and reads each of its proposals into its raw structure (tracked changes
+/// still run together). `source` names the document in errors and evidence.
+pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, ReadError> {
+    let decoded = decode::decode(bytes).map_err(|e| ReadError {
+        file: source.to_string(),
+        line: e.line,
+        expected: e.expected,
+        found: e.found,
+    })?;
+    let lines: Vec<structure::SourceLine<'_>> = decoded
+        .text
+        .split('\n')
+        .enumerate()
+        .map(|(i, text)| structure::SourceLine {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            text,
+        })
+        .collect();
+    let language = lang::detect_language(lines.iter().map(|l| l.text));
+    let hyphens = structure::HyphenLexicon::from_text(&decoded.text);
+    let mut proposals = Vec::new();
+    for block in document::proposal_blocks(&lines) {
+        let proposal = document::read_block(&block, language, &hyphens).map_err(|e| ReadError {
+            file: source.to_string(),
+            line: e.line,
+            expected: e.expected,
+            found: e.found,
+        })?;
+        proposals.push(proposal);
+    }
+    if proposals.is_empty() {
+        let first = lines.iter().find(|l| !l.text.trim().is_empty());
+        return Err(ReadError {
+            file: source.to_string(),
+            line: first.map_or(1, |l| l.number),
+            expected: "a proposal opening somewhere in the file: a line such as \
+                       `MOD<TAB>B/67/1` (an action, a tab, a proposal id)"
+                .to_string(),
+            found: format!(
+                "none in {} lines (the first reads `{}`)",
+                lines.len() - usize::from(decoded.text.ends_with('\n')),
+                first.map_or_else(String::new, |l| short(l.text))
+            ),
+        });
+    }
+    let text = decoded.text.clone();
+    Ok(RawDocument {
+        source: source.to_string(),
+        language,
+        text,
+        proposals,
+        input_notes: decoded.notes,
+    })
+}
+
+/// Reads a conference document: its proposals, each with its target's old and new texts, its
+/// citations and what the reader could not settle. `source` names the document in errors and
+/// evidence (its path as given).
+pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+    let raw = read_raw_document(source, bytes)?;
+    let lexicon = redline::Lexicon::from_texts(raw.text.lines());
+    let proposals = raw
+        .proposals
+        .into_iter()
+        .map(|p| {
+            let rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
+            let citations = citations::extract(rebuilt.old.as_ref(), rebuilt.new.as_ref());
+            let mut uncertain = p.instrument.notices;
+            uncertain.extend(p.notices);
+            for u in rebuilt.uncertain {
+                if !uncertain.contains(&u) {
+                    uncertain.push(u);
+                }
+            }
+            uncertain.sort();
+            Proposal {
+                id: p.id,
+                action: p.action,
+                target: p.target,
+                lines: p.lines,
+                old: rebuilt.old,
+                new: rebuilt.new,
+                citations,
+                uncertain,
+                reasons: p.reasons,
+            }
+        })
+        .collect();
+    Ok(Document {
+        source: raw.source,
+        language: raw.language,
+        proposals,
+        input_notes: raw.input_notes,
+    })
+}
+
+/// A line cut short for an error message.
+fn short(text: &str) -> String {
+    let t = text.trim();
+    match t.char_indices().nth(60) {
+        Some((i, _)) => format!("{}...", &t[..i]),
+        None => t.to_string(),
     }
 }
 

@@ -310,3 +310,550 @@ fn a_bad_outcome_row_is_an_error_naming_the_file_and_the_line() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The corpus and its history plan, from hand-built documents shaped like the seed.
+
+mod hand_built {
+    use std::collections::BTreeMap;
+
+    use actes::corpus::{Corpus, DocumentEntry, SourceDocument, Sources};
+    use actes::history::plan::{CommitPlan, HistoryPlan};
+    use actes::model::{
+        Body, Change, Completeness, ConferenceId, InstrumentId, InstrumentKind, InstrumentText,
+        Language, LineSpan, Paragraph, Revision, Section, Uncertainty,
+    };
+    use actes::reader::{Action, Document, Proposal};
+
+    use crate::common;
+
+    fn revision(place: &str, year: i32, revised: bool) -> Option<Revision> {
+        Some(Revision {
+            place: place.into(),
+            year,
+            revised,
+        })
+    }
+
+    fn text(
+        header: &str,
+        revision: Option<Revision>,
+        title: &str,
+        words: &str,
+        change: Change,
+        completeness: Completeness,
+    ) -> InstrumentText {
+        InstrumentText {
+            language: Language::Fr,
+            header: header.into(),
+            revision,
+            title: title.into(),
+            formula: Some("La Conférence de plénipotentiaires de l'Union internationale des télécommunications,".into()),
+            sections: vec![Section {
+                heading: "considérant".into(),
+                lines: LineSpan::new(5, 6),
+                paragraphs: vec![Paragraph {
+                    label: Some("a)".into()),
+                    depth: 0,
+                    text: words.into(),
+                    footnotes: Vec::new(),
+                    lines: LineSpan::line(6),
+                    change,
+                }],
+            }],
+            completeness,
+            notes: if completeness == Completeness::Partial {
+                vec!["body not reproduced in the source".into()]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn res(number: u32) -> InstrumentId {
+        InstrumentId::numbered(Body::Pp, InstrumentKind::Resolution, number)
+    }
+
+    fn proposal(
+        serial: u32,
+        action: Action,
+        target: InstrumentId,
+        lines: (u32, u32),
+        old: Option<InstrumentText>,
+        new: Option<InstrumentText>,
+    ) -> Proposal {
+        Proposal {
+            id: format!("B/67/{serial}").parse().expect("a proposal id"),
+            action,
+            target,
+            lines: LineSpan::new(lines.0, lines.1),
+            old,
+            new,
+            citations: Vec::new(),
+            uncertain: Vec::new(),
+            reasons: vec![format!("Reasons of proposal {serial}.")],
+        }
+    }
+
+    /// The seed's five proposals in miniature, with words that say which side they are.
+    pub fn seed_like_document() -> Document {
+        let mut p130 = proposal(
+            4,
+            Action::Mod,
+            res(130),
+            (75, 208),
+            Some(text(
+                "RÉSOLUTION 130 (Rév. Busan, 2014)",
+                revision("Busan", 2014, true),
+                "Renforcement du rôle de l'UIT",
+                "OLD-130 words of Busan",
+                Change::Uncertain,
+                Completeness::Complete,
+            )),
+            Some(text(
+                "RÉSOLUTION 130 (Rév. DUBAÏ, 2018)",
+                revision("DUBAÏ", 2018, true),
+                "Renforcement du rôle de l'UIT dans la cybersécurité",
+                "PROPOSED-130 words of Brazil",
+                Change::Modified,
+                Completeness::Complete,
+            )),
+        );
+        p130.uncertain.push(Uncertainty {
+            line: 90,
+            what: "paragraph-presence".into(),
+            excerpt: "OLD-130 words of Busan".into(),
+            readings: vec!["old".into(), "both".into()],
+            section: Some("considérant".into()),
+            label: Some("a)".into()),
+        });
+        Document {
+            source: "documents/pp-2018-dubai/67-fr.txt".into(),
+            language: Language::Fr,
+            proposals: vec![
+                proposal(
+                    1,
+                    Action::Mod,
+                    res(14),
+                    (1, 26),
+                    Some(text(
+                        "RÉSOLUTION 14 (Rév. Antalya, 2006)",
+                        revision("Antalya", 2006, true),
+                        "Reconnaissance des droits et obligations",
+                        "OLD-14 words of Antalya",
+                        Change::Modified,
+                        Completeness::Complete,
+                    )),
+                    Some(text(
+                        "RÉSOLUTION 14 (Rév. DUBAÏ, 2018)",
+                        revision("DUBAÏ", 2018, true),
+                        "Reconnaissance des droits et obligations",
+                        "PROPOSED-14 words of Brazil",
+                        Change::Modified,
+                        Completeness::Complete,
+                    )),
+                ),
+                proposal(
+                    2,
+                    Action::Mod,
+                    res(71),
+                    (28, 66),
+                    Some(text(
+                        "RÉSOLUTION 71 (Rév. Busan, 2014)",
+                        revision("Busan", 2014, true),
+                        "Plan stratégique de l'Union pour la période 2016-2019",
+                        "OLD-71 words of Busan",
+                        Change::Modified,
+                        Completeness::Partial,
+                    )),
+                    Some(text(
+                        "RÉSOLUTION 71 (Rév. DUBAÏ, 2018)",
+                        revision("DUBAÏ", 2018, true),
+                        "Plan stratégique de l'Union pour la période 2020-2023",
+                        "PROPOSED-71 words of Brazil",
+                        Change::Modified,
+                        Completeness::Partial,
+                    )),
+                ),
+                proposal(
+                    3,
+                    Action::Sup,
+                    res(128),
+                    (68, 73),
+                    Some(InstrumentText {
+                        sections: Vec::new(),
+                        ..text(
+                            "RÉSOLUTION 128 (Rév. Antalya, 2006)",
+                            revision("Antalya", 2006, true),
+                            "Soutien au Programme de connectivité pour les Amériques et Plan d'action de Quito",
+                            "",
+                            Change::Unchanged,
+                            Completeness::Partial,
+                        )
+                    }),
+                    None,
+                ),
+                p130,
+                proposal(
+                    5,
+                    Action::Add,
+                    InstrumentId::provisional(Body::Pp, InstrumentKind::Resolution, "B-1"),
+                    (210, 258),
+                    None,
+                    Some(text(
+                        "PROJET DE NOUVELLE RÉSOLUTION [B-1]",
+                        None,
+                        "Questions de politiques publiques internationales relatives aux OTT",
+                        "PROPOSED-B-1 words of Brazil",
+                        Change::Inserted,
+                        Completeness::Complete,
+                    )),
+                ),
+            ],
+            input_notes: Vec::new(),
+        }
+    }
+
+    /// The shipped catalogue and outcomes, with the hand-built document as the seed.
+    pub fn sources() -> Sources {
+        Sources::load_with(&common::sources_dir(), |file, _bytes| {
+            assert_eq!(file, "documents/pp-2018-dubai/67-fr.txt");
+            Ok::<_, String>(seed_like_document())
+        })
+        .expect("the shipped sources load")
+    }
+
+    pub fn plan() -> HistoryPlan {
+        Corpus::assemble(&sources())
+            .expect("the sources make a corpus")
+            .plan()
+    }
+
+    pub fn text_of(commit: &CommitPlan, path: &str) -> Option<String> {
+        commit
+            .changes
+            .get(path)
+            .cloned()
+            .flatten()
+            .map(|b| String::from_utf8(b).expect("UTF-8 files"))
+    }
+
+    pub fn json_of(commit: &CommitPlan, path: &str) -> serde_json::Value {
+        let text = text_of(commit, path).unwrap_or_else(|| panic!("{path} is written"));
+        serde_json::from_str(&text).expect("valid JSON")
+    }
+
+    #[test]
+    fn the_documents_index_names_the_seed_with_its_submitter() {
+        let sources = sources();
+        assert_eq!(sources.documents.len(), 1);
+        let entry: &DocumentEntry = &sources.documents[0].entry;
+        assert_eq!(
+            (
+                entry.conference.0.as_str(),
+                entry.document,
+                entry.origin.as_str(),
+                entry.submitter.as_str(),
+                entry.line
+            ),
+            ("pp-2018-dubai", 67, "B", "Brazil", 2)
+        );
+        let _: &SourceDocument = &sources.documents[0];
+    }
+
+    #[test]
+    fn main_has_antalya_busan_and_dubai_in_order_dated_noon_utc_on_their_final_acts_day() {
+        let plan = plan();
+        let ids: Vec<&str> = plan.main.iter().map(|c| c.conference.0.as_str()).collect();
+        assert_eq!(ids, ["pp-2006-antalya", "pp-2014-busan", "pp-2018-dubai"]);
+        let seconds: Vec<i64> = plan.main.iter().map(|c| c.author.seconds).collect();
+        assert_eq!(seconds, [1164369600, 1415361600, 1542369600]);
+        let busan = &plan.main[1];
+        assert_eq!(
+            busan.author.name,
+            "Conférence de plénipotentiaires (Busan, 2014)"
+        );
+        assert_eq!(
+            busan.author.email,
+            "pp-2014-busan@conferences.actes.invalid"
+        );
+        assert_eq!(busan.committer, busan.author);
+        assert_eq!(
+            plan.main[2].author.name,
+            "Conférence de plénipotentiaires (Dubaï, 2018)"
+        );
+        let tags: Vec<&str> = plan
+            .main
+            .iter()
+            .map(|c| {
+                c.tag
+                    .as_ref()
+                    .expect("every conference is tagged")
+                    .name
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(tags, ["pp-2006-antalya", "pp-2014-busan", "pp-2018-dubai"]);
+        let tag = plan.main[2].tag.as_ref().expect("tagged");
+        assert!(
+            tag.message
+                .starts_with("Plenipotentiary Conference (Dubai, 2018)\n"),
+            "{}",
+            tag.message
+        );
+        assert!(
+            tag.message
+                .contains("Held 29 October 2018 to 16 November 2018"),
+            "{}",
+            tag.message
+        );
+        assert!(tag.message.ends_with('\n'));
+    }
+
+    #[test]
+    fn antalya_holds_14_and_128_as_first_in_the_corpus_from_the_old_texts() {
+        let plan = plan();
+        let antalya = &plan.main[0];
+        let paths: Vec<&str> = antalya.changes.keys().map(String::as_str).collect();
+        assert_eq!(
+            paths,
+            [
+                "README.md",
+                "conferences/pp-2006-antalya.json",
+                "pp/resolution/128/fr.txt",
+                "pp/resolution/128/meta.json",
+                "pp/resolution/14/fr.txt",
+                "pp/resolution/14/meta.json",
+            ]
+        );
+        let r14 = text_of(antalya, "pp/resolution/14/fr.txt").expect("14's text");
+        assert!(r14.starts_with("RÉSOLUTION 14 (Rév. Antalya, 2006)\n"));
+        assert!(r14.contains("a)\tOLD-14 words of Antalya\n"));
+        let meta = json_of(antalya, "pp/resolution/14/meta.json");
+        assert_eq!(meta["event"], "first-in-corpus");
+        assert_eq!(meta["revision"]["place"], "Antalya");
+        assert_eq!(meta["revision"]["revised"], true);
+        assert_eq!(meta["evidence"][0]["kind"], "stated");
+        assert_eq!(meta["evidence"][0]["entry"], "B/67/1");
+        let r128 = text_of(antalya, "pp/resolution/128/fr.txt").expect("128's text");
+        assert!(
+            r128.ends_with("[body not reproduced in the source]\n"),
+            "{r128}"
+        );
+        assert_eq!(
+            json_of(antalya, "pp/resolution/128/meta.json")["texts"]["fr"],
+            "partial"
+        );
+        assert!(antalya
+            .message
+            .starts_with("Plenipotentiary Conference (Antalya, 2006): 2 first in the corpus\n\n"));
+        assert!(
+            !antalya.message.contains("adopted\n-"),
+            "{}",
+            antalya.message
+        );
+    }
+
+    #[test]
+    fn busan_adds_71_and_130_as_revised_and_infers_14_and_128_unchanged() {
+        let plan = plan();
+        let busan = &plan.main[1];
+        assert!(text_of(busan, "pp/resolution/71/fr.txt")
+            .expect("71 added")
+            .contains("OLD-71 words of Busan"));
+        let r130 = text_of(busan, "pp/resolution/130/fr.txt").expect("130 added");
+        assert!(r130.contains("[?] a)\tOLD-130 words of Busan\n"), "{r130}");
+        let meta130 = json_of(busan, "pp/resolution/130/meta.json");
+        assert_eq!(meta130["event"], "revised");
+        assert_eq!(meta130["status"], "adopted");
+        assert_eq!(meta130["uncertain"][0]["what"], "paragraph-presence");
+        // 14 and 128: texts untouched, records now say unchanged, inferred from their 2018 headers.
+        assert!(!busan.changes.contains_key("pp/resolution/14/fr.txt"));
+        assert!(!busan.changes.contains_key("pp/resolution/128/fr.txt"));
+        let meta14 = json_of(busan, "pp/resolution/14/meta.json");
+        assert_eq!(meta14["event"], "unchanged");
+        assert_eq!(meta14["status"], "inferred");
+        let inferred = meta14["evidence"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|e| e["kind"] == "inferred")
+            .expect("an inferred piece of evidence");
+        assert_eq!(inferred["entry"], "B/67/1");
+        assert!(inferred["note"]
+            .as_str()
+            .expect("a note")
+            .contains("still says Rev. Antalya, 2006 in a document of Dubai, 2018"));
+        assert!(busan
+            .message
+            .starts_with("Plenipotentiary Conference (Busan, 2014): 2 revised, 2 unchanged\n"));
+    }
+
+    #[test]
+    fn dubai_follows_the_final_acts_and_never_keeps_an_earlier_or_proposed_text() {
+        let plan = plan();
+        let dubai = &plan.main[2];
+        // 128 suppressed: its files removed.
+        assert_eq!(dubai.changes.get("pp/resolution/128/fr.txt"), Some(&None));
+        assert_eq!(
+            dubai.changes.get("pp/resolution/128/meta.json"),
+            Some(&None)
+        );
+        // 71 and 130 revised without their adopted texts: the Busan texts go.
+        for number in [71, 130] {
+            assert_eq!(
+                dubai.changes.get(&format!("pp/resolution/{number}/fr.txt")),
+                Some(&None),
+                "{number}'s Busan text must not stand for the Dubai version"
+            );
+            let meta = json_of(dubai, &format!("pp/resolution/{number}/meta.json"));
+            assert_eq!(meta["event"], "revised");
+            assert_eq!(meta["texts"]["fr"], "absent");
+            assert_eq!(meta["revision"]["place"], "Dubai");
+            assert!(meta["notes"][0]
+                .as_str()
+                .expect("a note")
+                .contains("not in the sources"));
+            assert_eq!(meta["evidence"][0]["source"], "outcomes/pp-2018-dubai.csv");
+        }
+        // 14: not in the list, unchanged, text kept.
+        assert!(!dubai.changes.contains_key("pp/resolution/14/fr.txt"));
+        let meta14 = json_of(dubai, "pp/resolution/14/meta.json");
+        assert_eq!(meta14["event"], "unchanged");
+        assert_eq!(meta14["revision"]["place"], "Antalya");
+        // The rest of the list: records without text, decisions and the recommendation too.
+        let meta204 = json_of(dubai, "pp/resolution/204/meta.json");
+        assert_eq!(meta204["event"], "adopted");
+        assert_eq!(meta204["titles"]["en"], "Use of information and communication technologies to bridge the financial inclusion gap");
+        assert!(dubai.changes.contains_key("pp/decision/5/meta.json"));
+        assert!(dubai.changes.contains_key("pp/recommendation/7/meta.json"));
+        assert!(!dubai
+            .changes
+            .keys()
+            .any(|p| p.starts_with("pp/resolution/36/")));
+        assert!(!dubai
+            .changes
+            .keys()
+            .any(|p| p.starts_with("pp/decision/13/")));
+        let meta30 = json_of(dubai, "pp/resolution/30/meta.json");
+        assert_eq!(meta30["titles"], serde_json::json!({}));
+        // The conference record lists every event, abrogations with their last revision.
+        let record = json_of(dubai, "conferences/pp-2018-dubai.json");
+        let events = record["events"].as_array().expect("events");
+        assert_eq!(events.len(), 76);
+        let r36 = events
+            .iter()
+            .find(|e| e["instrument"]["number"] == 36)
+            .expect("36 is recorded");
+        assert_eq!(r36["event"], "suppressed");
+        assert_eq!(r36["revision"]["place"], "Guadalajara");
+        assert_eq!(r36["evidence"][0]["entry"], "resolution 36 abrogated");
+        assert_eq!(record["conference"]["final_acts"], "2018-11-16");
+        assert!(dubai.message.starts_with(
+            "Plenipotentiary Conference (Dubai, 2018): 11 adopted, 53 revised, 11 suppressed, 1 unchanged\n"
+        ));
+        assert!(dubai
+            .message
+            .contains("\n- pp resolution 128 (Rev. Antalya, 2006): its files are removed\n  stated: outcomes/pp-2018-dubai.csv, resolution 128 abrogated, line 28\n"));
+        assert!(dubai
+            .message
+            .contains("\n- pp resolution 36 (Rev. Guadalajara, 2010): recorded only: the corpus held no state of it\n"));
+        assert!(dubai
+            .message
+            .contains("\n- pp resolution 71 (Rev. Dubai, 2018): text absent from the sources; the earlier text is removed\n"));
+        assert!(dubai.message.ends_with(
+            "\nConference: pp-2018-dubai\nStatus: adopted\nSource: outcomes/pp-2018-dubai.csv\n"
+        ), "{}", dubai.message);
+    }
+
+    #[test]
+    fn no_proposal_text_or_record_reaches_main() {
+        for commit in plan().main {
+            for (path, content) in &commit.changes {
+                assert!(!path.starts_with("proposals/"), "{path} on main");
+                let text = content
+                    .as_deref()
+                    .map(String::from_utf8_lossy)
+                    .unwrap_or_default();
+                assert!(
+                    !text.contains("PROPOSED-"),
+                    "{path} holds a proposed text on main"
+                );
+                assert!(
+                    !text.contains("\"proposed\""),
+                    "{path} says proposed on main"
+                );
+            }
+            assert!(!commit.message.contains("Status: proposed"));
+        }
+    }
+
+    #[test]
+    fn proposals_chain_on_busan_one_commit_each_in_document_order() {
+        let plan = plan();
+        assert_eq!(plan.branches.len(), 1);
+        let branch = &plan.branches[0];
+        assert_eq!(branch.reference, "refs/proposals/pp-2018-dubai/67");
+        assert_eq!(branch.base, Some(ConferenceId("pp-2014-busan".into())));
+        assert_eq!(branch.commits.len(), 5);
+        for (n, commit) in branch.commits.iter().enumerate() {
+            let record = format!("proposals/pp-2018-dubai/B-67-{}.json", n + 1);
+            assert!(commit.changes.contains_key(&record), "{record}");
+            assert_eq!(commit.author.name, "Brazil (B)");
+            assert_eq!(commit.author.email, "b@proposals.actes.invalid");
+            assert_eq!(commit.author.seconds, 1540814400);
+            assert!(commit.tag.is_none());
+            assert!(commit.message.contains("\nStatus: proposed\n"));
+            assert!(commit
+                .message
+                .contains(&format!("\nProposal: B/67/{}\n", n + 1)));
+        }
+        let mod14 = &branch.commits[0];
+        let r14 = text_of(mod14, "pp/resolution/14/fr.txt").expect("14 replaced");
+        assert!(r14.contains("PROPOSED-14 words of Brazil") && !r14.contains("OLD-14"));
+        let meta = json_of(mod14, "pp/resolution/14/meta.json");
+        assert_eq!(
+            (meta["status"].clone(), meta["event"].clone()),
+            ("proposed".into(), "proposed".into())
+        );
+        assert_eq!(meta["evidence"][0]["kind"], "proposed");
+        let record = json_of(mod14, "proposals/pp-2018-dubai/B-67-1.json");
+        assert_eq!(record["action"], "MOD");
+        assert_eq!(record["id"], "B/67/1");
+        let sup = &branch.commits[2];
+        let removed: Vec<&str> = sup
+            .changes
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(p, _)| p.as_str())
+            .collect();
+        assert_eq!(
+            removed,
+            ["pp/resolution/128/fr.txt", "pp/resolution/128/meta.json"]
+        );
+        let add = &branch.commits[4];
+        assert!(text_of(add, "pp/resolution/B-1/fr.txt")
+            .expect("the draft added")
+            .starts_with("PROJET DE NOUVELLE RÉSOLUTION [B-1]\n"));
+        // Each commit touches only its target and its own record.
+        let touched: Vec<&str> = branch.commits[3]
+            .changes
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            touched,
+            [
+                "pp/resolution/130/fr.txt",
+                "pp/resolution/130/meta.json",
+                "proposals/pp-2018-dubai/B-67-4.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_sources_give_the_same_plan() {
+        assert_eq!(plan(), plan());
+        let _: BTreeMap<String, Option<Vec<u8>>> = plan().main[0].changes.clone();
+    }
+}

@@ -1,0 +1,389 @@
+//! The fixed words of conference documents in French, English and Spanish: instrument headers
+//! (`RÉSOLUTION`, `DRAFT NEW RESOLUTION`, `PROYECTO DE NUEVA RESOLUCIÓN`), the preamble formula
+//! (`La Conférence de plénipotentiaires`), the section headings (`considérant`, `instructs the
+//! Secretary-General`, `encarga al Secretario General`) and the reasons (`Motifs:`). The reader
+//! recognises the parts of a document by these words, and tells the language from them.
+//!
+//! Every comparison is made on a comparison key ([`key`]): case, accents and spacing folded, typographic
+//! apostrophes read as `'`.
+
+use crate::model::{InstrumentKind, Language};
+
+/// A comparison key: [`crate::text::fold`] with typographic apostrophes read as `'`.
+pub fn key(s: &str) -> String {
+    crate::text::fold(s).replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
+}
+
+/// The fixed words of one language.
+#[derive(Debug)]
+pub struct Keywords {
+    pub language: Language,
+    /// Instrument kinds as headers write them, folded (`resolution`, `decision`).
+    pub header_kinds: &'static [(&'static str, InstrumentKind)],
+    /// Openings of a draft's header, folded, before its kind (`projet de nouvelle`).
+    pub draft_openings: &'static [&'static str],
+    /// Openings of the preamble formula, folded.
+    pub formula_openings: &'static [&'static str],
+    /// Section headings, folded; a line is a heading when its key starts with one of them at a
+    /// word boundary.
+    pub headings: &'static [&'static str],
+    /// The reasons label, folded, without its colon.
+    pub reasons: &'static [&'static str],
+}
+
+const FRENCH: Keywords = Keywords {
+    language: Language::Fr,
+    header_kinds: &[
+        ("resolution", InstrumentKind::Resolution),
+        ("decision", InstrumentKind::Decision),
+        ("recommandation", InstrumentKind::Recommendation),
+        ("avis", InstrumentKind::Opinion),
+    ],
+    draft_openings: &["projet de nouvelle", "projet de nouvel", "projet de"],
+    formula_openings: &["la conference de plenipotentiaires"],
+    headings: &[
+        "considerant",
+        "reconnaissant",
+        "rappelant",
+        "notant",
+        "consciente",
+        "conscients",
+        "ayant a l'esprit",
+        "tenant compte",
+        "soulignant",
+        "constatant",
+        "convaincue",
+        "preoccupee",
+        "reaffirmant",
+        "affirmant",
+        "accueillant",
+        "se felicitant",
+        "prenant note",
+        "gardant a l'esprit",
+        "decide",
+        "charge",
+        "invite",
+        "prie",
+        "encourage",
+        "exhorte",
+        "demande",
+        "recommande",
+    ],
+    reasons: &["motifs", "motif"],
+};
+
+const ENGLISH: Keywords = Keywords {
+    language: Language::En,
+    header_kinds: &[
+        ("resolution", InstrumentKind::Resolution),
+        ("decision", InstrumentKind::Decision),
+        ("recommendation", InstrumentKind::Recommendation),
+        ("opinion", InstrumentKind::Opinion),
+    ],
+    draft_openings: &["draft new", "draft"],
+    formula_openings: &["the plenipotentiary conference"],
+    headings: &[
+        "considering",
+        "recognizing",
+        "recognising",
+        "recalling",
+        "noting",
+        "aware",
+        "bearing in mind",
+        "taking into account",
+        "emphasizing",
+        "emphasising",
+        "stressing",
+        "convinced",
+        "concerned",
+        "reaffirming",
+        "affirming",
+        "welcoming",
+        "acknowledging",
+        "observing",
+        "mindful",
+        "having regard",
+        "resolves",
+        "further resolves",
+        "instructs",
+        "further instructs",
+        "invites",
+        "further invites",
+        "urges",
+        "encourages",
+        "requests",
+        "calls upon",
+        "calls on",
+        "recommends",
+    ],
+    reasons: &["reasons", "reason"],
+};
+
+const SPANISH: Keywords = Keywords {
+    language: Language::Es,
+    header_kinds: &[
+        ("resolucion", InstrumentKind::Resolution),
+        ("decision", InstrumentKind::Decision),
+        ("recomendacion", InstrumentKind::Recommendation),
+        ("opinion", InstrumentKind::Opinion),
+    ],
+    draft_openings: &["proyecto de nueva", "proyecto de nuevo", "proyecto de"],
+    formula_openings: &["la conferencia de plenipotenciarios"],
+    headings: &[
+        "considerando",
+        "reconociendo",
+        "recordando",
+        "observando",
+        "tomando nota",
+        "teniendo en cuenta",
+        "teniendo presente",
+        "consciente",
+        "conscientes",
+        "habida cuenta",
+        "destacando",
+        "subrayando",
+        "convencida",
+        "preocupada",
+        "reafirmando",
+        "afirmando",
+        "acogiendo",
+        "resuelve",
+        "encarga",
+        "invita",
+        "pide",
+        "insta",
+        "alienta",
+        "exhorta",
+        "solicita",
+        "recomienda",
+    ],
+    reasons: &["motivos", "motivo"],
+};
+
+/// The keywords of every language, French first.
+pub const ALL: [&Keywords; 3] = [&FRENCH, &ENGLISH, &SPANISH];
+
+/// The keywords of one language.
+pub fn keywords(language: Language) -> &'static Keywords {
+    match language {
+        Language::Fr => &FRENCH,
+        Language::En => &ENGLISH,
+        Language::Es => &SPANISH,
+    }
+}
+
+/// `true` when `key` starts with `word` followed by the end, a space or punctuation.
+fn starts_with_word(key: &str, word: &str) -> bool {
+    key.strip_prefix(word)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':', ';', '.']))
+}
+
+/// The language of a section heading, if `line` is one: its key starts with a heading word of
+/// some language (`charge le Directeur du Bureau ...`, `invite les Etats Membres, les Membres des
+/// Secteurs et les Associés`). Lines that end like a sentence (`;`, `.`, `:`) or run too long for
+/// a heading are not headings.
+pub fn heading_language(line: &str) -> Option<Language> {
+    let trimmed = line.trim();
+    if trimmed.is_empty()
+        || trimmed.chars().count() > 260
+        || trimmed.ends_with([';', '.', ':'])
+        || trimmed.contains('\t')
+    {
+        return None;
+    }
+    let k = key(trimmed);
+    ALL.iter()
+        .find(|kw| kw.headings.iter().any(|h| starts_with_word(&k, h)))
+        .map(|kw| kw.language)
+}
+
+/// The language and the text after the label, if `line` opens the reasons (`Motifs:\tLe Brésil
+/// propose ...`).
+pub fn reasons_opening(line: &str) -> Option<(Language, &str)> {
+    let trimmed = line.trim_start();
+    let (label, rest) = trimmed.split_once(':')?;
+    if label.chars().count() > 12 {
+        return None;
+    }
+    let k = key(label);
+    ALL.iter()
+        .find(|kw| kw.reasons.contains(&k.as_str()))
+        .map(|kw| (kw.language, rest.trim()))
+}
+
+/// The language of the preamble formula, if `line` opens one.
+pub fn formula_language(line: &str) -> Option<Language> {
+    let k = key(line);
+    ALL.iter()
+        .find(|kw| kw.formula_openings.iter().any(|f| starts_with_word(&k, f)))
+        .map(|kw| kw.language)
+}
+
+/// What a header names: the kind and the number or the provisional id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderTarget {
+    pub kind: InstrumentKind,
+    pub number: Option<u32>,
+    /// A draft's provisional id, without brackets (`B-1`).
+    pub provisional: Option<String>,
+    /// The languages whose words the header uses (`RESOLUTION` is French or English).
+    pub languages: Vec<Language>,
+}
+
+/// Reads an instrument header: `RÉSOLUTION 130 (Rév. Busan, 2014)`, `DECISION 5`, `PROJET DE
+/// NOUVELLE RÉSOLUTION [B-1]`, `DRAFT NEW RESOLUTION [EUR-2]`, `PROYECTO DE NUEVA RESOLUCIÓN
+/// [B-1]`. `None` when the line is not one.
+pub fn parse_header(line: &str) -> Option<HeaderTarget> {
+    let k = key(line);
+    for kw in ALL {
+        for opening in kw.draft_openings {
+            let Some(rest) = k.strip_prefix(opening) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some((kind, languages)) = kind_at_start(rest) else {
+                continue;
+            };
+            let provisional = bracketed(line)?;
+            return Some(HeaderTarget {
+                kind,
+                number: None,
+                provisional: Some(provisional),
+                languages: languages
+                    .into_iter()
+                    .filter(|l| *l == kw.language)
+                    .collect(),
+            });
+        }
+    }
+    let (kind, languages) = kind_at_start(&k)?;
+    let word_len = k.split(' ').next().map_or(0, str::len);
+    let rest = k[word_len..].trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        // `RÉSOLUTION [B-1]`: a draft without the opening words.
+        let provisional = bracketed(line).filter(|_| rest.starts_with('['))?;
+        return Some(HeaderTarget {
+            kind,
+            number: None,
+            provisional: Some(provisional),
+            languages,
+        });
+    }
+    let after = &rest[digits.len()..];
+    if !(after.is_empty() || after.starts_with([' ', '('])) {
+        return None;
+    }
+    Some(HeaderTarget {
+        kind,
+        number: Some(digits.parse().ok()?),
+        provisional: None,
+        languages,
+    })
+}
+
+/// The kind named by the first word of a key, and the languages that write it so.
+fn kind_at_start(k: &str) -> Option<(InstrumentKind, Vec<Language>)> {
+    let word = k.split([' ', '[']).next()?;
+    let mut found = None;
+    let mut languages = Vec::new();
+    for kw in ALL {
+        if let Some((_, kind)) = kw.header_kinds.iter().find(|(w, _)| *w == word) {
+            found = Some(*kind);
+            languages.push(kw.language);
+        }
+    }
+    found.map(|kind| (kind, languages))
+}
+
+/// The text between the first `[` and the next `]`, trimmed, if any (`B-1`).
+fn bracketed(line: &str) -> Option<String> {
+    let start = line.find('[')?;
+    let end = line[start..].find(']')? + start;
+    let inner = line[start + 1..end].trim();
+    (!inner.is_empty() && inner.len() <= 20).then(|| inner.to_string())
+}
+
+/// Tells the language of a document from its fixed words: reasons and formulas weigh most,
+/// headings and headers less. French when nothing tells.
+pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language {
+    let mut score = [0u32; 3];
+    let index = |l: Language| match l {
+        Language::Fr => 0,
+        Language::En => 1,
+        Language::Es => 2,
+    };
+    for line in lines {
+        if let Some((l, _)) = reasons_opening(line) {
+            score[index(l)] += 3;
+        } else if let Some(l) = formula_language(line) {
+            score[index(l)] += 3;
+        } else if let Some(l) = heading_language(line) {
+            score[index(l)] += 1;
+        }
+    }
+    [Language::Fr, Language::En, Language::Es]
+        .into_iter()
+        .max_by_key(|l| (score[index(*l)], std::cmp::Reverse(index(*l))))
+        .expect("three languages")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_by_prefix_in_three_languages() {
+        assert_eq!(
+            heading_language(
+                "charge le Directeur du Bureau de développement des télécommunications"
+            ),
+            Some(Language::Fr)
+        );
+        assert_eq!(
+            heading_language("invite les Etats Membres, les Membres des Secteurs et les Associés"),
+            Some(Language::Fr)
+        );
+        assert_eq!(heading_language("considérant en outre"), Some(Language::Fr));
+        assert_eq!(
+            heading_language("instructs the Secretary-General"),
+            Some(Language::En)
+        );
+        assert_eq!(heading_language("resuelve"), Some(Language::Es));
+        assert_eq!(heading_language("que les Membres des Secteurs:"), None);
+        assert_eq!(heading_language("décidément non"), None);
+    }
+
+    #[test]
+    fn headers_give_kind_and_number_or_provisional_id() {
+        let h = parse_header("RÉSOLUTION 130 (Rév. Busan, 2014DUBAÏ, 2018)").expect("header");
+        assert_eq!((h.kind, h.number), (InstrumentKind::Resolution, Some(130)));
+        let d = parse_header("PROJET DE NOUVELLE RÉSOLUTION [B-1]").expect("draft");
+        assert_eq!(d.provisional.as_deref(), Some("B-1"));
+        let e = parse_header("DRAFT NEW RESOLUTION [EUR-2]").expect("draft");
+        assert_eq!(e.languages, vec![Language::En]);
+        let s = parse_header("PROYECTO DE NUEVA RESOLUCIÓN [B-1]").expect("draft");
+        assert_eq!(s.languages, vec![Language::Es]);
+        assert_eq!(
+            parse_header("DÉCISION 5").map(|h| h.kind),
+            Some(InstrumentKind::Decision)
+        );
+        assert_eq!(parse_header("Résolutions adoptées"), None);
+    }
+
+    #[test]
+    fn reasons_and_formulas_tell_the_language() {
+        assert_eq!(
+            reasons_opening("Motivos:\tBrasil propone"),
+            Some((Language::Es, "Brasil propone"))
+        );
+        assert_eq!(
+            formula_language("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"),
+            Some(Language::En)
+        );
+        assert_eq!(
+            detect_language(["Reasons:\tx", "considering", "resolves"]),
+            Language::En
+        );
+    }
+}

@@ -1,0 +1,960 @@
+//! The patterns that pull apart deleted and inserted text run together inside one line of a
+//! flattened redline: revision marks and conference formulas, year ranges, conference years,
+//! numbers after `Annexe`/`Objectif`, doubled end punctuation, and words run together.
+//!
+//! Deleted text comes before inserted text as a rule. Each pattern says when the rule, rather than
+//! the data, decided, and everything it could not settle is returned as a [`Finding`].
+
+use std::collections::BTreeMap;
+
+use crate::model::Revision;
+
+/// The words of a document or a corpus with how often each occurs on its own, to tell a word
+/// from two words run together (`ainsiet` is `ainsi` + `et` where both occur elsewhere).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    counts: BTreeMap<String, u32>,
+}
+
+impl Lexicon {
+    /// Counts the words of these texts (letters only, lowercased; an apostrophe ends a word).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
+        let mut counts = BTreeMap::new();
+        for text in texts {
+            for (_, word) in words(text) {
+                *counts.entry(word.to_lowercase()).or_insert(0u32) += 1;
+            }
+        }
+        Lexicon { counts }
+    }
+
+    /// How often the word occurs on its own (any case).
+    pub fn count(&self, word: &str) -> u32 {
+        self.counts.get(&word.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// Whether the word occurs on its own at least once.
+    pub fn knows(&self, word: &str) -> bool {
+        self.count(word) > 0
+    }
+
+    /// How many distinct words it holds.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+}
+
+/// The runs of letters of a text with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+}
+
+/// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Common(String),
+    Old(String),
+    New(String),
+}
+
+/// Something a pattern could not settle in one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// `revision-mark`, `run-together-words`, `number-pair`, `year-range`, `conference-year`.
+    pub what: &'static str,
+    /// The text concerned, as written.
+    pub excerpt: String,
+    /// The readings the data allows, the one taken first.
+    pub readings: Vec<String>,
+}
+
+/// One line pulled apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitText {
+    pub old: String,
+    pub new: String,
+    pub pieces: Vec<Piece>,
+    pub findings: Vec<Finding>,
+}
+
+impl SplitText {
+    /// Whether any pattern found deleted or inserted text.
+    pub fn changed(&self) -> bool {
+        self.old != self.new
+    }
+}
+
+/// Pulls one line of a flattened redline apart into its old and its new text.
+pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
+    let mut findings = Vec::new();
+    let mut pieces = vec![Piece::Common(text.to_string())];
+    pieces = apply(pieces, &mut findings, revision_marks);
+    pieces = apply(pieces, &mut findings, year_ranges);
+    pieces = apply(pieces, &mut findings, conference_years);
+    pieces = apply(pieces, &mut findings, numbers_after_keywords);
+    pieces = apply_last(pieces, &mut findings);
+    pieces = apply(pieces, &mut findings, |s, f| {
+        run_together_words(s, lexicon, f)
+    });
+    let mut old = String::new();
+    let mut new = String::new();
+    for piece in &pieces {
+        match piece {
+            Piece::Common(s) => {
+                old.push_str(s);
+                new.push_str(s);
+            }
+            Piece::Old(s) => old.push_str(s),
+            Piece::New(s) => new.push_str(s),
+        }
+    }
+    SplitText {
+        old: tidy(&old),
+        new: tidy(&new),
+        pieces,
+        findings,
+    }
+}
+
+/// Joins runs of white space (no-break spaces included) into one space, trims the ends and drops a
+/// space left before a comma, a semicolon, a full stop or a closing bracket.
+pub fn tidy(text: &str) -> String {
+    let squashed = crate::text::squash_whitespace(text);
+    let mut out = String::with_capacity(squashed.len());
+    for c in squashed.chars() {
+        if matches!(c, ',' | ';' | '.' | ')') && out.ends_with(' ') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out.replace("( ", "(")
+}
+
+fn apply(
+    pieces: Vec<Piece>,
+    findings: &mut Vec<Finding>,
+    mut pattern: impl FnMut(&str, &mut Vec<Finding>) -> Vec<Piece>,
+) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match piece {
+            Piece::Common(s) => out.extend(pattern(&s, findings)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Doubled punctuation at the very end of a line (`;,`): the first mark deleted, the second
+/// inserted (a list item that became, or stopped being, the last of its list).
+fn apply_last(mut pieces: Vec<Piece>, _findings: &mut [Finding]) -> Vec<Piece> {
+    let Some(Piece::Common(last)) = pieces.last().cloned() else {
+        return pieces;
+    };
+    let trimmed = last.trim_end();
+    let mut chars = trimmed.chars().rev();
+    let (Some(second), Some(first)) = (chars.next(), chars.next()) else {
+        return pieces;
+    };
+    let marks = [';', ',', '.', ':'];
+    if !marks.contains(&first) || !marks.contains(&second) || first == second {
+        return pieces;
+    }
+    let head = &trimmed[..trimmed.len() - first.len_utf8() - second.len_utf8()];
+    if first == '.' && head.ends_with("etc") {
+        return pieces;
+    }
+    pieces.pop();
+    pieces.push(Piece::Common(head.to_string()));
+    pieces.push(Piece::Old(first.to_string()));
+    pieces.push(Piece::New(second.to_string()));
+    pieces
+}
+
+/// One `[Rév. ]Place, Year` group inside brackets, by byte offsets in the bracket's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RevisionGroup {
+    start: usize,
+    place_start: usize,
+    end: usize,
+    revised: bool,
+    place: String,
+    year: i32,
+}
+
+fn is_revision_word(word: &str) -> bool {
+    matches!(crate::text::fold(word).as_str(), "rev" | "rév")
+}
+
+/// Reads `Rév. Antalya, 2006DUBAÏ, 2018` into its groups; `None` unless the whole content is
+/// made of groups.
+fn revision_groups(content: &str) -> Option<Vec<RevisionGroup>> {
+    let mut groups = Vec::new();
+    let mut pos = 0;
+    let len = content.len();
+    loop {
+        pos += content[pos..].len() - content[pos..].trim_start().len();
+        if pos >= len {
+            break;
+        }
+        let start = pos;
+        let mut revised = false;
+        // `Rév.` / `Rev.` / `REV.`
+        let word_end = content[pos..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(len, |(i, _)| pos + i);
+        if content[word_end..].starts_with('.') && is_revision_word(&content[pos..word_end]) {
+            revised = true;
+            pos = word_end + 1;
+            pos += content[pos..].len() - content[pos..].trim_start().len();
+        }
+        let place_start = pos;
+        let comma = pos + content[pos..].find(',')?;
+        let place = content[pos..comma].trim();
+        if place.is_empty()
+            || !place.chars().any(char::is_alphabetic)
+            || !place.chars().all(|c| {
+                c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '.')
+            })
+        {
+            return None;
+        }
+        pos = comma + 1;
+        pos += content[pos..].len() - content[pos..].trim_start().len();
+        let digits: String = content[pos..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if digits.len() != 4 {
+            return None;
+        }
+        let year: i32 = digits.parse().ok()?;
+        pos += 4;
+        groups.push(RevisionGroup {
+            start,
+            place_start,
+            end: pos,
+            revised,
+            place: place.to_string(),
+            year,
+        });
+    }
+    if groups.is_empty() {
+        None
+    } else {
+        Some(groups)
+    }
+}
+
+/// Reads a revision mark as written inside its brackets: `Rév. Busan, 2014` (revised there) or
+/// `Dubaï, 2018` (adopted new there). Nothing else may stand inside.
+pub fn parse_revision(content: &str) -> Option<Revision> {
+    let groups = revision_groups(content)?;
+    match groups.as_slice() {
+        [g] => Some(Revision {
+            place: g.place.clone(),
+            year: g.year,
+            revised: g.revised,
+        }),
+        _ => None,
+    }
+}
+
+/// The revision mark of a header: the last bracket of the line, read with [`parse_revision`].
+pub fn header_revision(header: &str) -> Option<Revision> {
+    let open = header.rfind('(')?;
+    let close = open + header[open..].find(')')?;
+    parse_revision(&header[open + 1..close])
+}
+
+/// `(Rév. Antalya, 2006DUBAÏ, 2018)` into `(Rév. Antalya, 2006)` and `(Rév. DUBAÏ, 2018)`.
+fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut done = 0;
+    let mut search = 0;
+    while let Some(rel) = s[search..].find('(') {
+        let open = search + rel;
+        let Some(close_rel) = s[open..].find(')') else {
+            break;
+        };
+        let close = open + close_rel;
+        let content = &s[open + 1..close];
+        search = open + 1;
+        if content.contains('(') {
+            continue;
+        }
+        let Some(groups) = revision_groups(content) else {
+            continue;
+        };
+        if groups.len() < 2 {
+            continue;
+        }
+        if groups.len() > 2 {
+            findings.push(Finding {
+                what: "revision-mark",
+                excerpt: s[open..=close].to_string(),
+                readings: vec!["more than two revision marks run together; left as written".into()],
+            });
+            continue;
+        }
+        let (first, second) = (&groups[0], &groups[1]);
+        let old_inner = content[first.start..first.end].trim().to_string();
+        let second_text = content[second.start..second.end].trim();
+        let new_inner = if second.revised {
+            second_text.to_string()
+        } else {
+            format!(
+                "{}{}",
+                &content[first.start..first.place_start],
+                second_text
+            )
+        };
+        if first.year > second.year {
+            findings.push(Finding {
+                what: "revision-mark",
+                excerpt: s[open..=close].to_string(),
+                readings: vec![
+                    format!("old ({old_inner}), new ({new_inner}) (deleted first)"),
+                    format!(
+                        "old ({second_text}), new ({})",
+                        &content[first.start..first.end]
+                    ),
+                ],
+            });
+        }
+        out.push(Piece::Common(s[done..=open].to_string()));
+        out.push(Piece::Old(old_inner));
+        out.push(Piece::New(new_inner));
+        done = close;
+        search = close;
+    }
+    out.push(Piece::Common(s[done..].to_string()));
+    out
+}
+
+fn digit_run(bytes: &[u8], at: usize, n: usize) -> bool {
+    at + n <= bytes.len() && bytes[at..at + n].iter().all(u8::is_ascii_digit)
+}
+
+fn digit_at(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_some_and(u8::is_ascii_digit)
+}
+
+/// `2016-20192020-2023` and `2016-2019 2020-2023` into the old and the new range.
+fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut done = 0;
+    let mut i = 0;
+    while i + 18 <= bytes.len() {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
+        if boundary && digit_run(bytes, i, 4) && bytes[i + 4] == b'-' && digit_run(bytes, i + 5, 4)
+        {
+            let second = if bytes[i + 9] == b' ' { i + 10 } else { i + 9 };
+            if digit_run(bytes, second, 4)
+                && bytes.get(second + 4) == Some(&b'-')
+                && digit_run(bytes, second + 5, 4)
+                && !digit_at(bytes, second + 9)
+            {
+                let old = &s[i..i + 9];
+                let new = &s[second..second + 9];
+                if old[..4] > new[..4] {
+                    findings.push(Finding {
+                        what: "year-range",
+                        excerpt: s[i..second + 9].to_string(),
+                        readings: vec![
+                            format!("old {old}, new {new} (deleted first)"),
+                            format!("old {new}, new {old}"),
+                        ],
+                    });
+                }
+                out.push(Piece::Common(s[done..i].to_string()));
+                out.push(Piece::Old(old.to_string()));
+                out.push(Piece::New(new.to_string()));
+                done = second + 9;
+                i = done;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push(Piece::Common(s[done..].to_string()));
+    out
+}
+
+/// Abbreviations of conferences written with a two-digit year (`CMDT-14`).
+const CONFERENCE_ABBREVIATIONS: [&str; 12] = [
+    "CMDT", "AMNT", "CMR", "AMR", "CMTI", "WTDC", "WTSA", "WRC", "RA", "WCIT", "PP", "CMSI",
+];
+
+/// `CMDT-1417` into `CMDT-14` and `CMDT-17`; a four-digit year (`CMDT-2017`) is left alone.
+fn conference_years(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut done = 0;
+    for (dash, _) in s.match_indices('-') {
+        if dash < done {
+            continue;
+        }
+        let word_start = s[..dash]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_uppercase())
+            .last()
+            .map(|(i, _)| i);
+        let Some(word_start) = word_start else {
+            continue;
+        };
+        if word_start > 0
+            && s[..word_start]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        if !CONFERENCE_ABBREVIATIONS.contains(&&s[word_start..dash]) {
+            continue;
+        }
+        let at = dash + 1;
+        if !digit_run(bytes, at, 4) || digit_at(bytes, at + 4) {
+            continue;
+        }
+        let digits = &s[at..at + 4];
+        let as_year: u32 = digits.parse().unwrap_or(0);
+        let (first, second) = (&digits[..2], &digits[2..]);
+        if (1865..=2100).contains(&as_year) && first >= second {
+            continue;
+        }
+        if first >= second || (1865..=2100).contains(&as_year) {
+            findings.push(Finding {
+                what: "conference-year",
+                excerpt: s[word_start..at + 4].to_string(),
+                readings: vec![
+                    format!(
+                        "old {}-{first}, new {}-{second} (deleted first)",
+                        &s[word_start..dash],
+                        &s[word_start..dash]
+                    ),
+                    format!("one year as written: {}", &s[word_start..at + 4]),
+                ],
+            });
+        }
+        out.push(Piece::Common(s[done..at].to_string()));
+        out.push(Piece::Old(first.to_string()));
+        out.push(Piece::New(second.to_string()));
+        done = at + 4;
+    }
+    out.push(Piece::Common(s[done..].to_string()));
+    out
+}
+
+/// Words after which a single number follows (`Annexe 2`, `Objectif 3`).
+const NUMBERED_THINGS: [&str; 9] = [
+    "Annexe",
+    "Annex",
+    "Anexo",
+    "Objectif",
+    "Objective",
+    "Objetivo",
+    "Appendice",
+    "Appendix",
+    "Apéndice",
+];
+
+/// `Annexe 2 1` (settled) and `Objectif 32` (two digits where one is expected: split, and said)
+/// into the old and the new number.
+fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut done = 0;
+    for (start, word) in words(s) {
+        if start < done || !NUMBERED_THINGS.contains(&word) {
+            continue;
+        }
+        let after = start + word.len();
+        if bytes.get(after) != Some(&b' ') {
+            continue;
+        }
+        let at = after + 1;
+        if !digit_at(bytes, at) {
+            continue;
+        }
+        let ends_number = |i: usize| {
+            !digit_at(bytes, i) && !(bytes.get(i) == Some(&b'.') && digit_at(bytes, i + 1))
+        };
+        // `2 1`: two single digits apart.
+        if bytes.get(at + 1) == Some(&b' ')
+            && digit_at(bytes, at + 2)
+            && ends_number(at + 3)
+            && bytes[at] != bytes[at + 2]
+        {
+            out.push(Piece::Common(s[done..at].to_string()));
+            out.push(Piece::Old(s[at..at + 1].to_string()));
+            out.push(Piece::New(s[at + 2..at + 3].to_string()));
+            done = at + 3;
+            continue;
+        }
+        // `32`: two digits together.
+        if digit_at(bytes, at + 1)
+            && ends_number(at + 2)
+            && bytes[at] != b'0'
+            && bytes[at + 1] != b'0'
+            && bytes[at] != bytes[at + 1]
+        {
+            let (old, new) = (&s[at..at + 1], &s[at + 1..at + 2]);
+            findings.push(Finding {
+                what: "number-pair",
+                excerpt: s[start..at + 2].to_string(),
+                readings: vec![
+                    format!("old {word} {old}, new {word} {new} (deleted first)"),
+                    format!("{word} {} as written", &s[at..at + 2]),
+                ],
+            });
+            out.push(Piece::Common(s[done..at].to_string()));
+            out.push(Piece::Old(old.to_string()));
+            out.push(Piece::New(new.to_string()));
+            done = at + 2;
+        }
+    }
+    out.push(Piece::Common(s[done..].to_string()));
+    out
+}
+
+/// Beginnings of words that make one word with what follows once a non-breaking hyphen is lost
+/// (`sousnationales`, `quasitotalité`, `cidessus`): not split, but reported.
+const COMPOUND_PREFIXES: [&str; 22] = [
+    "sous", "quasi", "ci", "socio", "extra", "inter", "multi", "anti", "non", "auto", "co", "post",
+    "pré", "ré", "sur", "télé", "contre", "cyber", "demi", "semi", "après", "avant",
+];
+
+/// Real words made of two words (`lorsque` is `lors` + `que`): never split.
+const WHOLE_WORDS: &[&str] = &[
+    // French
+    "lorsque",
+    "lorsqu",
+    "puisque",
+    "puisqu",
+    "quelque",
+    "quelqu",
+    "quelques",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "auxquels",
+    "auxquelles",
+    "duquel",
+    "desquels",
+    "desquelles",
+    "partout",
+    "pourquoi",
+    "pourtant",
+    "autant",
+    "surtout",
+    "toutefois",
+    "cependant",
+    "longtemps",
+    "quelconque",
+    "dessus",
+    "dessous",
+    "entreprise",
+    "entreprises",
+    "depuis",
+    "enfin",
+    "audit",
+    "auprès",
+    "envers",
+    "cela",
+    "celui",
+    "ceci",
+    "parfois",
+    "bientôt",
+    "malgré",
+    "sinon",
+    "pourvu",
+    "quoique",
+    "parmi",
+    "autrefois",
+    "davantage",
+    "ensemble",
+    "lesdits",
+    "lesdites",
+    "desdits",
+    "ledit",
+    "ladite",
+    "quelquefois",
+    "aussitôt",
+    "plutôt",
+    "notamment",
+    "partenaires",
+    "partenariat",
+    "partenariats",
+    // English
+    "without",
+    "within",
+    "another",
+    "therefore",
+    "however",
+    "whereas",
+    "cannot",
+    "thereof",
+    "wherein",
+    "herein",
+    "hereby",
+    "himself",
+    "itself",
+    "nevertheless",
+    "notwithstanding",
+    "throughout",
+    "together",
+    "whatever",
+    "whenever",
+    "wherever",
+    "moreover",
+    "furthermore",
+    "meanwhile",
+    "otherwise",
+    "somewhat",
+    "anyone",
+    "someone",
+    "everyone",
+    "into",
+    "upon",
+    // Spanish
+    "aunque",
+    "porque",
+    "mediante",
+    "conforme",
+    "cualquier",
+    "cualesquiera",
+    "adonde",
+    "sinfín",
+    "asimismo",
+    "también",
+    "tampoco",
+    "además",
+];
+
+/// Where a word run together from two words known on their own may be cut.
+fn cuts(word: &str, lexicon: &Lexicon) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut out = Vec::new();
+    for k in 2..chars.len().saturating_sub(1) {
+        let at = chars[k].0;
+        let (left, right) = word.split_at(at);
+        if lexicon.knows(left) && lexicon.knows(right) {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// `ainsiet` into `ainsi` (deleted) and `et` (inserted), where both are words found on their own
+/// and the whole is not.
+fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut done = 0;
+    for (start, word) in words(s) {
+        if start < done {
+            continue;
+        }
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < 4 {
+            continue;
+        }
+        // A lowercase letter followed by a capital: `DubaïBuenos`.
+        let case_cut = chars
+            .windows(2)
+            .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+            .map(|w| w[1].0);
+        let lower = word.to_lowercase();
+        let cut = if let Some(at) = case_cut {
+            let (left, right) = word.split_at(at);
+            if left.chars().count() >= 2 && lexicon.knows(left) && lexicon.knows(right) {
+                Some((at, Vec::new()))
+            } else {
+                None
+            }
+        } else if chars.iter().skip(1).all(|(_, c)| c.is_lowercase())
+            && chars.len() >= 5
+            && lexicon.count(word) <= 1
+            && !WHOLE_WORDS.contains(&lower.as_str())
+        {
+            let options = cuts(word, lexicon);
+            match options.as_slice() {
+                [] => None,
+                [only] => Some((*only, Vec::new())),
+                [first, others @ ..] => Some((*first, others.to_vec())),
+            }
+        } else {
+            None
+        };
+        let Some((at, other_cuts)) = cut else {
+            continue;
+        };
+        let (left, right) = word.split_at(at);
+        let prefix = COMPOUND_PREFIXES.contains(&left.to_lowercase().as_str());
+        let mut readings = Vec::new();
+        if prefix {
+            readings.push(format!("one word that lost its hyphen: {left}-{right}"));
+            readings.push(format!("deleted «{left}», inserted «{right}»"));
+            findings.push(Finding {
+                what: "run-together-words",
+                excerpt: word.to_string(),
+                readings,
+            });
+            continue;
+        }
+        readings.push(format!(
+            "deleted «{left}», inserted «{right}» (deleted first; how far each runs beyond the junction is not visible)"
+        ));
+        readings.push(format!("deleted «{right}», inserted «{left}»"));
+        for other in other_cuts {
+            let (l, r) = word.split_at(other);
+            readings.push(format!("deleted «{l}», inserted «{r}»"));
+        }
+        readings.push(format!("one word as written: {word}"));
+        findings.push(Finding {
+            what: "run-together-words",
+            excerpt: word.to_string(),
+            readings,
+        });
+        // A place name cut at its capital runs on over the capitalised words that follow it
+        // (`DubaïBuenos Aires`: `Buenos Aires` inserted).
+        let mut new_end = start + word.len();
+        if case_cut.is_some() {
+            while let Some(rest) = s[new_end..].strip_prefix(' ') {
+                if !rest.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                let len = rest
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(rest.len(), |(i, _)| i);
+                new_end += 1 + len;
+            }
+        }
+        out.push(Piece::Common(s[done..start].to_string()));
+        out.push(Piece::Old(left.to_string()));
+        out.push(Piece::New(format!(
+            "{right}{}",
+            &s[start + word.len()..new_end]
+        )));
+        done = new_end;
+    }
+    out.push(Piece::Common(s[done..].to_string()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::from_texts([
+            "ainsi que et que afin de leurs activités au sein des commissions dans le cadre",
+            "la communication et la cybersécurité, Dubaï et Buenos Aires, sous la tutelle, nationales",
+        ])
+    }
+
+    fn both(text: &str) -> (String, String) {
+        let split = split_text(text, &lexicon());
+        (split.old, split.new)
+    }
+
+    #[test]
+    fn a_revised_header_splits_into_the_old_and_the_new_revision() {
+        assert_eq!(
+            both("RÉSOLUTION 14 (Rév. Antalya, 2006DUBAÏ, 2018)"),
+            (
+                "RÉSOLUTION 14 (Rév. Antalya, 2006)".into(),
+                "RÉSOLUTION 14 (Rév. DUBAÏ, 2018)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_formula_splits_into_the_old_and_the_new_conference() {
+        assert_eq!(
+            both("des télécommunications (Busan, 2014Dubaï, 2018),"),
+            (
+                "des télécommunications (Busan, 2014),".into(),
+                "des télécommunications (Dubaï, 2018),".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_citation_revision_that_gains_rev_keeps_it_on_the_new_side_only() {
+        assert_eq!(
+            both("la Résolution 80 (Dubaï, 2014Rév. Buenos Aires, 2017) intitulée"),
+            (
+                "la Résolution 80 (Dubaï, 2014) intitulée".into(),
+                "la Résolution 80 (Rév. Buenos Aires, 2017) intitulée".into()
+            )
+        );
+        assert_eq!(
+            both("Résolution 52 (Rév. Dubaï, 2012 Hammamet, 2016),"),
+            (
+                "Résolution 52 (Rév. Dubaï, 2012),".into(),
+                "Résolution 52 (Rév. Hammamet, 2016),".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_single_revision_mark_is_left_alone() {
+        let split = split_text("la Résolution 58 (Rév. Dubaï, 2012);", &lexicon());
+        assert!(!split.changed());
+        assert!(split.findings.is_empty());
+    }
+
+    #[test]
+    fn revision_marks_read_with_or_without_rev() {
+        assert_eq!(
+            header_revision("RÉSOLUTION 130 (Rév. Busan, 2014)"),
+            Some(Revision {
+                place: "Busan".into(),
+                year: 2014,
+                revised: true
+            })
+        );
+        assert_eq!(
+            header_revision("RESOLUTION 206 (Dubai, 2018)").map(|r| r.revised),
+            Some(false)
+        );
+        assert_eq!(header_revision("PROJET DE NOUVELLE RÉSOLUTION [B-1]"), None);
+        assert_eq!(
+            header_revision("RESOLUTION 71 (REV. DUBAI, 2018)").map(|r| (r.place, r.revised)),
+            Some(("DUBAI".into(), true))
+        );
+    }
+
+    #[test]
+    fn year_ranges_run_together_or_apart_split() {
+        assert_eq!(
+            both("pour la période 2016-20192020-2023"),
+            (
+                "pour la période 2016-2019".into(),
+                "pour la période 2020-2023".into()
+            )
+        );
+        assert_eq!(
+            both("pour la période 2016-2019 2020-2023 (Annexe 1)"),
+            (
+                "pour la période 2016-2019 (Annexe 1)".into(),
+                "pour la période 2020-2023 (Annexe 1)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn conference_years_run_together_split() {
+        assert_eq!(
+            both("la CMDT-1417 a adopté; l'AMNT-1216"),
+            (
+                "la CMDT-14 a adopté; l'AMNT-12".into(),
+                "la CMDT-17 a adopté; l'AMNT-16".into()
+            )
+        );
+        assert!(!split_text("la CMDT-2017 a adopté", &lexicon()).changed());
+        assert!(!split_text("la CMDT-17 a adopté", &lexicon()).changed());
+    }
+
+    #[test]
+    fn numbers_after_annexe_and_objectif_split_and_say_so() {
+        let split = split_text("de l'Objectif 32 et l'Annexe 2 1 de", &lexicon());
+        assert_eq!(split.old, "de l'Objectif 3 et l'Annexe 2 de");
+        assert_eq!(split.new, "de l'Objectif 2 et l'Annexe 1 de");
+        assert_eq!(split.findings.len(), 1);
+        assert_eq!(split.findings[0].what, "number-pair");
+        assert!(!split_text("l'Objectif 3.1 et l'Annexe 10", &lexicon()).changed());
+    }
+
+    #[test]
+    fn doubled_end_punctuation_splits_deleted_first() {
+        assert_eq!(
+            both("plans stratégiques;,"),
+            ("plans stratégiques;".into(), "plans stratégiques,".into())
+        );
+        assert!(!split_text("etc.);", &lexicon()).changed());
+    }
+
+    #[test]
+    fn words_run_together_split_where_both_halves_are_known() {
+        let split = split_text("ainsiet que la CMDT", &lexicon());
+        assert_eq!(split.old, "ainsi que la CMDT");
+        assert_eq!(split.new, "et que la CMDT");
+        assert_eq!(split.findings[0].what, "run-together-words");
+        assert!(split.findings[0].readings.len() >= 2);
+        assert_eq!(
+            both("leurs activitésafin de"),
+            ("leurs activités de".into(), "leurs afin de".into())
+        );
+        assert_eq!(
+            both("au seindans le cadre des commissions"),
+            (
+                "au sein le cadre des commissions".into(),
+                "au dans le cadre des commissions".into()
+            )
+        );
+        assert_eq!(
+            both("de la communicationla cybersécurité"),
+            (
+                "de la communication cybersécurité".into(),
+                "de la la cybersécurité".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_capital_inside_a_word_marks_a_junction() {
+        assert_eq!(
+            both("Plan d'action de DubaïBuenos Aires;"),
+            (
+                "Plan d'action de Dubaï;".into(),
+                "Plan d'action de Buenos Aires;".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_word_that_lost_its_hyphen_is_reported_not_split() {
+        let split = split_text("et sousnationales", &lexicon());
+        assert!(!split.changed());
+        assert_eq!(split.findings[0].what, "run-together-words");
+    }
+
+    #[test]
+    fn unknown_halves_stay_as_written() {
+        let split = split_text("d'inviter d'autoriser les Membres", &lexicon());
+        assert!(!split.changed());
+        assert!(split.findings.is_empty());
+    }
+
+    #[test]
+    fn tidy_joins_spaces_and_drops_spaces_before_punctuation() {
+        assert_eq!(tidy("  a \u{a0} b , c ;"), "a b, c;");
+    }
+}
