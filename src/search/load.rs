@@ -1,5 +1,7 @@
 //! Walks the history for [`super`]: every text file of every conference commit of `main` and
-//! every proposal commit of the proposal refs, reading each distinct blob once.
+//! every proposal commit of the proposal refs, reading each distinct blob once. On a proposal ref,
+//! a file counts only at the proposals that change it: the chain carries earlier proposals' texts
+//! forward, and a later proposal does not propose them.
 //!
 //! The walk compares instrument folders by tree id with the previous commit, so an instrument
 //! unchanged between two commits costs one comparison, and each distinct text is read and searched
@@ -173,12 +175,17 @@ pub fn search(
         for path in paths {
             let base = base_index
                 .map(|i| version(point_of(&main[i], true, MAIN_REF), &main_files[i], path));
-            let versions: Vec<TrackVersion> = r
-                .commits
-                .iter()
-                .zip(per_commit)
-                .map(|(c, files)| version(point_of(c, false, &r.reference), files, path))
-                .collect();
+            // Only the proposals that touch this file: a later proposal of the chain carries
+            // the text of an earlier one but does not propose it.
+            let mut previous_blob = base_index.and_then(|i| main_files[i].get(path.as_str()));
+            let mut versions: Vec<TrackVersion> = Vec::new();
+            for (c, files) in r.commits.iter().zip(per_commit) {
+                let blob = files.get(path.as_str());
+                if blob != previous_blob {
+                    versions.push(version(point_of(c, false, &r.reference), files, path));
+                }
+                previous_blob = blob;
+            }
             tracks.extend(build_track(
                 path,
                 &r.reference,

@@ -478,13 +478,25 @@ mod on_a_history {
         );
         insta::assert_snapshot!(
             "blame_json_at_proposal",
-            common::actes(&["blame", "Résolution 130", "--at", "B/67/4", "--format", "json", &repo])
-                .snapshot()
+            common::actes(&[
+                "blame",
+                "Résolution 130",
+                "--at",
+                "B/67/4",
+                "--format",
+                "json",
+                &repo
+            ])
+            .snapshot()
         );
         let html = common::actes(&["blame", "130", "--format", "html", &repo]);
         assert_eq!(html.code, Some(0), "{}", html.stderr);
         assert!(html.stdout.starts_with("<!DOCTYPE html>"));
-        assert!(html.stdout.contains("pp-2014-busan (conference)"), "{}", html.stdout);
+        assert!(
+            html.stdout.contains("pp-2014-busan (conference)"),
+            "{}",
+            html.stdout
+        );
         let bad = common::actes(&["blame", "130", "--format", "csv", &repo]);
         assert_eq!(bad.code, Some(2));
         let unknown = common::actes(&["blame", "130", "--at", "B/67/9", &repo]);
@@ -501,8 +513,14 @@ mod on_a_history {
         );
         insta::assert_snapshot!(
             "search_json",
-            common::actes(&["search", "Sécurité dès la conception", "--format", "json", &repo])
-                .snapshot()
+            common::actes(&[
+                "search",
+                "Sécurité dès la conception",
+                "--format",
+                "json",
+                &repo
+            ])
+            .snapshot()
         );
         let empty = common::actes(&["search", "  ", &repo]);
         assert_eq!(empty.code, Some(2));
@@ -527,6 +545,22 @@ mod on_the_shipped_corpus {
     fn shipped_history() -> &'static PathBuf {
         static REPO: OnceLock<PathBuf> = OnceLock::new();
         REPO.get_or_init(build_shipped_history)
+    }
+
+    /// Reads the shipped sources with the real reader, assembles the corpus and writes its plan.
+    fn build_shipped_history() -> PathBuf {
+        let sources = actes::corpus::sources::Sources::load_with(
+            &common::sources_dir(),
+            actes::reader::read_document,
+        )
+        .expect("the shipped sources load");
+        let plan = actes::corpus::Corpus::assemble(&sources)
+            .expect("the shipped corpus assembles")
+            .plan();
+        let repo = common::scratch_dir("blame-shipped").join("history.git");
+        actes::history::write::write(&repo, &plan, &mut Default::default())
+            .expect("the shipped history is written");
+        repo
     }
 
     fn res130() -> InstrumentId {
@@ -572,8 +606,15 @@ mod on_the_shipped_corpus {
         let considerant = section(&blame, "considérant");
         for label in ["a)", "i)", "j)"] {
             let line = item(&considerant, label);
-            assert_eq!(credited_to(&blame, line), "B/67/4", "considérant {label}: {}", line.text);
-            let Attribution::Credited(c) = &line.attribution else { unreachable!() };
+            assert_eq!(
+                credited_to(&blame, line),
+                "B/67/4",
+                "considérant {label}: {}",
+                line.text
+            );
+            let Attribution::Credited(c) = &line.attribution else {
+                unreachable!()
+            };
             assert_eq!(c.arrival, Arrival::Introduced);
             assert!(blame.versions[c.wording].is_proposed());
         }
@@ -587,13 +628,22 @@ mod on_the_shipped_corpus {
             "charge le Directeur du Bureau de développement des télécommunications",
         );
         for label in ["8", "9"] {
-            assert_eq!(credited_to(&blame, item(&bdt, label)), "B/67/4", "item {label}");
+            assert_eq!(
+                credited_to(&blame, item(&bdt, label)),
+                "B/67/4",
+                "item {label}"
+            );
         }
         // Old 8, now 10: renumbered, words from Busan.
         let ten = item(&bdt, "10");
         assert_eq!(credited_to(&blame, ten), "pp-2014-busan");
-        let Attribution::Credited(c) = &ten.attribution else { unreachable!() };
-        assert_eq!(c.renumbered.last().and_then(|r| r.from.as_deref()), Some("8"));
+        let Attribution::Credited(c) = &ten.attribution else {
+            unreachable!()
+        };
+        assert_eq!(
+            c.renumbered.last().and_then(|r| r.from.as_deref()),
+            Some("8")
+        );
     }
 
     #[test]
@@ -602,19 +652,35 @@ mod on_the_shipped_corpus {
         let considerant = section(&blame, "considérant");
         // Old c), now b).
         let b = item(&considerant, "b)");
-        assert!(b.text.starts_with("que, du fait de l'utilisation et du développement des TIC"));
+        assert!(b
+            .text
+            .starts_with("que, du fait de l'utilisation et du développement des TIC"));
         assert_eq!(credited_to(&blame, b), "pp-2014-busan");
-        let Attribution::Credited(c) = &b.attribution else { unreachable!() };
+        let Attribution::Credited(c) = &b.attribution else {
+            unreachable!()
+        };
         assert_eq!(c.renumbered.len(), 1);
         assert_eq!(c.renumbered[0].from.as_deref(), Some("c)"));
         // Unchanged, same label.
-        let h = item(&considerant, "h)");
-        assert_eq!(credited_to(&blame, h), "pp-2014-busan");
-        let Attribution::Credited(c) = &h.attribution else { unreachable!() };
+        let reconnaissant = section(&blame, "reconnaissant");
+        let a = item(&reconnaissant, "a)");
+        assert_eq!(credited_to(&blame, a), "pp-2014-busan");
+        let Attribution::Credited(c) = &a.attribution else {
+            unreachable!()
+        };
         assert!(c.renumbered.is_empty());
-        // The title did not change either.
-        assert_eq!(blame.lines[1].kind, LineKind::Title);
-        assert_eq!(credited_to(&blame, &blame.lines[1]), "pp-2014-busan");
+        assert_eq!(c.arrival, Arrival::FirstInCorpus);
+        // Headings are lines too: this one did not change.
+        let heading = blame
+            .lines
+            .iter()
+            .find(|l| l.text == "considérant")
+            .expect("the heading");
+        assert_eq!(heading.kind, LineKind::Text);
+        assert_eq!(credited_to(&blame, heading), "pp-2014-busan");
+        // The header changed: the proposal's, with Busan as the first appearance.
+        assert_eq!(blame.lines[0].kind, LineKind::Header);
+        assert_eq!(credited_to(&blame, &blame.lines[0]), "B/67/4");
     }
 
     #[test]
@@ -641,9 +707,16 @@ mod on_the_shipped_corpus {
     fn blame_of_resolution_130_agrees_with_git_blame_where_nothing_was_renumbered() {
         let blame = blame_130_at_b674();
         let commit = blame.at().commit.clone().expect("a commit");
-        let compared =
-            agree_with_git_blame(shipped_history(), &commit, "pp/resolution/130/fr.txt", &blame);
-        assert!(compared > blame.lines.len() / 2, "only {compared} lines compared");
+        let compared = agree_with_git_blame(
+            shipped_history(),
+            &commit,
+            "pp/resolution/130/fr.txt",
+            &blame,
+        );
+        assert!(
+            compared > blame.lines.len() / 2,
+            "only {compared} lines compared"
+        );
     }
 
     #[test]
@@ -671,7 +744,8 @@ mod on_the_shipped_corpus {
         );
         insta::assert_snapshot!(
             "shipped_blame_130_json",
-            common::actes(&["blame", "130", "--at", "B/67/4", "--format", "json", &repo]).snapshot()
+            common::actes(&["blame", "130", "--at", "B/67/4", "--format", "json", &repo])
+                .snapshot()
         );
         insta::assert_snapshot!(
             "shipped_search_text",
@@ -679,8 +753,14 @@ mod on_the_shipped_corpus {
         );
         insta::assert_snapshot!(
             "shipped_search_json",
-            common::actes(&["search", "sécurité dès la conception", "--format", "json", &repo])
-                .snapshot()
+            common::actes(&[
+                "search",
+                "sécurité dès la conception",
+                "--format",
+                "json",
+                &repo
+            ])
+            .snapshot()
         );
     }
 }
