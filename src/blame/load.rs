@@ -15,11 +15,16 @@ pub const MAIN_REF: &str = "refs/heads/main";
 pub enum BlameError {
     #[error(transparent)]
     History(#[from] ReadError),
-    #[error("{instrument} has no {language} text in the history at {at}")]
+    #[error("{instrument} has no {language} text in the history at {at}{}", match latest_with_text {
+        Some(p) => format!("; the latest point with one is {p} (try `--at {p}`)"),
+        None => String::new(),
+    })]
     NoText {
         instrument: String,
         language: Language,
         at: String,
+        /// The latest earlier point on the same line of history that has the text, if any.
+        latest_with_text: Option<String>,
     },
     #[error("{path} at commit {commit} is not UTF-8 text")]
     NotText { path: String, commit: String },
@@ -90,10 +95,16 @@ pub fn load_versions(
     let resolved = history.resolve(at.unwrap_or("main"))?;
     let path = text_path(instrument, language);
     let changes = history.path_history(resolved.commit, &path)?;
+    let latest_with_text = changes
+        .iter()
+        .rev()
+        .find(|c| c.blob.is_some())
+        .map(|c| point_of(&c.commit, c.on_main, &resolved.line).name);
     let no_text = || BlameError::NoText {
         instrument: instrument.to_string(),
         language,
         at: resolved.label.clone(),
+        latest_with_text: latest_with_text.clone(),
     };
     if changes.last().is_none_or(|c| c.blob.is_none()) {
         return Err(no_text());
