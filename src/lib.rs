@@ -16,4 +16,5 @@ pub mod names;
 pub mod outcomes;
 pub mod reader;
 pub mod search;
+pub mod synthetic;
 pub mod text;

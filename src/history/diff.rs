@@ -129,8 +129,8 @@ fn pair_hunk(
         let partner = (j..new_range.end).find(|&k| likeness(old[i], new[k]) >= PAIRING_THRESHOLD);
         match partner {
             Some(k) => {
-                for n in j..k {
-                    out.push(whole(LineKind::Inserted, None, Some(n), new[n]));
+                for (n, line) in new.iter().enumerate().take(k).skip(j) {
+                    out.push(whole(LineKind::Inserted, None, Some(n), line));
                 }
                 out.push(RedlineLine {
                     kind: LineKind::Changed,
@@ -143,8 +143,8 @@ fn pair_hunk(
             None => out.push(whole(LineKind::Deleted, Some(i), None, old[i])),
         }
     }
-    for n in j..new_range.end {
-        out.push(whole(LineKind::Inserted, None, Some(n), new[n]));
+    for (n, line) in new.iter().enumerate().take(new_range.end).skip(j) {
+        out.push(whole(LineKind::Inserted, None, Some(n), line));
     }
 }
 

@@ -8,7 +8,7 @@
 //! finer points of the gix API; gix finds the objects and the refs. The repository is opened
 //! isolated from any user or system git configuration.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use gix::hash::ObjectId;
@@ -853,46 +853,19 @@ pub fn parse_trailers(message: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The conference ids of `records` that `query` names: the id, an alias, `place year` in any of
-/// the three languages, `pp-YY`, or a year alone; compared case-, accent-, space- and
-/// punctuation-insensitively.
+/// The conference ids of `records` that `query` names, by the catalogue's rules
+/// ([`crate::catalogue::Catalogue::resolve`]: an id, an alias, a place and a year, a year alone
+/// where only one conference fits); more than one where the query is ambiguous.
 pub fn match_conference_alias(records: &[ConferenceRecord], query: &str) -> Vec<String> {
-    let norm = |s: &str| -> String {
-        crate::text::fold(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
-    let raw = query.trim();
-    let lowered = raw.to_lowercase();
-    let raw = match raw.split_once('.') {
-        Some((_, rest)) if lowered.starts_with("rév.") || lowered.starts_with("rev.") => rest,
-        _ => raw,
-    };
-    let q = norm(raw);
-    let mut out: BTreeMap<String, ()> = BTreeMap::new();
-    for r in records {
-        let c = &r.conference;
-        let year = c.year.to_string();
-        let mut names: Vec<String> = vec![
-            c.id.0.clone(),
-            format!("{}-{:02}", c.body.code(), c.year % 100),
-        ];
-        names.extend(c.aliases.iter().cloned());
-        for place in [&c.place.fr, &c.place.en, &c.place.es] {
-            names.push(format!("{place} {year}"));
-            names.push(format!("{year} {place}"));
-        }
-        if names.iter().any(|n| norm(n) == q) {
-            out.insert(c.id.0.clone(), ());
-        }
+    let catalogue = crate::catalogue::Catalogue::from_conferences(
+        records.iter().map(|r| r.conference.clone()).collect(),
+    );
+    match catalogue.resolve(query) {
+        Ok(c) => vec![c.id.0.clone()],
+        Err(crate::catalogue::ResolveError::Ambiguous { candidates, .. }) => candidates
+            .iter()
+            .map(|c| c.split(' ').next().unwrap_or(c).to_string())
+            .collect(),
+        Err(_) => Vec::new(),
     }
-    if out.is_empty() {
-        for r in records {
-            if r.conference.year.to_string() == query.trim() {
-                out.insert(r.conference.id.0.clone(), ());
-            }
-        }
-    }
-    out.into_keys().collect()
 }

@@ -413,3 +413,237 @@ fn the_read_api_lists_conferences_proposals_and_path_history() {
     let on_main: Vec<bool> = along_proposal.iter().map(|v| v.on_main).collect();
     assert_eq!(on_main, [true, true, false]);
 }
+
+fn synthetic_plan() -> HistoryPlan {
+    actes::synthetic::generate(actes::synthetic::SyntheticSpec {
+        instruments: 60,
+        conferences: 8,
+        seed: 7,
+    })
+}
+
+#[test]
+fn the_synthetic_corpus_is_the_same_for_the_same_seed_and_differs_for_another() {
+    let spec = actes::synthetic::SyntheticSpec {
+        instruments: 60,
+        conferences: 8,
+        seed: 7,
+    };
+    assert_eq!(
+        actes::synthetic::generate(spec),
+        actes::synthetic::generate(spec)
+    );
+    let other = actes::synthetic::generate(actes::synthetic::SyntheticSpec { seed: 8, ..spec });
+    assert_ne!(actes::synthetic::generate(spec), other);
+}
+
+#[test]
+fn git_fast_import_of_the_same_content_gives_the_same_ids() {
+    let dir = common::scratch_dir("history-fast-import");
+    let plan = synthetic_plan();
+    let ours = build(&dir.join("ours.git"), &plan);
+    let theirs = dir.join("theirs.git");
+    let init = Command::new("git")
+        .args(["init", "--quiet", "--bare"])
+        .arg(&theirs)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .expect("git runs");
+    assert!(init.success());
+    let mut child = Command::new("git")
+        .arg("--git-dir")
+        .arg(&theirs)
+        .args(["fast-import", "--quiet", "--done"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("git fast-import runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("piped");
+        stdin
+            .write_all(&actes::synthetic::fast_import_stream(&plan))
+            .expect("the stream is written");
+    }
+    assert!(child.wait().expect("fast-import ends").success());
+    for (name, id) in &ours.refs {
+        let theirs_id = git_ok(&theirs, &["rev-parse", name]);
+        assert_eq!(theirs_id.trim(), id, "{name}");
+    }
+    assert_eq!(
+        git_ok(
+            &dir.join("ours.git"),
+            &["fsck", "--strict", "--no-dangling"]
+        ),
+        ""
+    );
+    let history = History::open(dir.join("ours.git")).expect("opened");
+    assert_eq!(history.conferences().len(), 8);
+    let records = history
+        .conference_records(history.conferences()[7].id)
+        .expect("records");
+    assert_eq!(records.len(), 8);
+    let last = history.conferences()[7]
+        .conference
+        .clone()
+        .expect("a conference");
+    assert_eq!(history.resolve("PP-02").map(|r| r.label).ok(), Some(last.0));
+}
+
+/// The shipped sources' plan.
+fn shipped_plan() -> HistoryPlan {
+    let sources =
+        actes::corpus::Sources::load_with(&common::sources_dir(), actes::reader::read_document)
+            .expect("the shipped sources load");
+    actes::corpus::Corpus::assemble(&sources)
+        .expect("the shipped corpus assembles")
+        .plan()
+}
+
+/// The shipped history, built once for the tests that only read it.
+fn shipped_repo() -> &'static Path {
+    static REPO: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    REPO.get_or_init(|| {
+        let repo = common::scratch_dir("history-shipped").join("actes-history.git");
+        build(&repo, &shipped_plan());
+        repo
+    })
+}
+
+#[test]
+fn the_shipped_history_has_antalya_busan_and_dubai_in_order_in_git_log() {
+    let log = git_ok(
+        shipped_repo(),
+        &["log", "--format=%ad %an", "--date=short", "main"],
+    );
+    let dates: Vec<&str> = log.lines().map(|l| &l[..10]).collect();
+    assert_eq!(dates, ["2018-11-16", "2014-11-07", "2006-11-24"]);
+    assert_eq!(
+        git_ok(shipped_repo(), &["fsck", "--strict", "--no-dangling"]),
+        ""
+    );
+}
+
+#[test]
+fn git_show_prints_the_busan_text_of_resolution_130_and_git_blame_works_on_it() {
+    let text = git_ok(
+        shipped_repo(),
+        &["show", "pp-2014-busan:pp/resolution/130/fr.txt"],
+    );
+    assert!(
+        text.starts_with("RÉSOLUTION 130 (Rév. Busan, 2014)\n"),
+        "{text}"
+    );
+    let history = History::open(shipped_repo()).expect("opened");
+    let busan = history.resolve("Busan 2014").expect("an alias resolves");
+    let ours = history
+        .read_file(busan.commit, "pp/resolution/130/fr.txt")
+        .expect("read")
+        .expect("present");
+    assert_eq!(ours, text.as_bytes());
+    let blame = git_ok(
+        shipped_repo(),
+        &["blame", "pp-2014-busan", "--", "pp/resolution/130/fr.txt"],
+    );
+    assert_eq!(blame.lines().count(), text.lines().count());
+}
+
+#[test]
+fn building_the_shipped_sources_twice_gives_identical_commit_and_tag_ids() {
+    let dir = common::scratch_dir("history-shipped-twice");
+    let first = build(&dir.join("a.git"), &shipped_plan());
+    let second = build(&dir.join("b.git"), &shipped_plan());
+    assert_eq!(first.refs, second.refs);
+    assert!(first.refs.contains_key("refs/tags/pp-2014-busan"));
+    assert!(first.refs.contains_key("refs/proposals/pp-2018-dubai/67"));
+}
+
+fn cli(args: &[&str]) -> String {
+    let repo = shipped_repo().to_str().expect("a UTF-8 path").to_string();
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--repo", &repo]);
+    common::actes(&all).snapshot()
+}
+
+#[test]
+fn cli_log_lists_the_conferences_and_the_proposals() {
+    insta::assert_snapshot!(cli(&["log", "--proposals"]));
+}
+
+#[test]
+fn cli_show_prints_resolution_130_as_revised_at_busan() {
+    insta::assert_snapshot!(cli(&[
+        "show",
+        "Résolution 130",
+        "--at",
+        "Busan 2014",
+        "--lang",
+        "fr"
+    ]));
+}
+
+#[test]
+fn cli_show_explains_that_the_dubai_text_of_130_is_not_in_the_sources() {
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "dubai-2018"]));
+}
+
+#[test]
+fn cli_show_explains_a_suppression_and_an_instrument_not_yet_in_the_corpus() {
+    insta::assert_snapshot!(cli(&["show", "res 128", "--at", "pp-18"]));
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "2006"]));
+}
+
+#[test]
+fn cli_show_refuses_an_unknown_conference_with_exit_2() {
+    insta::assert_snapshot!(cli(&["show", "130", "--at", "Nowhere 1999"]));
+}
+
+#[test]
+fn cli_diff_redlines_busan_against_brazils_proposal() {
+    insta::assert_snapshot!(cli(&["diff", "130", "pp-2014-busan", "B/67/4"]));
+}
+
+#[test]
+fn cli_diff_without_revisions_says_why_there_is_nothing_adopted_to_compare() {
+    insta::assert_snapshot!(cli(&["diff", "130"]));
+}
+
+#[test]
+fn cli_diff_json_marks_the_proposal_as_proposed() {
+    let run = common::actes(&[
+        "diff",
+        "130",
+        "B/67/4",
+        "--format",
+        "json",
+        "--repo",
+        shipped_repo().to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(value["to"]["status"], "proposed");
+    assert_eq!(value["from"]["label"], "pp-2014-busan");
+    assert_eq!(value["from"]["status"], "adopted");
+    assert!(value["redline"]["lines"]
+        .as_array()
+        .is_some_and(|l| !l.is_empty()));
+}
+
+#[test]
+fn commands_build_the_history_first_when_it_is_missing() {
+    let repo = common::scratch_dir("history-autobuild").join("h.git");
+    let run = common::actes(&["log", "--repo", repo.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    let again = common::actes(&[
+        "build",
+        "--format",
+        "json",
+        "--repo",
+        repo.to_str().expect("UTF-8"),
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&again.stdout).expect("JSON");
+    assert_eq!(value["outcome"], "unchanged");
+}

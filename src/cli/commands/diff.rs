@@ -1,13 +1,26 @@
 //! `actes diff`: a word-level redline between two versions of an instrument.
 
-use super::{CommandError, Config, Output};
+use serde::Serialize;
+
+use actes::history::diff::{self, Redline};
+use actes::history::read::{History, PathVersion, RevisionKind};
+use actes::model::{InstrumentId, Language};
+
+use super::{repo, CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Show what changed in an instrument between two versions
+///
+/// With no revision: the last change of its text along main (the conferences). With one
+/// revision (a conference or a proposal such as `B/67/4`): the change that led to it. With two:
+/// from the first to the second. Deleted words print as `[-...-]` and inserted ones as `{+...+}`,
+/// or in colour on a terminal. A proposal's text is proposed, not adopted. Builds the history
+/// from the sources first if the repository does not exist yet.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
     /// The instrument: `130`, `Résolution 130`, `res 130`, `decision 5`
     pub instrument: String,
-    /// The earlier version: a conference or a proposal; default: the one before TO
+    /// The earlier version (a conference or a proposal); alone, the version to explain
     pub from: Option<String>,
     /// The later version: a conference or a proposal; default: the last change
     pub to: Option<String>,
@@ -16,6 +29,262 @@ pub struct DiffArgs {
     pub lang: String,
 }
 
-pub fn cmd_diff(_config: &Config, _args: &DiffArgs, _out: &mut Output) -> Result<(), CommandError> {
-    Err(CommandError::failure("`actes diff` is not implemented yet"))
+/// One side of a diff.
+#[derive(Debug, Clone, Serialize)]
+struct Side {
+    label: String,
+    commit: String,
+    /// `adopted` (a conference of main) or `proposed` (a proposal ref).
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    instrument: &'a InstrumentId,
+    language: Language,
+    from: Option<Side>,
+    to: Option<Side>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    redline: Option<Redline>,
+    /// Why there is nothing to compare, when there is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account: Option<String>,
+}
+
+fn side_of_version(v: &PathVersion) -> Side {
+    let label = if v.on_main {
+        v.commit.conference.as_ref().map(|c| c.0.clone())
+    } else {
+        v.commit.proposal.clone()
+    };
+    Side {
+        label: label.unwrap_or_else(|| repo::short(&v.commit.id)),
+        commit: v.commit.id.to_string(),
+        status: if v.on_main { "adopted" } else { "proposed" },
+    }
+}
+
+fn side_of(r: &actes::history::read::Resolved) -> Side {
+    Side {
+        label: r.label.clone(),
+        commit: r.commit.to_string(),
+        status: if r.kind == RevisionKind::Proposal {
+            "proposed"
+        } else {
+            "adopted"
+        },
+    }
+}
+
+fn text_at(history: &History, commit: &str, path: &str) -> Result<Option<String>, CommandError> {
+    let id = gix::ObjectId::from_hex(commit.as_bytes()).map_err(CommandError::failure)?;
+    Ok(history
+        .read_file(id, path)
+        .map_err(CommandError::failure)?
+        .map(|b| String::from_utf8_lossy(&b).into_owned()))
+}
+
+/// What to compare, or why nothing.
+struct Choice {
+    from: Option<(Side, String)>,
+    to: Option<(Side, String)>,
+    account: Option<String>,
+}
+
+pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<(), CommandError> {
+    if !matches!(config.format, Format::Text | Format::Json) {
+        return Err(CommandError::unsupported_format(
+            "diff",
+            config.format,
+            &[Format::Text, Format::Json],
+        ));
+    }
+    let instrument = repo::instrument(&args.instrument)?;
+    let language = repo::language(&args.lang)?;
+    let history = repo::open(config)?;
+    let path = repo::text_path(&instrument, language);
+    let choice = choose(&history, &instrument, language, &path, args)?;
+    let redline = match (&choice.from, &choice.to) {
+        (Some((_, old)), Some((_, new))) => Some(diff::redline(old, new)),
+        _ => None,
+    };
+    if config.format == Format::Json {
+        return out.write_json(&DiffJson {
+            instrument: &instrument,
+            language,
+            from: choice.from.as_ref().map(|(s, _)| s.clone()),
+            to: choice.to.as_ref().map(|(s, _)| s.clone()),
+            redline,
+            account: choice.account,
+        });
+    }
+    let mut text = String::new();
+    if let (Some((from, _)), Some((to, _)), Some(redline)) = (&choice.from, &choice.to, &redline) {
+        let note = |s: &Side| {
+            if s.status == "proposed" {
+                " (proposed, not an outcome)"
+            } else {
+                ""
+            }
+        };
+        text.push_str(&format!(
+            "# {instrument} ({language}): {}{} -> {}{}\n",
+            from.label,
+            note(from),
+            to.label,
+            note(to)
+        ));
+        if redline.is_unchanged() {
+            text.push_str("(no change)\n");
+        } else {
+            let (changed, deleted, inserted) = redline.counts();
+            text.push_str(&format!(
+                "# {changed} paragraphs changed, {deleted} deleted, {inserted} inserted\n\n"
+            ));
+            text.push_str(&if config.color {
+                diff::render_ansi(redline)
+            } else {
+                diff::render_plain(redline)
+            });
+        }
+    }
+    if let Some(account) = &choice.account {
+        text.push_str(account);
+    }
+    out.write_str(&text)
+}
+
+fn choose(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    path: &str,
+    args: &DiffArgs,
+) -> Result<Choice, CommandError> {
+    let resolve = |q: &str| repo::revision(history, Some(q));
+    // Both sides named.
+    if let (Some(from), Some(to)) = (&args.from, &args.to) {
+        let (from, to) = (resolve(from)?, resolve(to)?);
+        let mut account = String::new();
+        let mut side =
+            |r: &actes::history::read::Resolved| -> Result<Option<(Side, String)>, CommandError> {
+                let s = side_of(r);
+                match text_at(history, &s.commit, path)? {
+                    Some(t) => Ok(Some((s, t))),
+                    None => {
+                        let absence = repo::explain_absence(history, instrument, language, r)?;
+                        account.push_str(&absence.describe(instrument, language, &r.label));
+                        Ok(None)
+                    }
+                }
+            };
+        let (f, t) = (side(&from)?, side(&to)?);
+        return Ok(Choice {
+            from: f,
+            to: t,
+            account: (!account.is_empty()).then_some(account),
+        });
+    }
+    // One revision: the change that led to it.
+    if let Some(target) = args.from.as_ref().or(args.to.as_ref()) {
+        let to = resolve(target)?;
+        let Some(new) = text_at(history, &to.commit.to_string(), path)? else {
+            let absence = repo::explain_absence(history, instrument, language, &to)?;
+            return Ok(Choice {
+                from: None,
+                to: None,
+                account: Some(absence.describe(instrument, language, &to.label)),
+            });
+        };
+        let versions = history
+            .path_history(to.commit, path)
+            .map_err(CommandError::failure)?;
+        let before = versions.len().checked_sub(2).map(|i| &versions[i]);
+        return Ok(match before.filter(|v| v.blob.is_some()) {
+            Some(v) => {
+                let old = text_at(history, &v.commit.id.to_string(), path)?.unwrap_or_default();
+                Choice {
+                    from: Some((side_of_version(v), old)),
+                    to: Some((side_of(&to), new)),
+                    account: None,
+                }
+            }
+            None => Choice {
+                from: None,
+                to: None,
+                account: Some(format!(
+                    "No earlier {language} text of {instrument} before {} on its line of history: this is its first text in the corpus.\n",
+                    to.label
+                )),
+            },
+        });
+    }
+    // No revision: the last change along main with a text on both sides.
+    let latest = resolve("main")?;
+    let versions = history
+        .path_history(latest.commit, path)
+        .map_err(CommandError::failure)?;
+    for pair in versions.windows(2).rev() {
+        if let (Some(_), Some(_)) = (pair[0].blob, pair[1].blob) {
+            let old = text_at(history, &pair[0].commit.id.to_string(), path)?.unwrap_or_default();
+            let new = text_at(history, &pair[1].commit.id.to_string(), path)?.unwrap_or_default();
+            let mut account = None;
+            if let Some(last) = versions.last().filter(|v| v.blob.is_none()) {
+                let absence = repo::explain_absence(history, instrument, language, &latest)?;
+                account = Some(format!(
+                    "\nAfter that, at {}: {}",
+                    side_of_version(last).label,
+                    absence.describe(instrument, language, &latest.label)
+                ));
+            }
+            return Ok(Choice {
+                from: Some((side_of_version(&pair[0]), old)),
+                to: Some((side_of_version(&pair[1]), new)),
+                account,
+            });
+        }
+    }
+    // Nothing to compare on main: say what there is, and where proposals change it.
+    let mut account =
+        format!("No two adopted {language} texts of {instrument} to compare on main.\n");
+    for v in &versions {
+        let s = side_of_version(v);
+        let what = match (v.change, v.blob) {
+            (_, None) => "no text from here on",
+            (actes::history::read::PathChange::Added, _) => "first text in the corpus",
+            _ => "text changed",
+        };
+        account.push_str(&format!("  {}: {what}\n", s.label));
+    }
+    if versions.last().is_some_and(|v| v.blob.is_none()) || versions.is_empty() {
+        let absence = repo::explain_absence(history, instrument, language, &latest)?;
+        account.push_str(&absence.describe(instrument, language, &latest.label));
+    }
+    for r in history.proposal_refs().map_err(CommandError::failure)? {
+        let Some(tip) = r.commits.last() else {
+            continue;
+        };
+        for v in history
+            .path_history(tip.id, path)
+            .map_err(CommandError::failure)?
+            .iter()
+            .filter(|v| !v.on_main && v.blob.is_some())
+        {
+            if let Some(p) = &v.commit.proposal {
+                let name = if args.instrument.contains(' ') {
+                    format!("'{}'", args.instrument)
+                } else {
+                    args.instrument.clone()
+                };
+                account.push_str(&format!(
+                    "  proposed by {p} (not an outcome): actes diff {name} {p}\n"
+                ));
+            }
+        }
+    }
+    Ok(Choice {
+        from: None,
+        to: None,
+        account: Some(account),
+    })
 }

@@ -10,6 +10,7 @@ mod in_force;
 mod ingest;
 mod lineage;
 mod log;
+mod repo;
 mod search;
 mod show;
 mod suppressed;

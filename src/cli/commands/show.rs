@@ -1,8 +1,19 @@
 //! `actes show`: prints an instrument's text as it stood after a conference, or says why there is none.
 
-use super::{CommandError, Config, Output};
+use serde::Serialize;
+
+use actes::history::read::RevisionKind;
+
+use super::{repo, CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Print an instrument as it stood after a conference
+///
+/// INSTRUMENT accepts `130`, `Résolution 130`, `res 130`, `decision 5`, `[B-1]`, and other
+/// bodies' instruments with the body first (`wtdc res 69`, `council res 1305`). On a proposal
+/// (`--at B/67/4`) it prints the text as proposed, which is not an outcome. Where there is no
+/// text it says why (not in the sources, suppressed, not yet in the corpus). Builds the history
+/// from the sources first if the repository does not exist yet.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
     /// The instrument: `130`, `Résolution 130`, `res 130`, `decision 5`, `wtdc res 69`
@@ -15,6 +26,82 @@ pub struct ShowArgs {
     pub lang: String,
 }
 
-pub fn cmd_show(_config: &Config, _args: &ShowArgs, _out: &mut Output) -> Result<(), CommandError> {
-    Err(CommandError::failure("`actes show` is not implemented yet"))
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    instrument: &'a actes::model::InstrumentId,
+    language: actes::model::Language,
+    at: &'a actes::history::read::Resolved,
+    /// `adopted` on main, `proposed` on a proposal ref.
+    status: &'static str,
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    absence: Option<repo::Absence>,
+}
+
+pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
+    if !matches!(config.format, Format::Text | Format::Json) {
+        return Err(CommandError::unsupported_format(
+            "show",
+            config.format,
+            &[Format::Text, Format::Json],
+        ));
+    }
+    let instrument = repo::instrument(&args.instrument)?;
+    let language = repo::language(&args.lang)?;
+    let history = repo::open(config)?;
+    let at = repo::revision(&history, args.at.as_deref())?;
+    let path = repo::text_path(&instrument, language);
+    let text = history
+        .read_file(at.commit, &path)
+        .map_err(CommandError::failure)?
+        .map(|b| String::from_utf8_lossy(&b).into_owned());
+    let absence = match text {
+        Some(_) => None,
+        None => match repo::explain_absence(&history, &instrument, language, &at)? {
+            repo::Absence::Unknown => {
+                return Err(CommandError::bad_input(
+                    repo::Absence::Unknown
+                        .describe(&instrument, language, &at.label)
+                        .trim_end()
+                        .to_string(),
+                ))
+            }
+            absence => Some(absence),
+        },
+    };
+    let status = if at.kind == RevisionKind::Proposal {
+        "proposed"
+    } else {
+        "adopted"
+    };
+    if config.format == Format::Json {
+        return out.write_json(&ShowJson {
+            instrument: &instrument,
+            language,
+            at: &at,
+            status,
+            path,
+            text,
+            absence,
+        });
+    }
+    match (text, absence) {
+        (Some(text), _) => {
+            let context = match at.kind {
+                RevisionKind::Proposal => format!(
+                    "as proposed by {} on {} (a proposal, not an outcome)",
+                    at.label, at.line
+                ),
+                _ => format!("as it stood after {}", at.label),
+            };
+            out.write_str(&format!(
+                "# {instrument} ({language}), {context}; commit {}\n\n{text}",
+                repo::short(&at.commit)
+            ))
+        }
+        (None, Some(absence)) => out.write_str(&absence.describe(&instrument, language, &at.label)),
+        (None, None) => Ok(()),
+    }
 }
