@@ -130,7 +130,7 @@ impl Catalogue {
         if let [one] = exact.as_slice() {
             return Ok(one);
         }
-        let parts = QueryParts::read(&key);
+        let parts = QueryParts::read(strip_body_name(&key));
         let candidates: Vec<&Conference> =
             self.conferences.iter().filter(|c| parts.fits(c)).collect();
         match candidates.as_slice() {
@@ -179,7 +179,7 @@ struct QueryParts {
 }
 
 impl QueryParts {
-    fn read(key: &str) -> QueryParts {
+    fn read(key: std::borrow::Cow<'_, str>) -> QueryParts {
         let mut parts = QueryParts::default();
         let mut place_words = Vec::new();
         for word in key.split(' ') {
@@ -222,6 +222,26 @@ impl QueryParts {
                 .as_ref()
                 .is_none_or(|p| place_keys(c).contains(p))
     }
+}
+
+/// Body names in full, which a query may start with (`Conférence de plénipotentiaires (Dubaï,
+/// 2018)`, as the history's commits are signed), folded.
+const BODY_NAMES: [(&str, &str); 3] = [
+    ("conference de plenipotentiaires", "pp"),
+    ("plenipotentiary conference", "pp"),
+    ("conferencia de plenipotenciarios", "pp"),
+];
+
+/// Replaces a full body name at the start of a folded query by its code.
+fn strip_body_name(key: &str) -> std::borrow::Cow<'_, str> {
+    for (name, code) in BODY_NAMES {
+        if let Some(rest) = key.strip_prefix(name) {
+            if rest.is_empty() || rest.starts_with(' ') {
+                return format!("{code}{rest}").into();
+            }
+        }
+    }
+    key.into()
 }
 
 /// The comparison keys of a conference's place: its names in the three languages and its

@@ -17,11 +17,12 @@
 //! | `wtpf avis 4`, `wtpf 4` | a WTPF opinion (the default kind for the WTPF) |
 //! | `un-ga 70/125`, `70/125`, `A/RES/70/125` | a UN General Assembly resolution, session 70 |
 //! | `pp/resolution/130`, `pp resolution 130` | the history's own folder names and display form |
+//! | `Résolution 69 (Rév. Buenos Aires, 2017) de la CMDT` | a citation: the revision in parentheses is read by [`parse_reference`] |
 //!
 //! Bodies by code or French abbreviation: `pp`, `wtdc`/`cmdt`, `wtsa`/`amnt`, `ra`/`amr`,
 //! `wrc`/`cmr`, `wcit`/`cmti`, `council`/`conseil`, `wtpf`/`fmpt`, `un-ga`/`unga`.
 
-use crate::model::{Body, InstrumentId, InstrumentKind};
+use crate::model::{Body, InstrumentId, InstrumentKind, Revision};
 use crate::text::fold;
 
 /// The accepted forms, as the error message lists them.
@@ -39,12 +40,54 @@ pub struct NameError {
     pub reason: String,
 }
 
+/// An instrument as a citation names it: which one, and the revision it gives, if any
+/// (`Résolution 69 (Rév. Buenos Aires, 2017) de la CMDT`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub instrument: InstrumentId,
+    pub revision: Option<Revision>,
+}
+
 /// Reads how a user names an instrument. See the module documentation for the accepted forms.
+/// A revision in parentheses (`Résolution 130 (Rév. Busan, 2014)`) is accepted and left to
+/// [`parse_reference`], which returns it.
 pub fn parse_instrument(query: &str) -> Result<InstrumentId, NameError> {
+    parse_reference(query).map(|r| r.instrument)
+}
+
+/// Reads an instrument's name with an optional revision in parentheses, as citations write it:
+/// `Résolution 130 (Rév. Busan, 2014)`, `Résolution 69 (Rév. Buenos Aires, 2017) de la CMDT`.
+pub fn parse_reference(query: &str) -> Result<Reference, NameError> {
     let error = |reason: &str| NameError {
         query: query.to_string(),
         reason: reason.to_string(),
     };
+    let (without, revision) = match (query.find('('), query.rfind(')')) {
+        (Some(open), Some(close)) if open < close => {
+            let inner = &query[open + 1..close];
+            let revision = crate::outcomes::parse_revision(inner).ok_or_else(|| {
+                error(&format!(
+                    "`({inner})` is not a revision such as `(Rév. Busan, 2014)`"
+                ))
+            })?;
+            (
+                format!("{} {}", &query[..open], &query[close + 1..]),
+                Some(revision),
+            )
+        }
+        (None, None) => (query.to_string(), None),
+        _ => return Err(error("its parentheses do not match")),
+    };
+    let instrument = parse_name(&without).map_err(|reason| error(&reason))?;
+    Ok(Reference {
+        instrument,
+        revision,
+    })
+}
+
+/// Reads a name without a revision; the error is the reason only.
+fn parse_name(query: &str) -> Result<InstrumentId, String> {
+    let error = |reason: &str| reason.to_string();
     let folded = fold(query);
     if folded.is_empty() {
         return Err(error("it is empty"));
@@ -52,14 +95,13 @@ pub fn parse_instrument(query: &str) -> Result<InstrumentId, NameError> {
     if let Some(id) = tree_dir(&folded) {
         return Ok(id);
     }
-    let (words, suffix_body) = strip_body_suffix(&folded).map_err(|r| error(&r))?;
+    let (words, suffix_body) = strip_body_suffix(&folded)?;
     let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
 
     // `A/RES/70/125`: the UN's own document symbol.
     if let [single] = words.as_slice() {
         if let Some(rest) = single.strip_prefix("a/res/") {
-            return designation(rest, Some(Body::UnGa), Some(InstrumentKind::Resolution))
-                .map_err(|r| error(&r));
+            return designation(rest, Some(Body::UnGa), Some(InstrumentKind::Resolution));
         }
     }
 
@@ -101,7 +143,7 @@ pub fn parse_instrument(query: &str) -> Result<InstrumentId, NameError> {
         }
         (a, b) => a.or(b),
     };
-    designation(designation_word, body, kind).map_err(|r| error(&r))
+    designation(designation_word, body, kind)
 }
 
 /// Kind words beyond `InstrumentKind::from_word`: the French `recommandation`.

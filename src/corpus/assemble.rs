@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::catalogue::name_key;
 use crate::model::{
     Citation, Completeness, Conference, ConferenceId, ConferenceRecord, Event, EventRecord,
     Evidence, EvidenceKind, InstrumentId, InstrumentRecord, InstrumentText, Language, Revision,
@@ -301,6 +302,26 @@ fn from_final_acts(
     let mut event_evidence = vec![evidence];
     if let Some(state) = &state {
         event_evidence = state.record.evidence.clone();
+    }
+    // An abrogation's label gives the last revision: say so where the corpus held another.
+    if let (OutcomeStatus::Abrogated, Some(held)) =
+        (row.status, before.and_then(|b| b.record.revision.as_ref()))
+    {
+        let same = held.year == row.revision.year
+            && held.revised == row.revision.revised
+            && name_key(&held.place) == name_key(&row.revision.place);
+        if !same {
+            event_evidence.push(Evidence {
+                kind: EvidenceKind::Inferred,
+                source: list.source.clone(),
+                entry: Some(row.entry()),
+                lines: Some(crate::model::LineSpan::line(row.line)),
+                note: Some(format!(
+                    "the corpus held {held}, but the Final Acts give {} as its last revision",
+                    row.revision
+                )),
+            });
+        }
     }
     Decided {
         event: EventRecord {

@@ -87,6 +87,12 @@ pub enum SourcesError {
 }
 
 impl Sources {
+    /// Loads the sources folder (`history/`): `conferences.csv`, `documents.csv` and each
+    /// document it lists (read with [`crate::reader::read_document`]), `outcomes/*.csv`.
+    pub fn load(dir: &Path) -> Result<Sources, SourcesError> {
+        Self::load_with(dir, crate::reader::read_document)
+    }
+
     /// Loads the sources folder, reading each document with `read` (normally
     /// `crate::reader::read_document`); `read` gets the file relative to the folder and its bytes.
     pub fn load_with<E: std::fmt::Display>(

@@ -11,7 +11,22 @@ use crate::model::{InstrumentKind, Language};
 
 /// A comparison key: [`crate::text::fold`] with typographic apostrophes read as `'`.
 pub fn key(s: &str) -> String {
-    crate::text::fold(s).replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
+    let folded = crate::text::fold(s);
+    if folded.contains(['\u{2019}', '\u{2018}', '\u{02bc}']) {
+        folded.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
+    } else {
+        folded
+    }
+}
+
+/// The key of the first `chars` characters of `s` only: enough to recognise an opening
+/// (`La Conférence de plénipotentiaires`, `PROJET DE NOUVELLE RÉSOLUTION [B-1]`) without folding
+/// a whole paragraph.
+pub fn key_of_start(s: &str, chars: usize) -> String {
+    match s.char_indices().nth(chars) {
+        Some((end, _)) => key(&s[..end]),
+        None => key(s),
+    }
 }
 
 /// The fixed words of one language.
@@ -213,7 +228,7 @@ pub fn reasons_opening(line: &str) -> Option<(Language, &str)> {
 
 /// The language of the preamble formula, if `line` opens one.
 pub fn formula_language(line: &str) -> Option<Language> {
-    let k = key(line);
+    let k = key_of_start(line.trim_start(), 48);
     ALL.iter()
         .find(|kw| kw.formula_openings.iter().any(|f| starts_with_word(&k, f)))
         .map(|kw| kw.language)
@@ -234,7 +249,11 @@ pub struct HeaderTarget {
 /// NOUVELLE RÉSOLUTION [B-1]`, `DRAFT NEW RESOLUTION [EUR-2]`, `PROYECTO DE NUEVA RESOLUCIÓN
 /// [B-1]`. `None` when the line is not one.
 pub fn parse_header(line: &str) -> Option<HeaderTarget> {
-    let k = key(line);
+    let first = line.trim_start().chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let k = key_of_start(line.trim_start(), 64);
     for kw in ALL {
         for opening in kw.draft_openings {
             let Some(rest) = k.strip_prefix(opening) else {

@@ -56,7 +56,7 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
         ),
     };
     let mut uncertain = builder.uncertain;
-    uncertain.sort_by(|a, b| a.line.cmp(&b.line));
+    uncertain.sort_by_key(|u| u.line);
     Reconstruction {
         old,
         new,
@@ -515,5 +515,428 @@ fn as_written(raw: &RawInstrument, change: Change) -> InstrumentText {
         sections,
         completeness,
         notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    fn line(text: &str, n: u32) -> RawLine {
+        RawLine {
+            text: text.to_string(),
+            lines: LineSpan::line(n),
+        }
+    }
+
+    /// A section from `(label, depth, text)` items, numbered from `first_line`.
+    fn section(heading: &str, first_line: u32, items: &[(&str, u8, &str)]) -> RawSection {
+        RawSection {
+            heading: line(heading, first_line),
+            items: items
+                .iter()
+                .enumerate()
+                .map(|(i, (label, depth, text))| RawItem {
+                    label: (!label.is_empty()).then(|| label.to_string()),
+                    depth: *depth,
+                    text: text.to_string(),
+                    footnotes: Vec::new(),
+                    lines: LineSpan::line(first_line + 1 + i as u32),
+                })
+                .collect(),
+        }
+    }
+
+    fn instrument(
+        header: &str,
+        title: &str,
+        formula: &str,
+        sections: Vec<RawSection>,
+    ) -> RawInstrument {
+        RawInstrument {
+            language: Language::Fr,
+            header: line(header, 1),
+            title: Some(line(title, 2)),
+            formula: (!formula.is_empty()).then(|| line(formula, 3)),
+            sections,
+            notices: Vec::new(),
+        }
+    }
+
+    /// Résolution 130's *considérant*, as in the seed (lines 94 to 107), texts shortened.
+    fn resolution_130() -> RawInstrument {
+        instrument(
+            "RÉSOLUTION 130 (Rév. Busan, 2014DUBAÏ, 2018)",
+            "Renforcement du rôle de l'UIT dans l'instauration de la confiance",
+            "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Busan, 2014Dubaï, 2018),",
+            vec![section(
+                "considérant",
+                93,
+                &[
+                    ("a)", 0, "que la Manifestation de haut niveau SMSI+10 coordonnée par l'UIT a réaffirmé;"),
+                    ("b)", 0, "l'importance cruciale des infrastructures de l'information;"),
+                    ("a)", 0, "qu'aux termes de la Résolution 70/125 de l'Assemblée générale des Nations Unies;"),
+                    ("cb)", 0, "que, du fait de l'utilisation et du développement des TIC;"),
+                    ("dc)", 0, "que le Secrétaire général de l'UIT a été invité à participer à leurs activitésafin de collaborer;"),
+                    ("ed)", 0, "le Programme mondial cybersécurité (GCA) de l'UIT;"),
+                    ("fe)", 0, "que, pour protéger ces infrastructures;"),
+                    ("gf)", 0, "la nécessité d'une évolution permanente des nouvelles technologies;"),
+                    ("h)", 0, "que les cybermenaces et les cyberattaques sont de plus en plus nombreuses;"),
+                    ("ig)", 0, "que le Secteur de la normalisation des télécommunications;"),
+                    ("jh)", 0, "le rapport final sur la Question 22-1/1 (UIT-D),;"),
+                    ("i)", 0, "que certaines petites et moyennes entreprises (PME) rencontrent des difficultés;"),
+                    ("j)", 0, "que les milieux techniques et le secteur privé sont des acteurs essentiels;"),
+                    ("k)", 0, "que les particuliers et les organisations devraient adopter des bonnes pratiques,"),
+                ],
+            )],
+        )
+    }
+
+    fn lexicon_of(raw: &RawInstrument) -> Lexicon {
+        let mut texts = vec![raw.header.text.as_str()];
+        texts.extend(raw.title.iter().map(|t| t.text.as_str()));
+        for s in &raw.sections {
+            texts.extend(s.items.iter().map(|i| i.text.as_str()));
+        }
+        texts.push("afin de leurs activités");
+        Lexicon::from_texts(texts)
+    }
+
+    fn labels(text: &InstrumentText, keep: impl Fn(&Paragraph) -> bool) -> Vec<String> {
+        text.sections[0]
+            .paragraphs
+            .iter()
+            .filter(|p| keep(p))
+            .filter_map(|p| p.label.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_mod_gives_the_old_and_the_new_revision() {
+        let raw = resolution_130();
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let (old, new) = (r.old.expect("old text"), r.new.expect("new text"));
+        assert_eq!(old.header, "RÉSOLUTION 130 (Rév. Busan, 2014)");
+        assert_eq!(new.header, "RÉSOLUTION 130 (Rév. DUBAÏ, 2018)");
+        assert_eq!(
+            old.revision
+                .as_ref()
+                .map(|r| (r.place.as_str(), r.year, r.revised)),
+            Some(("Busan", 2014, true))
+        );
+        assert_eq!(
+            new.revision.as_ref().map(|r| (r.year, r.revised)),
+            Some((2018, true))
+        );
+        assert!(old
+            .formula
+            .as_deref()
+            .is_some_and(|f| f.ends_with("(Busan, 2014),")));
+        assert!(new
+            .formula
+            .as_deref()
+            .is_some_and(|f| f.ends_with("(Dubaï, 2018),")));
+    }
+
+    #[test]
+    fn resolution_130_considerant_reads_old_a_to_j_and_new_a_to_k() {
+        let raw = resolution_130();
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let (old, new) = (r.old.expect("old text"), r.new.expect("new text"));
+        let settled = |p: &Paragraph| p.change != Change::Uncertain;
+        assert_eq!(
+            labels(&old, settled),
+            ["a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)", "i)", "j)"]
+        );
+        assert_eq!(
+            labels(&new, |_| true),
+            ["a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)", "i)", "j)", "k)"]
+        );
+        let old_paragraphs = &old.sections[0].paragraphs;
+        let new_paragraphs = &new.sections[0].paragraphs;
+        assert!(old_paragraphs[0]
+            .text
+            .starts_with("que la Manifestation de haut niveau SMSI+10"));
+        assert_eq!(old_paragraphs[0].change, Change::Deleted);
+        assert!(new_paragraphs[0]
+            .text
+            .starts_with("qu'aux termes de la Résolution 70/125"));
+        assert_eq!(new_paragraphs[0].change, Change::Inserted);
+        let old_h = old_paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("h)"))
+            .expect("old h)");
+        assert!(old_h.text.starts_with("que les cybermenaces"));
+        assert_eq!(old_h.change, Change::Deleted);
+        for label in ["i)", "j)"] {
+            let p = new_paragraphs
+                .iter()
+                .find(|p| p.label.as_deref() == Some(label))
+                .expect("new i) and j)");
+            assert_eq!(p.change, Change::Inserted, "{label}");
+        }
+        let k = new_paragraphs.last().expect("k)");
+        assert_eq!(k.change, Change::Uncertain);
+        assert!(r
+            .uncertain
+            .iter()
+            .any(|u| u.what == "paragraph-presence" && u.line == 107 && u.readings.len() >= 2));
+        assert_eq!(old.completeness, Completeness::Partial);
+    }
+
+    #[test]
+    fn renumbered_paragraphs_are_modified_and_keep_their_words() {
+        let raw = resolution_130();
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let old = r.old.expect("old text");
+        let new = r.new.expect("new text");
+        let old_c = old.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("c)"))
+            .expect("old c)");
+        let new_b = new.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("b)"))
+            .expect("new b)");
+        assert_eq!(old_c.text, new_b.text);
+        assert_eq!(old_c.change, Change::Modified);
+        assert_eq!(old_c.lines, new_b.lines);
+    }
+
+    #[test]
+    fn words_run_together_are_split_and_reported_with_their_line() {
+        let raw = resolution_130();
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let new = r.new.expect("new text");
+        let new_c = &new.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("c)"))
+            .expect("new c)");
+        assert!(
+            new_c.text.contains("à leurs afin de collaborer"),
+            "{}",
+            new_c.text
+        );
+        let u = r
+            .uncertain
+            .iter()
+            .find(|u| u.what == "run-together-words")
+            .expect("reported");
+        assert_eq!((u.line, u.label.as_deref()), (98, Some("dc)")));
+    }
+
+    #[test]
+    fn the_end_punctuation_of_a_list_item_follows_its_side() {
+        let raw = resolution_130();
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let old = r.old.expect("old text");
+        let new = r.new.expect("new text");
+        let old_j = old.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("j)"))
+            .expect("old j)");
+        assert!(old_j.text.ends_with("(UIT-D),"), "{}", old_j.text);
+        let new_h = new.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("h)"))
+            .expect("new h)");
+        assert!(new_h.text.ends_with("(UIT-D);"), "{}", new_h.text);
+    }
+
+    #[test]
+    fn a_sup_gives_the_old_header_title_and_formula_and_says_the_body_is_missing() {
+        let raw = instrument(
+            "RÉSOLUTION 128 (Rév. Antalya, 2006)",
+            "Soutien au Programme de connectivité pour les Amériques et Plan d'action de Quito",
+            "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Antalya, 2006),",
+            Vec::new(),
+        );
+        let r = reconstruct(&raw, Action::Sup, &Lexicon::default());
+        assert!(r.new.is_none());
+        let old = r.old.expect("old text");
+        assert_eq!(old.completeness, Completeness::Partial);
+        assert_eq!(old.notes, [BODY_NOT_REPRODUCED]);
+        assert_eq!(
+            old.revision.map(|r| (r.place, r.year)),
+            Some(("Antalya".to_string(), 2006))
+        );
+        assert!(old.sections.is_empty());
+    }
+
+    #[test]
+    fn an_add_gives_a_new_text_only_with_no_revision_for_a_draft() {
+        let raw = instrument(
+            "PROJET DE NOUVELLE RÉSOLUTION [B-1]",
+            "Questions de politiques publiques internationales relatives aux aspects des applications OTT",
+            "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Dubaï, 2018),",
+            vec![section("rappelant", 10, &[("a)", 0, "les principes;"), ("b)", 0, "l'objet fondamental,")])],
+        );
+        let r = reconstruct(&raw, Action::Add, &Lexicon::default());
+        assert!(r.old.is_none());
+        let new = r.new.expect("new text");
+        assert_eq!(new.revision, None);
+        assert!(new.sections[0]
+            .paragraphs
+            .iter()
+            .all(|p| p.change == Change::Inserted));
+        assert_eq!(new.completeness, Completeness::Complete);
+    }
+
+    #[test]
+    fn a_noc_gives_the_same_text_on_both_sides() {
+        let raw = instrument(
+            "RÉSOLUTION 2 (Rév. Busan, 2014)",
+            "Titre",
+            "",
+            vec![section("décide", 5, &[("", 0, "de maintenir")])],
+        );
+        let r = reconstruct(&raw, Action::Noc, &Lexicon::default());
+        assert_eq!(r.old, r.new);
+        assert!(r.old.expect("old").sections[0]
+            .paragraphs
+            .iter()
+            .all(|p| p.change == Change::Unchanged));
+    }
+
+    #[test]
+    fn a_numbered_list_with_a_pair_at_its_end_has_eight_items_before_and_ten_after() {
+        let items: Vec<(String, u8, String)> = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "810"]
+            .iter()
+            .map(|l| (l.to_string(), 0, format!("point {l};")))
+            .collect();
+        let refs: Vec<(&str, u8, &str)> = items
+            .iter()
+            .map(|(l, d, t)| (l.as_str(), *d, t.as_str()))
+            .collect();
+        let raw = instrument(
+            "RÉSOLUTION 130 (Rév. Busan, 2014DUBAÏ, 2018)",
+            "Titre",
+            "",
+            vec![section(
+                "charge le Directeur du Bureau de développement des télécommunications",
+                166,
+                &refs,
+            )],
+        );
+        let r = reconstruct(&raw, Action::Mod, &Lexicon::default());
+        let old = r.old.expect("old");
+        let new = r.new.expect("new");
+        assert_eq!(old.sections[0].paragraphs.len(), 8);
+        assert_eq!(new.sections[0].paragraphs.len(), 10);
+        assert_eq!(new.sections[0].paragraphs[9].label.as_deref(), Some("10"));
+        assert_eq!(old.sections[0].paragraphs[7].label.as_deref(), Some("8"));
+        assert!(r.uncertain.is_empty(), "{:?}", r.uncertain);
+    }
+
+    #[test]
+    fn nested_lists_are_aligned_apart_from_their_parents() {
+        let raw = instrument(
+            "RÉSOLUTION 130 (Rév. Busan, 2014)",
+            "Titre",
+            "",
+            vec![section(
+                "reconnaissant",
+                10,
+                &[
+                    ("h)", 0, "l'Avis 4;"),
+                    (
+                        "i)",
+                        0,
+                        "les résultats pertinents de l'AMNT-12, et en particulier:",
+                    ),
+                    ("i)", 1, "la Résolution 50;"),
+                    ("ii)", 1, "la Résolution 52,"),
+                    ("j)", 0, "que le développement;"),
+                ],
+            )],
+        );
+        let r = reconstruct(&raw, Action::Mod, &Lexicon::default());
+        // h) opens the letter list at h: a gap the reader reports, nothing else.
+        assert!(
+            r.uncertain.iter().all(|u| u.what == "label-gap"),
+            "{:?}",
+            r.uncertain
+        );
+        let new = r.new.expect("new");
+        assert!(new.sections[0]
+            .paragraphs
+            .iter()
+            .all(|p| p.change == Change::Unchanged));
+    }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_item() -> impl Strategy<Value = RawItem> {
+            (
+                proptest::option::of("[a-z0-9ivx()\\-•]{0,6}"),
+                0u8..4,
+                "\\PC{0,80}",
+                1u32..500,
+            )
+                .prop_map(|(label, depth, text, line)| RawItem {
+                    label,
+                    depth,
+                    text,
+                    footnotes: Vec::new(),
+                    lines: LineSpan::line(line),
+                })
+        }
+
+        fn any_raw() -> impl Strategy<Value = RawInstrument> {
+            (
+                "\\PC{0,60}",
+                "\\PC{0,60}",
+                proptest::collection::vec(
+                    ("\\PC{0,20}", proptest::collection::vec(any_item(), 0..25)),
+                    0..4,
+                ),
+            )
+                .prop_map(|(header, title, sections)| RawInstrument {
+                    language: Language::Fr,
+                    header: line(&header, 1),
+                    title: Some(line(&title, 2)),
+                    formula: None,
+                    sections: sections
+                        .into_iter()
+                        .map(|(heading, items)| RawSection {
+                            heading: line(&heading, 3),
+                            items,
+                        })
+                        .collect(),
+                    notices: Vec::new(),
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+            #[test]
+            fn reconstruct_never_panics_on_any_raw_instrument(raw in any_raw(), words in "\\PC{0,200}") {
+                let lexicon = Lexicon::from_texts([words.as_str()]);
+                for action in [Action::Mod, Action::ModEditorial, Action::Add, Action::AddMoved, Action::Sup, Action::SupMoved, Action::Noc] {
+                    let r = reconstruct(&raw, action, &lexicon);
+                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref());
+                }
+            }
+
+            #[test]
+            fn line_patterns_never_panic(text in "\\PC{0,300}") {
+                let lexicon = Lexicon::from_texts([text.as_str()]);
+                let _ = split_text(&text, &lexicon);
+            }
+
+            #[test]
+            fn line_patterns_never_panic_on_redline_like_text(text in "[0-9a-zA-Zéï ,.;:()\\-/RévÉ]{0,120}") {
+                let lexicon = Lexicon::from_texts(["Rév. Dubaï, et ainsi"]);
+                let _ = split_text(&text, &lexicon);
+            }
+        }
     }
 }

@@ -911,6 +911,13 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
             found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
             continue;
         }
+        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES.iter().any(|p| {
+            word.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p) || start.to_lowercase() == *p)
+        });
+        if !opens_like_a_prefix {
+            continue;
+        }
         let lower = word.to_lowercase();
         if NOT_DROPPED.contains(&lower.as_str()) {
             continue;

@@ -34,6 +34,8 @@ fn every_alias_of_dubai_2018_resolves_to_pp_2018_dubai() {
         "2018",
         "pp 2018",
         "Rev. Dubai, 2018",
+        "Conférence de plénipotentiaires (Dubaï, 2018)",
+        "Plenipotentiary Conference (Dubai, 2018)",
     ] {
         assert_eq!(resolved(query), "pp-2018-dubai", "query `{query}`");
     }
@@ -218,6 +220,28 @@ fn other_bodies_instruments_are_named_before_or_after_the_number() {
     assert_eq!(parse_instrument("A/RES/70/125"), Ok(un.clone()));
     assert_eq!(parse_instrument("70/125"), Ok(un.clone()));
     assert_eq!(parse_instrument("un-ga/resolution/70-125"), Ok(un));
+}
+
+#[test]
+fn a_citation_gives_the_instrument_and_its_revision() {
+    let reference =
+        actes::names::parse_reference("Résolution 69 (Rév. Buenos Aires, 2017) de la CMDT")
+            .expect("a citation");
+    assert_eq!(
+        reference.instrument,
+        InstrumentId::numbered(Body::Wtdc, InstrumentKind::Resolution, 69)
+    );
+    let revision = reference.revision.expect("a revision");
+    assert_eq!(
+        (revision.place.as_str(), revision.year, revision.revised),
+        ("Buenos Aires", 2017, true)
+    );
+    assert_eq!(
+        parse_instrument("RÉSOLUTION 130 (Rév. Busan, 2014)"),
+        Ok(pp(InstrumentKind::Resolution, 130))
+    );
+    assert!(parse_instrument("Résolution 130 (Rév. Busan, 2014").is_err());
+    assert!(parse_instrument("Résolution 130 (soon)").is_err());
 }
 
 #[test]
@@ -740,6 +764,16 @@ mod hand_built {
         // The conference record lists every event, abrogations with their last revision.
         let record = json_of(dubai, "conferences/pp-2018-dubai.json");
         let events = record["events"].as_array().expect("events");
+        let r128 = events
+            .iter()
+            .find(|e| e["instrument"]["number"] == 128)
+            .expect("128 is recorded");
+        assert_eq!(r128["event"], "suppressed");
+        assert_eq!(
+            r128["evidence"].as_array().map(Vec::len),
+            Some(1),
+            "the label agrees with the corpus: no note of a mismatch"
+        );
         assert_eq!(events.len(), 76);
         let r36 = events
             .iter()
@@ -852,8 +886,313 @@ mod hand_built {
     }
 
     #[test]
+    fn a_bad_documents_index_row_is_an_error_naming_the_file_and_the_line() {
+        let text = "file,conference,document,language,origin,submitter,title\n\
+            documents/a.txt,pp-2018-dubai,67,fr,B,Brazil,Proposals\n\
+            documents/b.txt,pp-2018-dubai,sixty,fr,B,Brazil,Proposals\n";
+        let errors: Vec<String> =
+            actes::corpus::sources::parse_index("history/documents.csv", text)
+                .filter_map(Result::err)
+                .map(|e| e.to_string())
+                .collect();
+        assert_eq!(
+            errors,
+            ["history/documents.csv: line 3: the document number `sixty` is not a whole number"]
+        );
+        let header = actes::corpus::sources::parse_index("d.csv", "file,conference\n")
+            .next()
+            .expect("an item")
+            .expect_err("a bad header");
+        assert!(header
+            .to_string()
+            .starts_with("d.csv: line 1: expected the header `file,conference,document"));
+    }
+
+    #[test]
+    fn a_header_naming_no_catalogued_conference_is_an_error_with_the_proposal_lines() {
+        let mut sources = sources();
+        let old = sources.documents[0].document.proposals[0]
+            .old
+            .as_mut()
+            .expect("an old text");
+        old.revision = revision("Paris", 2006, true);
+        old.header = "RÉSOLUTION 14 (Rév. Paris, 2006)".into();
+        let err = Corpus::assemble(&sources).expect_err("no conference at Paris in 2006");
+        assert_eq!(
+            err.to_string(),
+            "documents/pp-2018-dubai/67-fr.txt: lines 1-26: B/67/1: the header `RÉSOLUTION 14 (Rév. Paris, 2006)` names no conference of conferences.csv"
+        );
+    }
+
+    #[test]
+    fn without_final_acts_the_main_line_ends_with_the_last_conference_a_header_names() {
+        let mut sources = sources();
+        sources.outcomes.clear();
+        // Only 14's header is seen later; drop 128's proposal so that nothing speaks for it.
+        sources.documents[0]
+            .document
+            .proposals
+            .retain(|p| p.id.serial != 3);
+        let corpus = Corpus::assemble(&sources).expect("a corpus");
+        let ids: Vec<&str> = corpus
+            .conferences
+            .iter()
+            .map(|c| c.conference.id.0.as_str())
+            .collect();
+        assert_eq!(ids, ["pp-2006-antalya", "pp-2014-busan"]);
+        let busan = &corpus.conferences[1];
+        let r14 = &busan.instruments[&res(14)].record;
+        assert_eq!(r14.event, actes::model::Event::Unchanged);
+        assert!(r14
+            .evidence
+            .iter()
+            .any(|e| e.kind == actes::model::EvidenceKind::Inferred));
+        assert!(!busan.instruments.contains_key(&res(128)));
+    }
+
+    #[test]
+    fn an_instrument_no_source_speaks_for_is_carried_forward_with_a_note_saying_so() {
+        let mut sources = sources();
+        sources.outcomes.clear();
+        // A document of Bucharest 2022 whose proposal shows 71 as revised at Dubai, 2018.
+        let mut later = sources.documents[0].clone();
+        later.entry.conference = ConferenceId("pp-2022-bucharest".into());
+        later.entry.file = "documents/pp-2022-bucharest/1-fr.txt".into();
+        later.entry.document = 1;
+        let mut p71 = later.document.proposals[1].clone();
+        let old = p71.old.as_mut().expect("an old text");
+        old.header = "RÉSOLUTION 71 (Rév. Dubaï, 2018)".into();
+        old.revision = revision("Dubaï", 2018, true);
+        later.document.proposals = vec![p71];
+        sources.documents.push(later);
+        let corpus = Corpus::assemble(&sources).expect("a corpus");
+        let dubai = corpus
+            .state(&ConferenceId("pp-2018-dubai".into()))
+            .expect("Dubai has a state: a header names it");
+        assert_eq!(
+            dubai.instruments[&res(71)].record.event,
+            actes::model::Event::Revised
+        );
+        let r14 = &dubai.instruments[&res(14)].record;
+        assert_eq!(r14.event, actes::model::Event::Unchanged);
+        assert_eq!(r14.status, actes::model::Status::Inferred);
+        assert!(
+            r14.notes.iter().any(|n| n
+                == "no source says whether Dubai, 2018 changed it; carried forward as it stood"),
+            "{:?}",
+            r14.notes
+        );
+        assert_eq!(
+            corpus.proposals[1].base,
+            Some(ConferenceId("pp-2018-dubai".into()))
+        );
+        assert_eq!(
+            corpus.proposals[0].base,
+            Some(ConferenceId("pp-2014-busan".into()))
+        );
+    }
+
+    #[test]
+    fn an_abrogation_whose_label_contradicts_the_corpus_says_so() {
+        let mut sources = sources();
+        let list = &mut sources.outcomes[0];
+        let row = list
+            .outcomes
+            .iter_mut()
+            .find(|o| o.instrument == res(128))
+            .expect("128 is listed");
+        row.revision = revision("Guadalajara", 2010, true).expect("a revision");
+        let corpus = Corpus::assemble(&sources).expect("a corpus");
+        let dubai = corpus
+            .state(&ConferenceId("pp-2018-dubai".into()))
+            .expect("Dubai");
+        let event = dubai
+            .record
+            .events
+            .iter()
+            .find(|e| e.instrument == res(128))
+            .expect("128's event");
+        let note = event.evidence[1].note.as_deref().expect("a note");
+        assert_eq!(
+            note,
+            "the corpus held Rev. Antalya, 2006, but the Final Acts give Rev. Guadalajara, 2010 as its last revision"
+        );
+    }
+
+    #[test]
     fn the_same_sources_give_the_same_plan() {
         assert_eq!(plan(), plan());
         let _: BTreeMap<String, Option<Vec<u8>>> = plan().main[0].changes.clone();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan from the shipped sources: the seed read by the reader, the catalogue, the Final Acts.
+
+mod shipped {
+    use actes::corpus::{Corpus, Sources};
+    use actes::history::plan::HistoryPlan;
+
+    use super::hand_built::{json_of, text_of};
+    use crate::common;
+
+    fn build_plan() -> HistoryPlan {
+        let sources = Sources::load(&common::sources_dir()).expect("the shipped sources load");
+        Corpus::assemble(&sources)
+            .expect("the shipped sources make a corpus")
+            .plan()
+    }
+
+    /// The plan, built once for the tests that only read it.
+    fn plan() -> &'static HistoryPlan {
+        static PLAN: std::sync::OnceLock<HistoryPlan> = std::sync::OnceLock::new();
+        PLAN.get_or_init(build_plan)
+    }
+
+    #[test]
+    fn the_shipped_history_has_three_conference_commits_with_their_tags_and_dates() {
+        let plan = plan();
+        let tags: Vec<(String, i64)> = plan
+            .main
+            .iter()
+            .map(|c| {
+                (
+                    c.tag.as_ref().expect("tagged").name.clone(),
+                    c.author.seconds,
+                )
+            })
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("pp-2006-antalya".to_string(), 1164369600),
+                ("pp-2014-busan".to_string(), 1415361600),
+                ("pp-2018-dubai".to_string(), 1542369600),
+            ]
+        );
+    }
+
+    #[test]
+    fn antalya_holds_the_old_texts_of_14_and_128() {
+        let plan = plan();
+        let antalya = &plan.main[0];
+        let r14 = text_of(antalya, "pp/resolution/14/fr.txt").expect("14's text");
+        let mut lines = r14.lines();
+        assert_eq!(lines.next(), Some("RÉSOLUTION 14 (Rév. Antalya, 2006)"));
+        assert_eq!(
+            lines.next(),
+            Some("Reconnaissance des droits et obligations de tous les Membres des Secteurs de l'Union")
+        );
+        assert!(r14.contains("(Antalya, 2006),\nconsidérant\n"), "{r14}");
+        let r128 = text_of(antalya, "pp/resolution/128/fr.txt").expect("128's text");
+        assert!(r128.starts_with("RÉSOLUTION 128 (Rév. Antalya, 2006)\n"));
+        assert!(
+            r128.ends_with("\n[body not reproduced in the source]\n"),
+            "{r128}"
+        );
+        assert_eq!(
+            json_of(antalya, "pp/resolution/14/meta.json")["event"],
+            "first-in-corpus"
+        );
+    }
+
+    #[test]
+    fn busan_holds_the_old_texts_of_71_and_130_and_uncertain_paragraphs_are_marked() {
+        let plan = plan();
+        let busan = &plan.main[1];
+        let r130 = text_of(busan, "pp/resolution/130/fr.txt").expect("130's text");
+        assert!(
+            r130.starts_with("RÉSOLUTION 130 (Rév. Busan, 2014)\n"),
+            "{r130}"
+        );
+        let r71 = text_of(busan, "pp/resolution/71/fr.txt").expect("71's text");
+        assert!(r71.starts_with(
+            "RÉSOLUTION 71 (Rév. Busan, 2014)\nPlan stratégique de l'Union pour la période 2016-2019\n"
+        ), "{r71}");
+        let meta130 = json_of(busan, "pp/resolution/130/meta.json");
+        let uncertain = meta130["uncertain"].as_array().expect("a list").len();
+        let marked = r130.lines().filter(|l| l.starts_with("[?] ")).count();
+        assert!(
+            marked > 0 && uncertain > 0,
+            "{marked} marked, {uncertain} listed"
+        );
+        assert_eq!(
+            json_of(busan, "pp/resolution/14/meta.json")["event"],
+            "unchanged"
+        );
+        assert!(!busan.changes.contains_key("pp/resolution/14/fr.txt"));
+    }
+
+    #[test]
+    fn no_text_on_main_comes_from_the_proposed_side() {
+        for commit in &plan().main {
+            for (path, content) in &commit.changes {
+                let Some(content) = content else { continue };
+                let text = String::from_utf8_lossy(content);
+                if path.ends_with(".txt") {
+                    // The header, title and formula: a proposed text would name Dubai, 2018.
+                    for line in text.lines().take(3) {
+                        assert!(!line.contains("2018"), "{path} on main: {line}");
+                    }
+                }
+                assert!(
+                    !path.starts_with("proposals/") && !path.contains("B-1"),
+                    "{path}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dubai_removes_128_and_the_texts_of_71_and_130() {
+        let plan = plan();
+        let dubai = &plan.main[2];
+        for path in [
+            "pp/resolution/128/fr.txt",
+            "pp/resolution/128/meta.json",
+            "pp/resolution/71/fr.txt",
+            "pp/resolution/130/fr.txt",
+        ] {
+            assert_eq!(dubai.changes.get(path), Some(&None), "{path}");
+        }
+        assert_eq!(
+            json_of(dubai, "pp/resolution/130/meta.json")["texts"]["fr"],
+            "absent"
+        );
+    }
+
+    #[test]
+    fn the_seed_proposals_chain_on_busan_with_proposed_texts() {
+        let plan = plan();
+        let branch = &plan.branches[0];
+        assert_eq!(branch.reference, "refs/proposals/pp-2018-dubai/67");
+        assert_eq!(
+            branch.base.as_ref().map(|b| b.0.as_str()),
+            Some("pp-2014-busan")
+        );
+        assert_eq!(branch.commits.len(), 5);
+        let r14 = text_of(&branch.commits[0], "pp/resolution/14/fr.txt").expect("14 as proposed");
+        assert!(r14.contains("2018"), "{r14}");
+        assert!(
+            r14.contains("d'autoriser les Membres") || r14.contains("dans le cadre"),
+            "{r14}"
+        );
+        assert_eq!(
+            json_of(&branch.commits[0], "pp/resolution/14/meta.json")["status"],
+            "proposed"
+        );
+        assert_eq!(
+            branch.commits[2].changes.get("pp/resolution/128/fr.txt"),
+            Some(&None)
+        );
+        assert!(text_of(&branch.commits[4], "pp/resolution/B-1/fr.txt").is_some());
+        let record = json_of(&branch.commits[3], "proposals/pp-2018-dubai/B-67-4.json");
+        assert_eq!(record["target"]["number"], 130);
+        assert_eq!(record["lines"][0], 75);
+    }
+
+    #[test]
+    fn building_the_plan_twice_gives_the_same_plan() {
+        assert_eq!(&build_plan(), plan());
     }
 }

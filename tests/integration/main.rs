@@ -5,3 +5,4 @@ mod blame;
 mod common;
 mod corpus;
 mod history;
+mod reader;

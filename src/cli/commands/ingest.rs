@@ -22,10 +22,10 @@ pub struct IngestArgs {
 
 /// A cannot-read error that names the file.
 #[derive(Debug, thiserror::Error)]
-#[error("{file}: cannot read the file: {source}")]
+#[error("{file}: cannot read the file: {error}")]
 struct UnreadableFile {
     file: String,
-    source: std::io::Error,
+    error: std::io::Error,
 }
 
 pub fn cmd_ingest(
@@ -41,10 +41,10 @@ pub fn cmd_ingest(
         ));
     }
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).map_err(|source| {
+    let bytes = std::fs::read(&args.file).map_err(|error| {
         CommandError::bad_input(UnreadableFile {
             file: name.clone(),
-            source,
+            error,
         })
     })?;
     let document = reader::read_document(&name, &bytes).map_err(CommandError::bad_input)?;

@@ -500,7 +500,7 @@ fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
             continue;
         }
         let ends_number = |i: usize| {
-            !digit_at(bytes, i) && !(bytes.get(i) == Some(&b'.') && digit_at(bytes, i + 1))
+            !(digit_at(bytes, i) || bytes.get(i) == Some(&b'.') && digit_at(bytes, i + 1))
         };
         // `2 1`: two single digits apart.
         if bytes.get(at + 1) == Some(&b' ')
@@ -660,8 +660,8 @@ const WHOLE_WORDS: &[&str] = &[
 fn cuts(word: &str, lexicon: &Lexicon) -> Vec<usize> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut out = Vec::new();
-    for k in 2..chars.len().saturating_sub(1) {
-        let at = chars[k].0;
+    let last = chars.len().saturating_sub(1);
+    for &(at, _) in chars.iter().take(last).skip(2) {
         let (left, right) = word.split_at(at);
         if lexicon.knows(left) && lexicon.knows(right) {
             out.push(at);
