@@ -19,7 +19,6 @@ use serde::Serialize;
 
 use crate::blame::render::describe_point;
 use crate::blame::{split_line, VersionPoint};
-use crate::text::fold;
 
 /// One line of a text where the phrase stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,7 +32,7 @@ pub struct Occurrence {
     pub unsettled: bool,
 }
 
-/// The lines of `text` that contain `folded_phrase` (already folded with [`fold`]).
+/// The lines of `text` that contain `folded_phrase` (already folded with [`crate::text::fold`]).
 pub fn find_in_text(folded_phrase: &str, text: &str) -> Vec<Occurrence> {
     if folded_phrase.is_empty() {
         return Vec::new();
@@ -57,7 +56,7 @@ pub fn find_in_text(folded_phrase: &str, text: &str) -> Vec<Occurrence> {
         .collect()
 }
 
-/// Folds `line` into `buffer` exactly as [`fold`] does, faster: ASCII characters are handled
+/// Folds `line` into `buffer` exactly as [`crate::text::fold`] does, faster: ASCII characters are handled
 /// directly and only the others are decomposed (one character at a time, which gives the same
 /// result since the combining marks that reordering would move are dropped anyway).
 pub fn fold_into(line: &str, buffer: &mut String) {
@@ -344,6 +343,7 @@ fn occurrence_line(o: &Occurrence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold;
 
     #[test]
     fn a_phrase_is_found_whatever_its_case_accents_and_spacing() {

@@ -1,11 +1,8 @@
 //! `actes blame`: credits each paragraph of a text to the conference, and the proposal, that brought in its wording.
 
-use actes::blame::{html, load, render};
-use actes::history::read::History;
-use actes::model::Language;
-
-use super::{CommandError, Config, Output};
+use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
+use actes::blame::{html, load, render};
 
 /// Show which conference brought in each paragraph of an instrument
 #[derive(Debug, clap::Args)]
@@ -29,15 +26,9 @@ pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<
             &offered,
         ));
     }
-    let instrument =
-        actes::names::parse_instrument(&args.instrument).map_err(CommandError::bad_input)?;
-    let language = Language::from_code(&args.lang).ok_or_else(|| {
-        CommandError::bad_input(format!(
-            "`{}` is not a language of the texts; expected fr, en or es",
-            args.lang
-        ))
-    })?;
-    let history = History::open(&config.repo).map_err(CommandError::bad_input)?;
+    let instrument = repo::instrument(&args.instrument)?;
+    let language = repo::language(&args.lang)?;
+    let history = repo::open(config)?;
     let blame = load::blame(&history, &instrument, language, args.at.as_deref()).map_err(|e| {
         if e.is_bad_input() {
             CommandError::bad_input(e)

@@ -1,10 +1,9 @@
 //! `actes search`: finds the versions that contain a phrase, and where it came and went.
 
-use actes::history::read::History;
 use actes::model::Body;
 use actes::search::{self, load};
 
-use super::{CommandError, Config, Output};
+use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
 
 /// Find the versions that contain a phrase
@@ -38,7 +37,7 @@ pub fn cmd_search(
             ))
         })?),
     };
-    let history = History::open(&config.repo).map_err(CommandError::bad_input)?;
+    let history = repo::open(config)?;
     let result = load::search(&history, &args.phrase, body).map_err(|e| match e {
         load::SearchError::EmptyPhrase => CommandError::bad_input(e),
         load::SearchError::History(_) => CommandError::failure(e),
