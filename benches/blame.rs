@@ -1,7 +1,8 @@
 //! Benchmark of `actes blame` and `actes search` on the synthetic corpus (`actes::synthetic`,
 //! 2,000 instruments x 50 conferences), one run each, printed; not a timed test.
 //!
-//! - blame: the French text of the instrument with the most versions on main, in process (open
+//! - blame: the French text of the instrument with the most versions on main, made to change at
+//!   every conference (the generator revises none that often), in process (open
 //!   the history, read the versions, attribute, render as text), against the `git blame` binary
 //!   on the same file at the same ref; prints the ratio actes / git (at most 1 is the goal).
 //! - search: a phrase over the whole corpus (every text of every commit of main and of the
@@ -41,11 +42,60 @@ fn main() {
     };
     let repo = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-blame/history.git");
     let started = Instant::now();
-    let plan = synthetic::generate(spec);
+    let mut plan = synthetic::generate(spec);
+
+    // The French text that changes at the most conferences of main and is never removed ...
+    let mut versions_by_path: BTreeMap<String, (usize, bool)> = BTreeMap::new();
+    for commit in &plan.main {
+        for (path, content) in &commit.changes {
+            if path.ends_with("/fr.txt") {
+                let entry = versions_by_path.entry(path.clone()).or_default();
+                entry.0 += usize::from(content.is_some());
+                entry.1 |= content.is_none();
+            }
+        }
+    }
+    let (path, synthetic_versions) = versions_by_path
+        .iter()
+        .filter(|(_, (_, removed))| !removed)
+        .max_by_key(|(path, (n, _))| (*n, std::cmp::Reverse(path.as_str())))
+        .map(|(p, (n, _))| (p.clone(), *n))
+        .expect("the corpus has texts");
+    // ... is revised at every conference from its first: a paragraph reworded each time, and
+    // every third time a paragraph inserted (which renumbers nothing: its label is a dash).
+    let mut current: Option<String> = None;
+    for (k, commit) in plan.main.iter_mut().enumerate() {
+        match commit.changes.get(&path) {
+            Some(Some(content)) => current = Some(String::from_utf8_lossy(content).into_owned()),
+            Some(None) => current = None,
+            None => {
+                if let Some(text) = &current {
+                    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+                    let at = 3 + k % lines.len().saturating_sub(3).max(1);
+                    let at = at.min(lines.len() - 1);
+                    lines[at].push_str(" et renforcer la coopération");
+                    if k % 3 == 0 {
+                        lines.insert(at, format!("–\tparagraphe ajouté par la conférence {k}"));
+                    }
+                    let revised = lines.join("\n") + "\n";
+                    commit
+                        .changes
+                        .insert(path.clone(), Some(revised.clone().into_bytes()));
+                    current = Some(revised);
+                }
+            }
+        }
+    }
+    let planned_versions = plan
+        .main
+        .iter()
+        .filter(|c| matches!(c.changes.get(&path), Some(Some(_))))
+        .count();
+
     let report = write::write(&repo, &plan, &mut WriteOptions::default())
         .expect("the synthetic history is written");
     println!(
-        "blame bench: synthetic corpus {} x {} (seed {}), {} objects, {:?} in {:.2} s",
+        "blame bench: synthetic corpus {} x {} (seed {}), {path} revised at every conference ({synthetic_versions} versions in the generator, {planned_versions} now), {} objects, {:?} in {:.2} s",
         spec.instruments,
         spec.conferences,
         spec.seed,
@@ -54,20 +104,6 @@ fn main() {
         seconds(started.elapsed())
     );
 
-    // The French text that changes at the most conferences of main.
-    let mut versions_by_path: BTreeMap<&str, usize> = BTreeMap::new();
-    for commit in &plan.main {
-        for (path, content) in &commit.changes {
-            if path.ends_with("/fr.txt") && content.is_some() {
-                *versions_by_path.entry(path.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let (path, planned_versions) = versions_by_path
-        .iter()
-        .max_by_key(|(path, n)| (**n, std::cmp::Reverse(**path)))
-        .map(|(p, n)| (p.to_string(), *n))
-        .expect("the corpus has texts");
     let parts: Vec<&str> = path.split('/').collect();
     let instrument = InstrumentId::numbered(
         Body::from_code(parts[0]).expect("a body folder"),
@@ -82,7 +118,12 @@ fn main() {
         actes::blame::load::blame(&history, &instrument, Language::Fr, None).expect("blame");
     let rendered = actes::blame::render::to_text(&blame, &instrument.to_string());
     let actes_time = started.elapsed();
-    let versions = blame.has_text.iter().filter(|t| **t).count();
+    let versions = blame
+        .versions
+        .iter()
+        .zip(&blame.has_text)
+        .filter(|(v, t)| **t && v.commit.is_some())
+        .count();
 
     // git blame of the same file at the same ref.
     let started = Instant::now();
@@ -93,7 +134,7 @@ fn main() {
     let git_time = started.elapsed();
     assert!(out.status.success(), "git blame failed");
     println!(
-        "blame {path}: {versions} versions with text ({planned_versions} planned), {} lines, {} bytes rendered; actes {:.1} ms, git blame {:.1} ms, ratio actes/git {:.2}",
+        "blame {path}: {versions} versions read, {} lines, {} bytes rendered; actes {:.1} ms, git blame {:.1} ms, ratio actes/git {:.2}",
         blame.lines.len(),
         rendered.len(),
         seconds(actes_time) * 1e3,

@@ -118,10 +118,8 @@ pub fn load_versions(
         };
         let lines = match change.blob {
             None => None,
-            Some(_) => {
-                let bytes = history
-                    .read_file(change.commit.id, &path)?
-                    .ok_or_else(no_text)?;
+            Some(blob) => {
+                let bytes = history.object(blob, gix::objs::Kind::Blob)?;
                 let text = String::from_utf8(bytes).map_err(|_| BlameError::NotText {
                     path: path.clone(),
                     commit: change.commit.id.to_string(),

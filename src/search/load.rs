@@ -3,8 +3,8 @@
 //! a file counts only at the proposals that change it: the chain carries earlier proposals' texts
 //! forward, and a later proposal does not propose them.
 //!
-//! The walk compares instrument folders by tree id with the previous commit, so an instrument
-//! unchanged between two commits costs one comparison, and each distinct text is read and searched
+//! The walk goes by tree ids, so a folder already seen (an instrument unchanged since an earlier
+//! commit) is not read again, and each distinct text is read and searched
 //! once, however many commits share it.
 
 use std::collections::{BTreeMap, HashMap};
@@ -30,57 +30,60 @@ pub enum SearchError {
 /// The text files of one commit: path to blob.
 type Files = BTreeMap<String, ObjectId>;
 
-/// Lists text files commit after commit, reusing the listing of instrument folders whose tree id
-/// did not change.
+/// Lists text files commit after commit by tree ids: a folder whose tree id was seen before (in
+/// this commit or an earlier one) is not read again.
 struct Lister<'h> {
     history: &'h History,
     body: Option<Body>,
-    /// Instrument folder path to (tree id, its text files).
-    folders: HashMap<String, (ObjectId, Vec<(String, ObjectId)>)>,
+    /// Instrument folder tree id to its text files (file name, blob).
+    folders: HashMap<ObjectId, Vec<(String, ObjectId)>>,
+    /// Kind folder tree id (`pp/resolution`) to its instrument folders (name, tree id).
+    kinds: HashMap<ObjectId, Vec<(String, ObjectId)>>,
 }
 
 impl Lister<'_> {
-    fn files(&mut self, commit: ObjectId) -> Result<Files, ReadError> {
+    fn subfolders(&self, tree: ObjectId) -> Result<Vec<(String, ObjectId)>, ReadError> {
+        Ok(self
+            .history
+            .tree_entries(tree)?
+            .into_iter()
+            .filter(|e| e.is_dir)
+            .map(|e| (e.name, e.id))
+            .collect())
+    }
+
+    fn files(&mut self, commit: &CommitInfo) -> Result<Files, ReadError> {
         let mut out = Files::new();
-        let Some(top) = self.history.list_dir(commit, "")? else {
-            return Ok(out);
-        };
-        for body_dir in top.iter().filter(|e| e.is_dir) {
-            let Some(body) = Body::from_code(&body_dir.name) else {
+        for (body_name, body_tree) in self.subfolders(commit.tree)? {
+            let Some(body) = Body::from_code(&body_name) else {
                 continue;
             };
-            if body.code() != body_dir.name || self.body.is_some_and(|b| b != body) {
+            if body.code() != body_name || self.body.is_some_and(|b| b != body) {
                 continue;
             }
-            let Some(kinds) = self.history.list_dir(commit, &body_dir.name)? else {
-                continue;
-            };
-            for kind in kinds.iter().filter(|e| e.is_dir) {
-                let kind_path = format!("{}/{}", body_dir.name, kind.name);
-                let Some(instruments) = self.history.list_dir(commit, &kind_path)? else {
-                    continue;
-                };
-                for instrument in instruments.iter().filter(|e| e.is_dir) {
-                    let dir = format!("{kind_path}/{}", instrument.name);
-                    let cached = self
-                        .folders
-                        .get(&dir)
-                        .filter(|(tree, _)| *tree == instrument.id);
-                    let files = match cached {
-                        Some((_, files)) => files.clone(),
-                        None => {
-                            let entries = self.history.list_dir(commit, &dir)?.unwrap_or_default();
-                            let files: Vec<(String, ObjectId)> = entries
-                                .into_iter()
-                                .filter(|e| !e.is_dir && e.name.ends_with(".txt"))
-                                .map(|e| (format!("{dir}/{}", e.name), e.id))
-                                .collect();
-                            self.folders
-                                .insert(dir.clone(), (instrument.id, files.clone()));
-                            files
-                        }
-                    };
-                    out.extend(files);
+            for (kind_name, kind_tree) in self.subfolders(body_tree)? {
+                if !self.kinds.contains_key(&kind_tree) {
+                    let instruments = self.subfolders(kind_tree)?;
+                    self.kinds.insert(kind_tree, instruments);
+                }
+                let instruments = &self.kinds[&kind_tree];
+                for (instrument_name, instrument_tree) in instruments {
+                    if !self.folders.contains_key(instrument_tree) {
+                        let files: Vec<(String, ObjectId)> = self
+                            .history
+                            .tree_entries(*instrument_tree)?
+                            .into_iter()
+                            .filter(|e| !e.is_dir && e.name.ends_with(".txt"))
+                            .map(|e| (e.name, e.id))
+                            .collect();
+                        self.folders.insert(*instrument_tree, files);
+                    }
+                    for (file, blob) in &self.folders[instrument_tree] {
+                        out.insert(
+                            format!("{body_name}/{kind_name}/{instrument_name}/{file}"),
+                            *blob,
+                        );
+                    }
                 }
             }
         }
@@ -102,14 +105,15 @@ pub fn search(
         history,
         body,
         folders: HashMap::new(),
+        kinds: HashMap::new(),
     };
     // Occurrences by blob: each distinct text is searched once.
     let mut found: HashMap<ObjectId, Vec<Occurrence>> = HashMap::new();
-    let mut search_blob = |commit: ObjectId, path: &str, blob: ObjectId| -> Result<(), ReadError> {
+    let mut search_blob = |blob: ObjectId| -> Result<(), ReadError> {
         if found.contains_key(&blob) {
             return Ok(());
         }
-        let bytes = history.read_file(commit, path)?.unwrap_or_default();
+        let bytes = history.object(blob, gix::objs::Kind::Blob)?;
         let text = String::from_utf8_lossy(&bytes);
         found.insert(blob, find_in_text(&folded, &text));
         Ok(())
@@ -118,9 +122,9 @@ pub fn search(
     let main: Vec<CommitInfo> = history.conferences().to_vec();
     let mut main_files: Vec<Files> = Vec::with_capacity(main.len());
     for commit in &main {
-        let files = lister.files(commit.id)?;
-        for (path, blob) in &files {
-            search_blob(commit.id, path, *blob)?;
+        let files = lister.files(commit)?;
+        for blob in files.values() {
+            search_blob(*blob)?;
         }
         main_files.push(files);
     }
@@ -129,9 +133,9 @@ pub fn search(
     for r in &refs {
         let mut per_commit = Vec::with_capacity(r.commits.len());
         for commit in &r.commits {
-            let files = lister.files(commit.id)?;
-            for (path, blob) in &files {
-                search_blob(commit.id, path, *blob)?;
+            let files = lister.files(commit)?;
+            for blob in files.values() {
+                search_blob(*blob)?;
             }
             per_commit.push(files);
         }
