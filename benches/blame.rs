@@ -114,10 +114,19 @@ fn main() {
     // actes blame, in process: open, read the versions, attribute, render.
     let started = Instant::now();
     let history = History::open(&repo).expect("open the history");
-    let blame =
-        actes::blame::load::blame(&history, &instrument, Language::Fr, None).expect("blame");
+    let opened = started.elapsed();
+    let (loaded, _) = actes::blame::load::load_versions(&history, &instrument, Language::Fr, None)
+        .expect("the versions");
+    let read = started.elapsed() - opened;
+    let blame = actes::blame::attribute(&loaded).expect("blame");
     let rendered = actes::blame::render::to_text(&blame, &instrument.to_string());
     let actes_time = started.elapsed();
+    println!(
+        "  actes blame: open {:.1} ms, read the versions {:.1} ms, attribute and render {:.1} ms",
+        seconds(opened) * 1e3,
+        seconds(read) * 1e3,
+        seconds(actes_time - opened - read) * 1e3
+    );
     let versions = blame
         .versions
         .iter()
