@@ -59,6 +59,12 @@ impl BuildLock {
                     return Ok(BuildLock { path });
                 }
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                    if holder_is_gone(&path) {
+                        // A build that was killed leaves its lock behind; its process is gone,
+                        // so the lock protects nothing.
+                        let _ = std::fs::remove_file(&path);
+                        continue;
+                    }
                     if started.elapsed() >= wait {
                         let holder = std::fs::read_to_string(&path)
                             .ok()
@@ -73,6 +79,23 @@ impl BuildLock {
             }
         }
     }
+}
+
+/// Whether the lock names a process of this machine that no longer runs (Linux: no
+/// `/proc/<pid>`). Anything unsure (no `/proc`, no pid in the file) counts as still held.
+fn holder_is_gone(path: &Path) -> bool {
+    let Ok(content) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Some(pid) = content
+        .trim()
+        .strip_prefix("actes build, process ")
+        .and_then(|p| p.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let proc_root = Path::new("/proc");
+    proc_root.join("self").exists() && !proc_root.join(pid.to_string()).exists()
 }
 
 impl Drop for BuildLock {

@@ -1,5 +1,13 @@
 //! The corpus as a git history, written in process with gix: one commit per conference on
 //! `refs/heads/main`, an annotated tag per conference, proposals on `refs/proposals/...`.
+//!
+//! - [`plan`]: what to write, as plain data (the corpus makes it; the synthetic generator too);
+//! - [`write`]: a plan to a bare repository: objects hashed here and written as one pack, then
+//!   every ref switched at once through `packed-refs`; a lock against a second build; a report
+//!   saying whether the history was created, unchanged or replaced;
+//! - [`read`]: the history back, for the other modules and the commands: conference commits,
+//!   proposal refs, revisions by name, files, folders, the history of a path, the records;
+//! - [`diff`]: a word-level redline between two texts.
 
 pub mod diff;
 mod lock;

@@ -105,6 +105,16 @@ pub fn read_block(
     language: Language,
     hyphens: &structure::HyphenLexicon,
 ) -> Result<RawProposal, structure::StructureError> {
+    if block.body.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(structure::StructureError {
+            line: block.lines.first,
+            expected: format!(
+                "an instrument header (such as `RÉSOLUTION 130 (Rév. Busan, 2014)`) after `{} {}`",
+                block.action, block.id
+            ),
+            found: "no text before the reasons, the separator or the end of the file".into(),
+        });
+    }
     let mut instrument = structure::parse_instrument(&block.body, language)?;
     hyphens.list_dropped(&mut instrument);
     let header =
@@ -141,6 +151,16 @@ pub fn read_block(
         reasons: read_reasons(&block.reasons),
         notices,
     })
+}
+
+/// Reads every proposal of a document's lines, in order: an iterator of proposals or of the error
+/// (with its line) that stopped one.
+pub fn read_proposals<'a>(
+    lines: &'a [SourceLine<'a>],
+    language: Language,
+    hyphens: &'a structure::HyphenLexicon,
+) -> impl Iterator<Item = Result<RawProposal, structure::StructureError>> + 'a {
+    proposal_blocks(lines).map(move |block| read_block(&block, language, hyphens))
 }
 
 /// The reasons' paragraphs: the label dropped from the first, blank lines skipped, footnote

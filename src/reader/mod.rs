@@ -221,16 +221,14 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         .collect();
     let language = lang::detect_language(lines.iter().map(|l| l.text));
     let hyphens = structure::HyphenLexicon::from_text(&decoded.text);
-    let mut proposals = Vec::new();
-    for block in document::proposal_blocks(&lines) {
-        let proposal = document::read_block(&block, language, &hyphens).map_err(|e| ReadError {
+    let proposals = document::read_proposals(&lines, language, &hyphens)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ReadError {
             file: source.to_string(),
             line: e.line,
             expected: e.expected,
             found: e.found,
         })?;
-        proposals.push(proposal);
-    }
     if proposals.is_empty() {
         let first = lines.iter().find(|l| !l.text.trim().is_empty());
         return Err(ReadError {
@@ -246,14 +244,49 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
             ),
         });
     }
+    let mut input_notes = decoded.notes;
+    input_notes.extend(restored_hyphens_note(&lines));
     let text = decoded.text.clone();
     Ok(RawDocument {
         source: source.to_string(),
         language,
         text,
         proposals,
-        input_notes: decoded.notes,
+        input_notes,
     })
+}
+
+/// One note saying which dropped non-breaking hyphens were put back, and on which lines
+/// (`UITT` read as `UIT-T` on lines 126, 136), so that the correction stays visible.
+fn restored_hyphens_note(lines: &[structure::SourceLine<'_>]) -> Option<String> {
+    let mut sites: std::collections::BTreeMap<(&str, &str), Vec<u32>> =
+        std::collections::BTreeMap::new();
+    for line in lines {
+        for site in structure::certain_hyphen_sites(line.text) {
+            let numbers = sites.entry(site).or_default();
+            if numbers.last() != Some(&line.number) {
+                numbers.push(line.number);
+            }
+        }
+    }
+    if sites.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = sites
+        .iter()
+        .map(|((written, restored), numbers)| {
+            let numbers: Vec<String> = numbers.iter().map(u32::to_string).collect();
+            format!(
+                "`{written}` read as `{restored}` (line{} {})",
+                if numbers.len() == 1 { "" } else { "s" },
+                numbers.join(", ")
+            )
+        })
+        .collect();
+    Some(format!(
+        "dropped non-breaking hyphens restored: {}",
+        parts.join("; ")
+    ))
 }
 
 /// Reads a conference document: its proposals, each with its target's old and new texts, its

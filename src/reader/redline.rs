@@ -18,7 +18,7 @@ use crate::model::{
 use crate::reader::structure::{RawInstrument, RawItem, RawLine, RawSection};
 use crate::reader::Action;
 
-use align::{align_labels, ListAlignment, Placement};
+use align::{align_labels, Evidence, ListAlignment, Placement};
 use patterns::Finding;
 
 /// The old and the new text of one instrument, and what could not be settled.
@@ -28,7 +28,8 @@ pub struct Reconstruction {
     pub old: Option<InstrumentText>,
     /// The text as proposed (`MOD`, `ADD`, `NOC`).
     pub new: Option<InstrumentText>,
-    /// Everything not settled, with its line, in document order.
+    /// Everything not settled, with its line, in document order: in the texts, and in their
+    /// citations (`citation-body`).
     pub uncertain: Vec<Uncertainty>,
 }
 
@@ -56,6 +57,9 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
         ),
     };
     let mut uncertain = builder.uncertain;
+    // What the citations leave undecided (their bodies) belongs with the rest, so that a reader
+    // calling `citations::extract` loses none of it.
+    uncertain.extend(crate::reader::citations::extract_all(old.as_ref(), new.as_ref()).uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
         old,
@@ -330,7 +334,14 @@ impl Builder<'_> {
                 .iter()
                 .map(|&i| items[i].label.as_deref().unwrap_or(""))
                 .collect();
-            match align_labels(&labels) {
+            let evidence: Vec<Evidence> = list
+                .iter()
+                .map(|&i| {
+                    let (in_old, in_new) = patterns::evident_sides(&items[i].text);
+                    Evidence { in_old, in_new }
+                })
+                .collect();
+            match align_labels(&labels, &evidence) {
                 ListAlignment::Unaligned => {
                     let first = &items[list[0]];
                     self.uncertain.push(Uncertainty {
@@ -716,10 +727,22 @@ mod tests {
             .iter()
             .find(|p| p.label.as_deref() == Some("c)"))
             .expect("new c)");
+        // `leurs activités` and `afin de` are found elsewhere: `leurs` goes with the deletion.
         assert!(
-            new_c.text.contains("à leurs afin de collaborer"),
+            new_c.text.contains("à afin de collaborer"),
             "{}",
             new_c.text
+        );
+        let old = r.old.expect("old text");
+        let old_d = old.sections[0]
+            .paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some("d)"))
+            .expect("old d)");
+        assert!(
+            old_d.text.contains("à leurs activités") && !old_d.text.contains("afin"),
+            "{}",
+            old_d.text
         );
         let u = r
             .uncertain

@@ -731,87 +731,10 @@ const CERTAIN_HYPHENS: &[(&str, &str)] = &[
 
 /// Word openings after which a hyphen was likely dropped (`quasitotalité`, `cidessus`,
 /// `sousnationales`), with the minimum length of what follows.
-const LIKELY_HYPHEN_PREFIXES: &[&str] = &[
-    "quasi", "ci", "sous", "après", "multi", "socio", "extra", "non", "auto", "cyber",
-];
+const LIKELY_HYPHEN_PREFIXES: &[&str] = &["quasi", "ci", "sous", "après"];
 
 /// Words that these openings legitimately start without a hyphen.
-const NOT_DROPPED: &[&str] = &[
-    "ciel",
-    "cinq",
-    "cinquième",
-    "cinquante",
-    "cible",
-    "cibles",
-    "cibler",
-    "ciblées",
-    "ciblés",
-    "ciblée",
-    "cité",
-    "cités",
-    "cités",
-    "citer",
-    "citoyen",
-    "citoyens",
-    "civil",
-    "civile",
-    "civiles",
-    "circonstances",
-    "circuit",
-    "circulation",
-    "cinéma",
-    "soussigné",
-    "souscrire",
-    "soustraire",
-    "extrabudgétaire",
-    "extrabudgétaires",
-    "extraordinaire",
-    "extraordinaires",
-    "extraire",
-    "extrait",
-    "extraits",
-    "nonobstant",
-    "automatique",
-    "automatiques",
-    "autorité",
-    "autorités",
-    "autoriser",
-    "autorisé",
-    "autorisés",
-    "autorisée",
-    "autorisées",
-    "autonome",
-    "autonomes",
-    "automobile",
-    "auteur",
-    "auteurs",
-    "cybersécurité",
-    "cybermenaces",
-    "cyberattaques",
-    "cyberrisques",
-    "cybercriminalité",
-    "cyberespace",
-    "cybersecurity",
-    "cyberthreats",
-    "cyberattacks",
-    "cybercrime",
-    "cyberspace",
-    "ciberseguridad",
-    "multilatéral",
-    "multilatérale",
-    "multilatéraux",
-    "multiple",
-    "multiples",
-    "multilateral",
-    "multinational",
-    "multinationales",
-    "automatically",
-    "authority",
-    "authorities",
-    "autonomous",
-    "none",
-    "nonetheless",
-];
+const NOT_DROPPED: &[&str] = &["soussigné", "souscrire", "soustraire"];
 
 /// Restores certain dropped hyphens in place and lists the likely ones as `dropped-hyphen`
 /// notices.
@@ -855,23 +778,36 @@ fn restore_hyphens(raw: &mut RawInstrument) {
 /// Splits text into words (letters, digits, hyphens and apostrophes inside), with their byte
 /// ranges.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = None;
-    let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
+    let inside = |c: char| c.is_alphanumeric() || c == '-';
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = rest.next()?;
+            if inside(c) {
+                break i;
             }
-            _ => {}
+        };
+        let mut end = text.len();
+        for (i, c) in rest.by_ref() {
+            if !inside(c) {
+                end = i;
+                break;
+            }
         }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// `true` when `word` starts with `prefix` (lowercase) in any case.
+fn starts_with_any_case(word: &str, prefix: &str) -> bool {
+    if prefix.is_ascii() {
+        return word
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()));
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out.into_iter()
+    let mut lowered = word.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|c| lowered.next() == Some(c))
 }
 
 /// Puts back the hyphens of [`CERTAIN_HYPHENS`] in whole words.
@@ -890,6 +826,16 @@ pub fn restore_certain_hyphens(text: &str) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// The words of [`CERTAIN_HYPHENS`] in a line, as written and as restored (`UITT`, `UIT-T`).
+pub fn certain_hyphen_sites(text: &str) -> Vec<(&'static str, &'static str)> {
+    if !CERTAIN_HYPHENS.iter().any(|(w, _)| text.contains(w)) {
+        return Vec::new();
+    }
+    words(text)
+        .filter_map(|(_, word)| CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word).copied())
+        .collect()
 }
 
 /// Words where a hyphen was likely dropped, with the reading that puts it back:
@@ -911,10 +857,9 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
             found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
             continue;
         }
-        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES.iter().any(|p| {
-            word.get(..p.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(p) || start.to_lowercase() == *p)
-        });
+        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES
+            .iter()
+            .any(|p| starts_with_any_case(word, p));
         if !opens_like_a_prefix {
             continue;
         }
@@ -953,11 +898,13 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
                 _ => false,
             };
             if rest_ok {
-                let split = prefix.len();
-                found.push((
-                    word.to_string(),
-                    format!("{}-{}", &word[..split], &word[split..]),
-                ));
+                // The prefix's length in the word as written (its case may differ in length).
+                let split = word
+                    .char_indices()
+                    .nth(prefix.chars().count())
+                    .map_or(word.len(), |(i, _)| i);
+                let (head, tail) = word.split_at(split);
+                found.push((word.to_string(), format!("{head}-{tail}")));
                 break;
             }
         }
@@ -977,8 +924,24 @@ impl HyphenLexicon {
     /// Collects the hyphenated words of a text (number ranges such as `2016-2019` left out).
     pub fn from_text(text: &str) -> Self {
         let mut by_joined = std::collections::BTreeMap::new();
-        for (_, word) in words(text) {
-            let word = word.trim_matches('-');
+        let inside = |c: char| c.is_alphanumeric() || c == '-';
+        let mut after_last = 0;
+        for (at, _) in text.match_indices('-') {
+            if at < after_last {
+                continue;
+            }
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| inside(*c))
+                .last()
+                .map_or(at, |(i, _)| i);
+            let end = text[at..]
+                .char_indices()
+                .find(|(_, c)| !inside(*c))
+                .map_or(text.len(), |(i, _)| at + i);
+            after_last = end;
+            let word = text[start..end].trim_matches('-');
             if !word.contains('-') || word.contains("--") {
                 continue;
             }
@@ -1164,6 +1127,29 @@ mod tests {
                 "après2015"
             ]
         );
+        // A capital whose lower case is longer does not cut a character in two.
+        let odd = likely_dropped_hyphens("QUASİxxxx Cİdessus");
+        assert!(odd.iter().all(|(_, r)| r.contains('-')));
+    }
+
+    #[test]
+    fn a_heading_wrapped_over_two_lines_is_joined() {
+        let text = "RÉSOLUTION 1\nTitre\ncharge le Directeur du Bureau de\ndéveloppement des télécommunications\n1\tde faire;\ncharge les directeurs des Bureaux \nde travailler,";
+        let raw = parse_instrument(&lines(text), Language::Fr).expect("parses");
+        let headings: Vec<&str> = raw
+            .sections
+            .iter()
+            .map(|s| s.heading.text.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            vec![
+                "charge le Directeur du Bureau de développement des télécommunications",
+                "charge les directeurs des Bureaux"
+            ]
+        );
+        assert_eq!(raw.sections[0].heading.lines, Span::new(3, 4));
+        assert_eq!(raw.sections[1].items[0].text, "de travailler,");
     }
 
     #[test]

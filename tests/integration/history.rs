@@ -279,6 +279,16 @@ fn a_second_concurrent_build_fails_clearly() {
 }
 
 #[test]
+fn a_lock_left_by_a_killed_build_does_not_block_the_next_one() {
+    let repo = common::scratch_dir("history-stale-lock").join("h.git");
+    let lock = repo.with_file_name("h.git.lock");
+    // No process has this id: pids stay far below it.
+    std::fs::write(&lock, "actes build, process 4000000000\n").expect("writable");
+    build(&repo, &small_plan());
+    assert!(!lock.exists());
+}
+
+#[test]
 fn a_date_before_1970_is_refused_by_default_and_named() {
     let repo = common::scratch_dir("history-1965").join("h.git");
     let mut plan = small_plan();
@@ -646,4 +656,21 @@ fn commands_build_the_history_first_when_it_is_missing() {
     ]);
     let value: serde_json::Value = serde_json::from_str(&again.stdout).expect("JSON");
     assert_eq!(value["outcome"], "unchanged");
+}
+
+#[test]
+fn cli_show_never_presents_a_proposed_suppression_or_a_draft_as_an_outcome() {
+    insta::assert_snapshot!(cli(&["show", "128", "--at", "B/67/3"]));
+    insta::assert_snapshot!(cli(&["show", "[B-1]"]));
+}
+
+#[test]
+fn cli_build_creates_then_reports_the_same_sources_as_unchanged() {
+    let relative = "target/actes-test-build-snapshot.git";
+    let absolute = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let _ = std::fs::remove_dir_all(&absolute);
+    let first = common::actes(&["build", "--repo", relative]);
+    let second = common::actes(&["build", "--repo", relative]);
+    let _ = std::fs::remove_dir_all(&absolute);
+    insta::assert_snapshot!(format!("{}\n{}", first.snapshot(), second.snapshot()));
 }

@@ -2,7 +2,9 @@
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
 mod blame;
+mod citations;
 mod common;
 mod corpus;
 mod history;
 mod reader;
+mod redline;

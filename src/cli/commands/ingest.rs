@@ -100,7 +100,10 @@ fn render_document(document: &Document) -> String {
 
 fn render_proposal(s: &mut String, p: &Proposal) {
     let _ = writeln!(s, "{} {}  {}  {}", p.action, p.id, p.target, p.lines);
-    for (side, text) in [("old", &p.old), ("new", &p.new)] {
+    for (side, text) in [
+        ("old (before the proposal)", &p.old),
+        ("new (as proposed)", &p.new),
+    ] {
         match text {
             Some(text) => render_text(s, side, text),
             None => {

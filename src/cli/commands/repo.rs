@@ -63,12 +63,16 @@ pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
     })
 }
 
-/// Opens the history; when the repository does not exist yet, builds it first from the sources.
+/// Opens the history; when the repository does not exist yet (or a first build was interrupted
+/// before its refs were written), builds it first from the sources.
 pub fn open(config: &Config) -> Result<History, CommandError> {
-    if !config.repo.exists() {
-        build(config)?;
+    match History::open(&config.repo) {
+        Err(ReadError::Missing { .. } | ReadError::NoMain { .. }) => {
+            build(config)?;
+            History::open(&config.repo).map_err(CommandError::failure)
+        }
+        other => other.map_err(CommandError::failure),
     }
-    History::open(&config.repo).map_err(CommandError::failure)
 }
 
 /// Reads an instrument name (`130`, `Résolution 130`, `res 130`, `wtdc res 69`...).
@@ -117,8 +121,15 @@ pub enum Absence {
         at: Option<String>,
         evidence: Vec<String>,
     },
+    /// A proposal on this line removes the instrument: proposed, not an outcome.
+    ProposedSuppression {
+        proposal: String,
+        evidence: Vec<String>,
+    },
     /// The instrument enters the corpus only later.
     NotYetInCorpus { first: String },
+    /// The instrument exists only on a proposal ref: proposed, never adopted in the history.
+    OnlyProposed { proposal: String },
     /// The instrument is nowhere on this line of history.
     Unknown,
 }
@@ -166,6 +177,18 @@ impl Absence {
                     out.push_str(&format!("  evidence: {e}\n"));
                 }
             }
+            Absence::ProposedSuppression { proposal, evidence } => {
+                out.push_str(&format!(
+                    "No text of {instrument} at {at}: {proposal} proposes to suppress it (a proposal, not an outcome).\n"
+                ));
+                for e in evidence {
+                    out.push_str(&format!("  evidence: {e}\n"));
+                }
+            }
+            Absence::OnlyProposed { proposal } => out.push_str(&format!(
+                "No text of {instrument} at {at}: it is not in the adopted corpus; it exists only as proposed by {proposal} (not an outcome): actes show '{}' --at {proposal}\n",
+                instrument.designation()
+            )),
             Absence::NotYetInCorpus { first } => out.push_str(&format!(
                 "No text of {instrument} at {at}: it is not yet in the corpus there; it first appears at {first}.\n"
             )),
@@ -208,6 +231,22 @@ pub fn explain_absence(
     }
     let meta = format!("{}/meta.json", instrument.tree_dir());
     let along = history.path_history(at.commit, &meta).map_err(fail)?;
+    if let Some(last) = along.last().filter(|v| !v.on_main) {
+        // Removed on a proposal ref: a proposal, not an outcome.
+        let proposal = last
+            .commit
+            .proposal
+            .clone()
+            .unwrap_or_else(|| short(&last.commit.id));
+        let evidence = history
+            .proposal_records(last.commit.id)
+            .map_err(fail)?
+            .into_iter()
+            .filter(|p| p.id.to_string() == proposal)
+            .flat_map(|p| p.evidence.into_iter().map(|e| e.to_string()))
+            .collect();
+        return Ok(Absence::ProposedSuppression { proposal, evidence });
+    }
     if let Some(last) = along.last() {
         // It was there and went away: say where, with the conference's evidence if it records
         // a suppression.
@@ -248,15 +287,12 @@ pub fn explain_absence(
             if let Some(tip) = r.commits.last() {
                 if let Some(first) = history.path_history(tip.id, &meta).map_err(fail)?.first() {
                     if !first.on_main {
-                        return Ok(Absence::NotYetInCorpus {
-                            first: format!(
-                                "{} (a proposal, not an outcome)",
-                                first
-                                    .commit
-                                    .proposal
-                                    .clone()
-                                    .unwrap_or_else(|| r.reference.clone())
-                            ),
+                        return Ok(Absence::OnlyProposed {
+                            proposal: first
+                                .commit
+                                .proposal
+                                .clone()
+                                .unwrap_or_else(|| r.reference.clone()),
                         });
                     }
                 }

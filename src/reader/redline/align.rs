@@ -477,13 +477,39 @@ fn distinct_placements(steps: &[Step]) -> Vec<Placement> {
     out
 }
 
-/// Aligns the labels of one list (items in order, labels as written).
-pub fn align_labels(labels: &[&str]) -> ListAlignment {
-    let steps: Vec<Vec<Step>> = labels.iter().map(|l| steps_for(l)).collect();
-    let Some(full) = search(&steps, |(primary, order)| {
-        primary.saturating_mul(1000).saturating_add(order)
-    }) else {
-        return ListAlignment::Unaligned;
+/// What an item's own words show about where it stands: deleted text inside means it was in the
+/// old text, inserted text inside means it is in the new text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub in_old: bool,
+    pub in_new: bool,
+}
+
+/// Aligns the labels of one list (items in order, labels as written), with what each item's
+/// words show (`evidence`, one per label; missing entries show nothing). Where the evidence
+/// contradicts every reading of the labels, the labels alone decide.
+pub fn align_labels(labels: &[&str], evidence: &[Evidence]) -> ListAlignment {
+    let all_steps: Vec<Vec<Step>> = labels.iter().map(|l| steps_for(l)).collect();
+    let constrained: Vec<Vec<Step>> = all_steps
+        .iter()
+        .enumerate()
+        .map(|(i, steps)| {
+            let e = evidence.get(i).copied().unwrap_or_default();
+            steps
+                .iter()
+                .filter(|s| !(e.in_old && matches!(s, Step::New(..))))
+                .filter(|s| !(e.in_new && matches!(s, Step::Old(..))))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    let full_cost = |(primary, order): Cost| primary.saturating_mul(1000).saturating_add(order);
+    let (steps, full) = match search(&constrained, full_cost) {
+        Some(found) => (constrained, found),
+        None => match search(&all_steps, full_cost) {
+            Some(found) => (all_steps, found),
+            None => return ListAlignment::Unaligned,
+        },
     };
     let Some(primary) = search(&steps, |(primary, _)| primary) else {
         return ListAlignment::Unaligned;
@@ -527,7 +553,7 @@ mod tests {
     use super::*;
 
     fn aligned(labels: &[&str]) -> Vec<ItemAlignment> {
-        match align_labels(labels) {
+        match align_labels(labels, &[]) {
             ListAlignment::Aligned(items) => items,
             ListAlignment::Unaligned => panic!("expected an alignment of {labels:?}"),
         }
@@ -665,6 +691,36 @@ mod tests {
         let items = aligned(&["i)", "ii)", "iiiii)"]);
         assert!(items[2].alternatives.len() > 1);
         assert!(items[1].alternatives.len() > 1);
+    }
+
+    #[test]
+    fn an_item_with_changes_inside_stands_in_both_texts() {
+        let both = Evidence {
+            in_old: true,
+            in_new: true,
+        };
+        let items = match align_labels(&["a)", "b)", "b)", "c)"], &[both, both, both, both]) {
+            ListAlignment::Aligned(items) => items,
+            ListAlignment::Unaligned => panic!("aligned"),
+        };
+        // Evidence that contradicts every reading is set aside.
+        assert_eq!(items.len(), 4);
+        let items = match align_labels(
+            &["a)", "b)", "b)", "c)"],
+            &[
+                Evidence::default(),
+                Evidence::default(),
+                Evidence::default(),
+                both,
+            ],
+        ) {
+            ListAlignment::Aligned(items) => items,
+            ListAlignment::Unaligned => panic!("aligned"),
+        };
+        assert_eq!(
+            items[3].alternatives,
+            [Placement::Both { label: "c)".into() }]
+        );
     }
 
     #[test]

@@ -1,0 +1,552 @@
+//! Reads the lineage's records back from the built history, and caches them in the repository so
+//! that every command starts in a few milliseconds.
+//!
+//! Reading walks `refs/heads/main` oldest first and each `refs/proposals/...` ref down to main,
+//! and reads only the files that changed in each commit (trees are compared by id, so unchanged
+//! folders are never opened): `conferences/<id>.json`, `<body>/<kind>/<n>/meta.json` and
+//! `proposals/<conference>/<id>.json`.
+//!
+//! The cache is a file `actes-lineage-cache` in the bare repository. Its first line is a key made
+//! of the cache format and the id of every ref, so a history rewritten in any way (new commits,
+//! moved tags, new proposal refs) never meets a stale cache: the key differs and the records are
+//! read again. The rest holds the records cut per instrument, with an index, so that a query about
+//! one instrument parses only that instrument's part.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use gix::bstr::ByteSlice;
+use gix::ObjectId;
+use serde::{Deserialize, Serialize};
+
+use super::{Records, VersionRecord};
+use crate::model::{
+    Conference, ConferenceId, ConferenceRecord, EventRecord, InstrumentId, InstrumentRecord,
+    ProposalRecord,
+};
+use crate::reader::ProposalId;
+
+/// The cache file's name inside the bare repository.
+pub const CACHE_FILE: &str = "actes-lineage-cache";
+const CACHE_FORMAT: &str = "actes-lineage-cache 1";
+
+/// Why the records could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The repository cannot be opened.
+    #[error("cannot open the history at {path}; build it first with `actes build`")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: Box<gix::Error>,
+    },
+    /// A git object or ref cannot be read.
+    #[error("cannot read the history at {path}: {what}")]
+    Git { path: PathBuf, what: String },
+    /// A record file does not hold what the layout says.
+    #[error("{file} at commit {commit}: expected {expected}: {message}")]
+    BadRecord {
+        file: String,
+        commit: String,
+        expected: &'static str,
+        message: String,
+    },
+}
+
+fn git_error(path: &Path, what: impl std::fmt::Display) -> LoadError {
+    LoadError::Git {
+        path: path.to_path_buf(),
+        what: what.to_string(),
+    }
+}
+
+/// One instrument's share of the records, as the cache stores it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Slice {
+    events: Vec<(ConferenceId, EventRecord)>,
+    versions: Vec<VersionRecord>,
+    proposals: Vec<ProposalRecord>,
+    /// Records of other instruments' versions that cite this one (their citations cut to those of
+    /// this instrument), so that versions known only from citations join a one-instrument graph.
+    citing: Vec<VersionRecord>,
+}
+
+/// The cache's index: conferences without their events, and where each slice lies.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Index {
+    conferences: Vec<Conference>,
+    /// Instrument (`tree_dir`) → byte offset and length after the index line.
+    slices: BTreeMap<String, (u64, u64)>,
+    /// The instrument of each slice, by `tree_dir`.
+    instruments: BTreeMap<String, InstrumentId>,
+}
+
+/// The key of the repository's current state: the cache format and every ref with its id.
+pub fn state_key(repo_path: &Path) -> Result<String, LoadError> {
+    let repo = open(repo_path)?;
+    state_key_of(&repo, repo_path)
+}
+
+fn open(path: &Path) -> Result<gix::Repository, LoadError> {
+    gix::open_opts(path, gix::open::Options::isolated()).map_err(|source| LoadError::Open {
+        path: path.to_path_buf(),
+        source: Box::new(source),
+    })
+}
+
+fn state_key_of(repo: &gix::Repository, path: &Path) -> Result<String, LoadError> {
+    let mut refs = Vec::new();
+    let platform = repo.references().map_err(|e| git_error(path, e))?;
+    for r in platform.all().map_err(|e| git_error(path, e))? {
+        let r = r.map_err(|e| git_error(path, e))?;
+        let id = r
+            .target()
+            .try_id()
+            .map(|id| id.to_string())
+            .unwrap_or_else(|| "symbolic".to_string());
+        refs.push(format!("{} {id}", r.name().as_bstr()));
+    }
+    refs.sort();
+    Ok(format!("{CACHE_FORMAT}; {}", refs.join("; ")))
+}
+
+/// Every record of the history, from the cache when it is current, else read and cached.
+pub fn load(repo_path: &Path) -> Result<Records, LoadError> {
+    let key = state_key(repo_path)?;
+    if let Some(records) = read_cache(repo_path, &key, None) {
+        return Ok(records);
+    }
+    let records = read_records(repo_path)?;
+    write_cache(repo_path, &key, &records);
+    Ok(records)
+}
+
+/// The records that one instrument's lineage needs: its events, versions and proposals, and the
+/// versions of other instruments that cite it. From the cache when current.
+pub fn load_for(repo_path: &Path, instrument: &InstrumentId) -> Result<Records, LoadError> {
+    let key = state_key(repo_path)?;
+    if let Some(records) = read_cache(repo_path, &key, Some(instrument)) {
+        return Ok(records);
+    }
+    let records = read_records(repo_path)?;
+    write_cache(repo_path, &key, &records);
+    Ok(subset(&records, instrument))
+}
+
+/// The part of `records` that concerns one instrument (see [`load_for`]).
+pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
+    let slices = slice(records);
+    let s = slices
+        .into_iter()
+        .find(|(i, _)| i == instrument)
+        .map(|(_, s)| s)
+        .unwrap_or_default();
+    from_slice(
+        records.conferences.iter().map(|c| c.conference.clone()).collect(),
+        s,
+    )
+}
+
+fn from_slice(conferences: Vec<Conference>, s: Slice) -> Records {
+    let mut events: BTreeMap<ConferenceId, Vec<EventRecord>> = BTreeMap::new();
+    for (c, e) in s.events {
+        events.entry(c).or_default().push(e);
+    }
+    Records {
+        conferences: conferences
+            .into_iter()
+            .map(|c| ConferenceRecord {
+                events: events.remove(&c.id).unwrap_or_default(),
+                conference: c,
+            })
+            .collect(),
+        versions: s.versions.into_iter().chain(s.citing).collect(),
+        proposals: s.proposals,
+    }
+}
+
+/// Cuts the records per instrument.
+fn slice(records: &Records) -> Vec<(InstrumentId, Slice)> {
+    let mut slices: BTreeMap<InstrumentId, Slice> = BTreeMap::new();
+    for c in &records.conferences {
+        for e in &c.events {
+            slices
+                .entry(e.instrument.clone())
+                .or_default()
+                .events
+                .push((c.conference.id.clone(), e.clone()));
+        }
+    }
+    for v in &records.versions {
+        slices
+            .entry(v.record.instrument.clone())
+            .or_default()
+            .versions
+            .push(v.clone());
+        let cited: BTreeSet<&InstrumentId> = v.record.citations.iter().map(|c| &c.cited).collect();
+        for i in cited {
+            if i == &v.record.instrument {
+                continue;
+            }
+            let mut trimmed = v.clone();
+            trimmed.record.citations.retain(|c| &c.cited == i);
+            trimmed.record.uncertain.clear();
+            slices.entry(i.clone()).or_default().citing.push(trimmed);
+        }
+    }
+    for p in &records.proposals {
+        slices
+            .entry(p.target.clone())
+            .or_default()
+            .proposals
+            .push(p.clone());
+    }
+    slices.into_iter().collect()
+}
+
+fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Option<Records> {
+    let mut file = std::fs::File::open(repo_path.join(CACHE_FILE)).ok()?;
+    // The key and index lines are read whole; slices only as needed.
+    let mut head = Vec::new();
+    let mut buf = [0u8; 65536];
+    let mut newlines = 0;
+    let mut consumed = 0;
+    while newlines < 2 {
+        let n = file.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' {
+                newlines += 1;
+                if newlines == 2 {
+                    consumed = head.len() + i + 1;
+                    break;
+                }
+            }
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let mut lines = head[..consumed].splitn(3, |&b| b == b'\n');
+    let stored_key: String = serde_json::from_slice(lines.next()?).ok()?;
+    if stored_key != key {
+        return None;
+    }
+    let index: Index = serde_json::from_slice(lines.next()?).ok()?;
+    let body = consumed as u64;
+    let read_slice = |file: &mut std::fs::File, (offset, len): (u64, u64)| -> Option<Slice> {
+        file.seek(SeekFrom::Start(body + offset)).ok()?;
+        let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    };
+    match only {
+        Some(instrument) => {
+            let s = match index.slices.get(&instrument.tree_dir()) {
+                Some(&place) => read_slice(&mut file, place)?,
+                None => Slice::default(),
+            };
+            Some(from_slice(index.conferences, s))
+        }
+        None => {
+            let mut rest = Vec::new();
+            file.seek(SeekFrom::Start(body)).ok()?;
+            file.read_to_end(&mut rest).ok()?;
+            let mut events: BTreeMap<ConferenceId, Vec<EventRecord>> = BTreeMap::new();
+            let mut versions = Vec::new();
+            let mut proposals = Vec::new();
+            for &(offset, len) in index.slices.values() {
+                let start = usize::try_from(offset).ok()?;
+                let end = start + usize::try_from(len).ok()?;
+                let s: Slice = serde_json::from_slice(rest.get(start..end)?).ok()?;
+                for (c, e) in s.events {
+                    events.entry(c).or_default().push(e);
+                }
+                versions.extend(s.versions);
+                proposals.extend(s.proposals);
+            }
+            Some(Records {
+                conferences: index
+                    .conferences
+                    .into_iter()
+                    .map(|c| ConferenceRecord {
+                        events: events.remove(&c.id).unwrap_or_default(),
+                        conference: c,
+                    })
+                    .collect(),
+                versions,
+                proposals,
+            })
+        }
+    }
+}
+
+/// Writes the cache next to the objects; a cache that cannot be written is only a slower next
+/// start, so failures are ignored. Written to a temporary file and renamed, never half-written.
+fn write_cache(repo_path: &Path, key: &str, records: &Records) {
+    let Ok(key_line) = serde_json::to_string(key) else {
+        return;
+    };
+    let mut index = Index {
+        conferences: records.conferences.iter().map(|c| c.conference.clone()).collect(),
+        ..Index::default()
+    };
+    let mut body = Vec::new();
+    for (instrument, s) in slice(records) {
+        let Ok(bytes) = serde_json::to_vec(&s) else {
+            return;
+        };
+        let dir = instrument.tree_dir();
+        index
+            .slices
+            .insert(dir.clone(), (body.len() as u64, bytes.len() as u64));
+        index.instruments.insert(dir, instrument);
+        body.extend_from_slice(&bytes);
+        body.push(b'\n');
+    }
+    let Ok(index_line) = serde_json::to_string(&index) else {
+        return;
+    };
+    let mut out = Vec::with_capacity(key_line.len() + index_line.len() + body.len() + 2);
+    out.extend_from_slice(key_line.as_bytes());
+    out.push(b'\n');
+    out.extend_from_slice(index_line.as_bytes());
+    out.push(b'\n');
+    out.extend_from_slice(&body);
+    let tmp = repo_path.join(format!("{CACHE_FILE}.tmp"));
+    if std::fs::write(&tmp, &out).is_ok() && std::fs::rename(&tmp, repo_path.join(CACHE_FILE)).is_err()
+    {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// A file that changed in a commit: its path and blob id.
+type Changed = Vec<(String, ObjectId)>;
+
+/// The blobs that differ between two trees, under `prefix`, descending only into folders whose
+/// ids differ, and keeping only the files the lineage reads.
+fn changed_files(
+    repo: &gix::Repository,
+    path: &Path,
+    old: Option<ObjectId>,
+    new: ObjectId,
+    prefix: &str,
+    out: &mut Changed,
+) -> Result<(), LoadError> {
+    let entries = |id: ObjectId| -> Result<Vec<(String, bool, ObjectId)>, LoadError> {
+        let tree = repo.find_tree(id).map_err(|e| git_error(path, e))?;
+        let mut list = Vec::new();
+        for entry in tree.iter() {
+            let entry = entry.map_err(|e| git_error(path, e))?;
+            list.push((
+                entry.filename().to_str_lossy().into_owned(),
+                entry.mode().is_tree(),
+                entry.oid().to_owned(),
+            ));
+        }
+        Ok(list)
+    };
+    let old_entries: BTreeMap<String, (bool, ObjectId)> = match old {
+        Some(id) => entries(id)?
+            .into_iter()
+            .map(|(n, t, id)| (n, (t, id)))
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    for (name, is_tree, id) in entries(new)? {
+        let before = old_entries.get(&name);
+        if before.is_some_and(|(_, old_id)| *old_id == id) {
+            continue;
+        }
+        let full = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if is_tree {
+            let old_tree = before.filter(|(t, _)| *t).map(|(_, id)| *id);
+            changed_files(repo, path, old_tree, id, &full, out)?;
+        } else if wanted(&full) {
+            out.push((full, id));
+        }
+    }
+    Ok(())
+}
+
+/// The files the lineage reads.
+fn wanted(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["conferences", f] => f.ends_with(".json"),
+        ["proposals", _, f] => f.ends_with(".json"),
+        [_, _, _, "meta.json"] => true,
+        _ => false,
+    }
+}
+
+/// A commit of the history with what the lineage reads from it.
+struct CommitFiles {
+    id: ObjectId,
+    message: String,
+    files: Changed,
+}
+
+fn commit_files(
+    repo: &gix::Repository,
+    path: &Path,
+    id: ObjectId,
+) -> Result<CommitFiles, LoadError> {
+    let commit = repo.find_commit(id).map_err(|e| git_error(path, e))?;
+    let tree = commit.tree_id().map_err(|e| git_error(path, e))?.detach();
+    let parent_tree = match commit.parent_ids().next() {
+        Some(p) => Some(
+            repo.find_commit(p)
+                .map_err(|e| git_error(path, e))?
+                .tree_id()
+                .map_err(|e| git_error(path, e))?
+                .detach(),
+        ),
+        None => None,
+    };
+    let mut files = Vec::new();
+    changed_files(repo, path, parent_tree, tree, "", &mut files)?;
+    Ok(CommitFiles {
+        id,
+        message: commit.message_raw_sloppy().to_str_lossy().into_owned(),
+        files,
+    })
+}
+
+fn trailer<'a>(message: &'a str, name: &str) -> Option<&'a str> {
+    message.lines().rev().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        (k.trim().eq_ignore_ascii_case(name)).then(|| v.trim())
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    repo: &gix::Repository,
+    path: &Path,
+    commit: ObjectId,
+    file: &str,
+    blob: ObjectId,
+    expected: &'static str,
+) -> Result<T, LoadError> {
+    let blob = repo.find_blob(blob).map_err(|e| git_error(path, e))?;
+    serde_json::from_slice(&blob.data).map_err(|e| LoadError::BadRecord {
+        file: file.to_string(),
+        commit: commit.to_string(),
+        expected,
+        message: e.to_string(),
+    })
+}
+
+/// Reads every record of the history, without the cache.
+pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
+    let repo = open(repo_path)?;
+    let mut records = Records::default();
+    // Main, oldest first.
+    let mut main_commits = Vec::new();
+    let mut main_set = BTreeSet::new();
+    if let Ok(mut head) = repo.find_reference("refs/heads/main") {
+        let mut next = Some(
+            head.peel_to_id()
+                .map_err(|e| git_error(repo_path, e))?
+                .detach(),
+        );
+        while let Some(id) = next {
+            main_commits.push(id);
+            main_set.insert(id);
+            let commit = repo.find_commit(id).map_err(|e| git_error(repo_path, e))?;
+            next = commit.parent_ids().next().map(|p| p.detach());
+        }
+    }
+    main_commits.reverse();
+    for id in main_commits {
+        let c = commit_files(&repo, repo_path, id)?;
+        let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
+        let mut metas = Vec::new();
+        for (file, blob) in &c.files {
+            if file.starts_with("conferences/") {
+                let record: ConferenceRecord =
+                    parse(&repo, repo_path, c.id, file, *blob, "a conference record")?;
+                conference = Some(record.conference.id.clone());
+                records.conferences.push(record);
+            } else if file.ends_with("/meta.json") {
+                metas.push((file, *blob));
+            }
+        }
+        let Some(conference) = conference else {
+            continue;
+        };
+        for (file, blob) in metas {
+            let record: InstrumentRecord =
+                parse(&repo, repo_path, c.id, file, blob, "an instrument record")?;
+            records.versions.push(VersionRecord {
+                conference: conference.clone(),
+                proposal: None,
+                record,
+            });
+        }
+    }
+    // Proposal refs, each from its base on main up to its tip.
+    let platform = repo.references().map_err(|e| git_error(repo_path, e))?;
+    let mut tips = Vec::new();
+    for r in platform
+        .prefixed("refs/proposals/")
+        .map_err(|e| git_error(repo_path, e))?
+    {
+        let mut r = r.map_err(|e| git_error(repo_path, e))?;
+        let name = r.name().as_bstr().to_string();
+        let id = r.peel_to_id().map_err(|e| git_error(repo_path, e))?.detach();
+        tips.push((name, id));
+    }
+    tips.sort();
+    let mut seen = BTreeSet::new();
+    for (_, tip) in tips {
+        let mut chain = Vec::new();
+        let mut next = Some(tip);
+        while let Some(id) = next {
+            if main_set.contains(&id) || !seen.insert(id) {
+                break;
+            }
+            chain.push(id);
+            let commit = repo.find_commit(id).map_err(|e| git_error(repo_path, e))?;
+            next = commit.parent_ids().next().map(|p| p.detach());
+        }
+        chain.reverse();
+        for id in chain {
+            let c = commit_files(&repo, repo_path, id)?;
+            let mut proposal: Option<ProposalId> = trailer(&c.message, "Proposal")
+                .and_then(|p| p.parse().ok());
+            let mut conference =
+                trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
+            let mut metas = Vec::new();
+            for (file, blob) in &c.files {
+                if file.starts_with("proposals/") {
+                    let record: ProposalRecord =
+                        parse(&repo, repo_path, c.id, file, *blob, "a proposal record")?;
+                    proposal = Some(record.id.clone());
+                    conference = Some(record.conference.clone());
+                    records.proposals.push(record);
+                } else if file.ends_with("/meta.json") {
+                    metas.push((file, *blob));
+                }
+            }
+            let Some(conference) = conference else {
+                continue;
+            };
+            for (file, blob) in metas {
+                let record: InstrumentRecord =
+                    parse(&repo, repo_path, c.id, file, blob, "an instrument record")?;
+                records.versions.push(VersionRecord {
+                    conference: conference.clone(),
+                    proposal: proposal.clone(),
+                    record,
+                });
+            }
+        }
+    }
+    Ok(records)
+}

@@ -1,0 +1,1215 @@
+//! The historians' queries on the lineage graph: the chain of versions of an instrument, the
+//! lineage table, what was suppressed, what is in force, what cites what, and the graph itself.
+//!
+//! Each query returns plain data (serde `Serialize`); `crate::render` turns it into text, Markdown,
+//! CSV, HTML, DOT or Mermaid. A proposal is never shown as an outcome: its step says what the
+//! conference did to its target, and whether that settles the proposal's fate.
+
+use std::collections::BTreeMap;
+
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::Serialize;
+
+use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
+use crate::model::{
+    Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
+    InstrumentKind, Language, Revision, Side, Status,
+};
+use crate::reader::{Action, ProposalId};
+
+/// Why a query could not answer.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum QueryError {
+    /// The argument does not read as an instrument.
+    #[error("`{0}` is not an instrument; expected a number (`130`), a kind and number (`Résolution 130`, `res 130`, `decision 5`), a body first (`wtdc res 69`) or a draft (`[B-1]`)")]
+    BadInstrument(String),
+    /// The instrument is not in the history.
+    #[error("{0} is not in the history")]
+    UnknownInstrument(String),
+    /// No conference answers to the name.
+    #[error("no conference answers to `{0}`; expected an id (`pp-2018-dubai`), a place and year (`Dubai 2018`), an alias (`pp-18`) or a year")]
+    UnknownConference(String),
+    /// Several conferences answer to the name.
+    #[error("`{name}` could be any of: {candidates}; say which")]
+    AmbiguousConference { name: String, candidates: String },
+}
+
+/// Reads an instrument as written on the command line: `130`, `Résolution 130`, `res 130`,
+/// `decision 5`, `wtdc res 69`, `CMDT Résolution 69`, `[B-1]`, `un-ga 70/125`. The body defaults to
+/// the PP and the kind to a resolution.
+pub fn parse_instrument(text: &str) -> Result<InstrumentId, QueryError> {
+    let bad = || QueryError::BadInstrument(text.to_string());
+    let mut body = None;
+    let mut kind = None;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return Err(bad());
+    };
+    for w in rest {
+        if body.is_none() {
+            if let Some(b) = Body::from_code(w) {
+                body = Some(b);
+                continue;
+            }
+        }
+        if kind.is_none() {
+            if let Some(k) = InstrumentKind::from_word(w) {
+                kind = Some(k);
+                continue;
+            }
+        }
+        if crate::text::fold(w) == "de" || crate::text::fold(w) == "la" {
+            continue;
+        }
+        return Err(bad());
+    }
+    let body = body.unwrap_or(Body::Pp);
+    let kind = kind.unwrap_or(default_kind(body));
+    let designation = last.trim_matches(|c| c == '[' || c == ']');
+    if let Some((session, number)) = designation.split_once('/') {
+        let session = session.parse().map_err(|_| bad())?;
+        let number = number.parse().map_err(|_| bad())?;
+        let mut id = InstrumentId::numbered(body, kind, number);
+        id.session = Some(session);
+        return Ok(id);
+    }
+    if let Ok(n) = designation.parse::<u32>() {
+        return Ok(InstrumentId::numbered(body, kind, n));
+    }
+    if last.starts_with('[') || designation.contains('-') {
+        if designation.is_empty() || !designation.chars().all(|c| c.is_alphanumeric() || c == '-')
+        {
+            return Err(bad());
+        }
+        return Ok(InstrumentId::provisional(body, kind, designation));
+    }
+    Err(bad())
+}
+
+/// The kind of instrument a body adopts when a command line names none.
+fn default_kind(body: Body) -> InstrumentKind {
+        match body {
+            Body::Wtpf => InstrumentKind::Opinion,
+            _ => InstrumentKind::Resolution,
+        }
+}
+
+/// The name of an instrument as a heading: `Resolution 130 (PP)`, `Resolution 69 (WTDC)`.
+pub fn instrument_name(id: &InstrumentId) -> String {
+    let kind = id.kind.code();
+    let mut kind_cap = kind[..1].to_uppercase();
+    kind_cap.push_str(&kind[1..]);
+    let draft = if id.number.is_none() { "draft " } else { "" };
+    if draft.is_empty() {
+        format!("{kind_cap} {} ({})", id.designation(), id.body.code().to_uppercase())
+    } else {
+        format!("{draft}{kind} {} ({})", id.designation(), id.body.code().to_uppercase())
+    }
+}
+
+impl Lineage {
+    /// The conference that a name designates: an id, a place and year in any language and case
+    /// (`Dubaï 2018`, `DUBAÏ, 2018`, `dubai-2018`), an alias (`pp-18`) or a year alone. Catalogue
+    /// conferences win over those known only from revision marks.
+    pub fn resolve_conference(&self, name: &str) -> Result<ConferenceId, QueryError> {
+        let wanted = slug(name);
+        let tokens: Vec<&str> = wanted.split('-').filter(|t| !t.is_empty()).collect();
+        if tokens.is_empty() {
+            return Err(QueryError::UnknownConference(name.to_string()));
+        }
+        let mut matches: Vec<(bool, &ConferenceId)> = Vec::new();
+        for id in &self.chronology {
+            let Some(c) = self.conference(id) else {
+                continue;
+            };
+            if id.0 == wanted || c.names.iter().any(|n| n == &wanted) {
+                return Ok(id.clone());
+            }
+            let mut own: Vec<String> = id.0.split('-').map(str::to_string).collect();
+            own.push(c.year.to_string());
+            for n in &c.names {
+                own.extend(n.split('-').map(str::to_string));
+            }
+            if tokens.iter().all(|t| own.iter().any(|o| o == t)) {
+                matches.push((c.in_catalogue, id));
+            }
+        }
+        if matches.iter().any(|(cat, _)| *cat) {
+            matches.retain(|(cat, _)| *cat);
+        }
+        match matches.as_slice() {
+            [] => Err(QueryError::UnknownConference(name.to_string())),
+            [(_, id)] => Ok((*id).clone()),
+            _ => Err(QueryError::AmbiguousConference {
+                name: name.to_string(),
+                candidates: matches
+                    .iter()
+                    .map(|(_, id)| id.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    fn conference_label(&self, id: &ConferenceId) -> String {
+        self.conference(id)
+            .map(|c| c.label())
+            .unwrap_or_else(|| id.0.clone())
+    }
+
+    fn require(&self, instrument: &InstrumentId) -> Result<(), QueryError> {
+        if self.knows(instrument) {
+            Ok(())
+        } else {
+            Err(QueryError::UnknownInstrument(instrument_name(instrument)))
+        }
+    }
+
+    /// The title of an instrument: the latest that an event or a version gives, English first.
+    pub fn title_of(&self, instrument: &InstrumentId) -> Option<String> {
+        let mut best: Option<(usize, String)> = None;
+        for (_, e) in self.events_of(instrument) {
+            if let (Some(t), Some(c)) = (&e.title, &e.conference) {
+                if !t.trim().is_empty() {
+                    best = Some((self.position(c), t.clone()));
+                }
+            }
+        }
+        if let Some((_, t)) = best {
+            return Some(t);
+        }
+        let mut versions: Vec<&VersionNode> = self
+            .all_versions(instrument)
+            .iter()
+            .filter_map(|&n| self.version_at(n))
+            .collect();
+        versions.sort_by_key(|v| (v.proposal.is_some(), std::cmp::Reverse(self.position(&v.conference))));
+        versions.iter().find_map(|v| {
+            [Language::En, Language::Fr, Language::Es]
+                .iter()
+                .find_map(|l| v.titles.get(l).cloned())
+        })
+    }
+}
+
+/// How a step is known, from its edge's evidence kind.
+fn status_of(kind: EvidenceKind) -> Status {
+    match kind {
+        EvidenceKind::Stated => Status::Adopted,
+        EvidenceKind::Proposed => Status::Proposed,
+        EvidenceKind::Inferred => Status::Inferred,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// lineage
+
+/// `actes lineage RES`: the chain of versions of one instrument.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineageReport {
+    pub instrument: InstrumentId,
+    pub name: String,
+    pub title: Option<String>,
+    pub steps: Vec<LineageStep>,
+}
+
+/// One step of a lineage: an event at a conference, or a proposal made to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineageStep {
+    pub conference: ConferenceId,
+    /// `Dubai, 2018`, `WTDC Buenos Aires, 2017`.
+    pub conference_label: String,
+    pub event: Event,
+    /// adopted (an outcome a source states), proposed, or inferred.
+    pub status: Status,
+    /// The revision mark after the step (for a suppression: the last one before it).
+    pub revision: Option<Revision>,
+    /// Which languages of the text the history holds for the version of this step.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<Language, Completeness>,
+    /// A remark on the text: "adopted text not in the corpus".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_note: Option<String>,
+    /// For a proposal: its id, action and what became of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<ProposalStep>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A proposal in a lineage, with what the conference did to its target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposalStep {
+    pub id: ProposalId,
+    pub action: Action,
+    pub outcome: ProposalOutcome,
+    /// The outcome in words, with its reason.
+    pub note: String,
+}
+
+/// What became of a proposal, as far as the corpus can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProposalOutcome {
+    /// The conference did not do what the proposal asked (the target was not revised, or not
+    /// suppressed).
+    NotAdopted,
+    /// The conference did what the proposal asked (a suppression, a no-change); the decision is
+    /// the conference's, stated by its own source.
+    OutcomeAsProposed,
+    /// The conference acted on the target, but whether as proposed is not established (the
+    /// adopted text differs or is not in the corpus).
+    Undetermined,
+    /// The corpus records nothing that settles it.
+    Unknown,
+}
+
+impl Lineage {
+    /// What became of a proposal: the conference's event on the target, read against the action.
+    pub fn proposal_outcome(
+        &self,
+        target: &InstrumentId,
+        action: Action,
+        conference: &ConferenceId,
+    ) -> (ProposalOutcome, String) {
+        let at = self.conference_label(conference);
+        let event = self
+            .events_of(target)
+            .into_iter()
+            .find(|(_, e)| e.conference.as_ref() == Some(conference))
+            .and_then(|(_, e)| e.relation.event().map(|ev| (ev, e)));
+        let name = instrument_name(target);
+        let text_known = |e: &Edge| -> bool {
+            // Does the history hold the adopted text of the version this event made?
+            self.versions_made_by(e).iter().any(|v| !v.texts.is_empty())
+        };
+        use ProposalOutcome::*;
+        match (action, event) {
+            (_, None) if target.number.is_none() => (
+                Unknown,
+                "a draft; whether a new instrument grew out of it is not established".into(),
+            ),
+            (_, None) => (
+                Unknown,
+                format!("the corpus records nothing for {name} at {at}"),
+            ),
+            (Action::Mod | Action::ModEditorial, Some((Event::Revised, e))) => (
+                Undetermined,
+                if text_known(e) {
+                    format!("{name} was revised at {at}; compare the adopted text with the proposal")
+                } else {
+                    format!(
+                        "{name} was revised at {at}, but the adopted text is not in the corpus: not known to be adopted as proposed"
+                    )
+                },
+            ),
+            (Action::Mod | Action::ModEditorial, Some((Event::Unchanged, _))) => (
+                NotAdopted,
+                format!("{name} was not revised at {at}"),
+            ),
+            (Action::Sup | Action::SupMoved, Some((Event::Suppressed, _))) => (
+                OutcomeAsProposed,
+                format!("{name} was suppressed at {at}"),
+            ),
+            (Action::Noc, Some((Event::Unchanged, _))) => (
+                OutcomeAsProposed,
+                format!("{name} was not revised at {at}"),
+            ),
+            (Action::Add | Action::AddMoved, Some((Event::Adopted, _))) => (
+                Undetermined,
+                format!("{name} was adopted at {at}; whether as proposed is not established"),
+            ),
+            (_, Some((ev, _))) => (
+                NotAdopted,
+                format!("{name} was {} at {at}", event_words(ev)),
+            ),
+        }
+    }
+
+    /// The versions that an event edge made or concerns.
+    fn versions_made_by(&self, e: &Edge) -> Vec<&VersionNode> {
+        let mut out = Vec::new();
+        for idx in self.graph.edge_indices() {
+            if &self.graph[idx] == e {
+                if let Some((a, b)) = self.graph.edge_endpoints(idx) {
+                    let made = if e.relation == Relation::RevisedAt { b } else { a };
+                    if let Some(v) = self.version_at(made) {
+                        out.push(v);
+                    }
+                }
+                break;
+            }
+        }
+        out
+    }
+
+    /// `actes lineage RES`.
+    pub fn lineage(&self, instrument: &InstrumentId) -> Result<LineageReport, QueryError> {
+        self.require(instrument)?;
+        let mut steps: Vec<(usize, usize, LineageStep)> = Vec::new();
+        for (idx, e) in self.events_of(instrument) {
+            let Some(conference) = e.conference.clone() else {
+                continue;
+            };
+            let event = e.relation.event().expect("events_of yields event edges");
+            let (a, b) = self
+                .graph
+                .edge_endpoints(idx)
+                .expect("an edge of the graph has endpoints");
+            let made = if e.relation == Relation::RevisedAt { b } else { a };
+            let version = self.version_at(made);
+            let texts = version.map(|v| v.texts.clone()).unwrap_or_default();
+            let text_note = match event {
+                Event::Adopted | Event::Revised | Event::FirstInCorpus if texts.is_empty() => {
+                    Some(match event {
+                        Event::FirstInCorpus => "text not in the corpus".to_string(),
+                        _ => "adopted text not in the corpus".to_string(),
+                    })
+                }
+                _ => None,
+            };
+            steps.push((
+                self.position(&conference),
+                0,
+                LineageStep {
+                    conference_label: self.conference_label(&conference),
+                    conference,
+                    event,
+                    status: status_of(e.kind),
+                    revision: e.revision.clone(),
+                    texts,
+                    text_note,
+                    proposal: None,
+                    evidence: e.evidence.clone(),
+                },
+            ));
+        }
+        for p in self.proposals_for(instrument) {
+            let (outcome, note) = self.proposal_outcome(&p.target, p.action, &p.conference);
+            let version = self.proposal_target(&p.id);
+            let (texts, revision) = match (p.action, version) {
+                (Action::Sup | Action::SupMoved | Action::Noc, _) | (_, None) => {
+                    (BTreeMap::new(), None)
+                }
+                (_, Some(v)) => (v.texts.clone(), v.revision.clone()),
+            };
+            steps.push((
+                self.position(&p.conference),
+                1,
+                LineageStep {
+                    conference: p.conference.clone(),
+                    conference_label: self.conference_label(&p.conference),
+                    event: Event::Proposed,
+                    status: Status::Proposed,
+                    revision,
+                    texts,
+                    text_note: None,
+                    proposal: Some(ProposalStep {
+                        id: p.id.clone(),
+                        action: p.action,
+                        outcome,
+                        note,
+                    }),
+                    evidence: p.evidence.clone(),
+                },
+            ));
+        }
+        // Proposals come before the conference's outcome: they were made to it.
+        steps.sort_by_key(|(pos, order, _)| (*pos, 1 - *order));
+        Ok(LineageReport {
+            instrument: instrument.clone(),
+            name: instrument_name(instrument),
+            title: self.title_of(instrument),
+            steps: steps.into_iter().map(|(_, _, s)| s).collect(),
+        })
+    }
+}
+
+/// `revised`, `suppressed`, ... as words.
+pub fn event_words(event: Event) -> &'static str {
+    match event {
+        Event::FirstInCorpus => "first in corpus",
+        Event::Adopted => "adopted",
+        Event::Revised => "revised",
+        Event::Unchanged => "unchanged",
+        Event::Suppressed => "suppressed",
+        Event::Proposed => "proposed",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// table
+
+/// Which instruments and conferences a table shows.
+#[derive(Debug, Clone, Default)]
+pub struct TableFilter {
+    pub body: Option<Body>,
+    pub from: Option<ConferenceId>,
+    pub to: Option<ConferenceId>,
+}
+
+/// `actes table`: instruments by conference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableReport {
+    pub conferences: Vec<TableColumn>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableColumn {
+    pub id: ConferenceId,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableRow {
+    pub instrument: InstrumentId,
+    pub name: String,
+    pub title: Option<String>,
+    /// One cell per column; `None` where the instrument did not exist (before it is known, after
+    /// its suppression, or at another body's conference).
+    pub cells: Vec<Option<TableCell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableCell {
+    pub state: CellState,
+    /// Known only by inference (a revision mark, an unchanged header).
+    pub inferred: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<Revision>,
+    /// Proposals made to this conference about the instrument.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<ProposalId>,
+}
+
+/// What a table cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CellState {
+    New,
+    Revised,
+    Unchanged,
+    Suppressed,
+    /// Proposed at this conference, and not known to be adopted.
+    Proposed,
+    /// In existence, but the corpus says nothing about this conference.
+    Unknown,
+}
+
+impl CellState {
+    pub fn words(self) -> &'static str {
+        match self {
+            CellState::New => "new",
+            CellState::Revised => "revised",
+            CellState::Unchanged => "unchanged",
+            CellState::Suppressed => "suppressed",
+            CellState::Proposed => "proposed",
+            CellState::Unknown => "unknown",
+        }
+    }
+}
+
+impl Lineage {
+    /// `actes table`.
+    pub fn table(&self, filter: &TableFilter) -> TableReport {
+        let lo = filter.from.as_ref().map_or(0, |c| self.position(c));
+        let hi = filter.to.as_ref().map_or(usize::MAX, |c| self.position(c));
+        let instruments: Vec<&InstrumentId> = self
+            .instruments()
+            .filter(|i| filter.body.is_none_or(|b| i.body == b))
+            .collect();
+        // Cells per instrument, keyed by conference position.
+        let mut rows_cells: Vec<BTreeMap<usize, TableCell>> = Vec::new();
+        let mut used = std::collections::BTreeSet::new();
+        for instrument in &instruments {
+            let mut cells: BTreeMap<usize, TableCell> = BTreeMap::new();
+            let events = self.events_of(instrument);
+            for (_, e) in &events {
+                let Some(c) = &e.conference else { continue };
+                let state = match e.relation {
+                    Relation::AdoptedAt => CellState::New,
+                    Relation::RevisedAt => CellState::Revised,
+                    Relation::FirstKnownAt => match &e.revision {
+                        Some(r) if r.revised => CellState::Revised,
+                        Some(_) => CellState::New,
+                        None => CellState::Unknown,
+                    },
+                    Relation::UnchangedThrough => CellState::Unchanged,
+                    Relation::SuppressedAt => CellState::Suppressed,
+                    _ => continue,
+                };
+                cells.insert(
+                    self.position(c),
+                    TableCell {
+                        state,
+                        inferred: e.kind == EvidenceKind::Inferred,
+                        revision: e.revision.clone(),
+                        proposals: Vec::new(),
+                    },
+                );
+            }
+            for p in self.proposals_for(instrument) {
+                let cell = cells.entry(self.position(&p.conference)).or_insert(TableCell {
+                    state: CellState::Proposed,
+                    inferred: false,
+                    revision: None,
+                    proposals: Vec::new(),
+                });
+                cell.proposals.push(p.id.clone());
+            }
+            // Unknown: the body's catalogue conferences between the first fact and a suppression
+            // (or the last conference), about which nothing is recorded.
+            let first = events
+                .iter()
+                .filter_map(|(_, e)| e.conference.as_ref().map(|c| self.position(c)))
+                .min();
+            let end = events
+                .iter()
+                .filter(|(_, e)| e.relation == Relation::SuppressedAt)
+                .filter_map(|(_, e)| e.conference.as_ref().map(|c| self.position(c)))
+                .min()
+                .unwrap_or(usize::MAX);
+            if let Some(first) = first {
+                for (pos, id) in self.chronology.iter().enumerate() {
+                    let Some(c) = self.conference(id) else { continue };
+                    if pos > first && pos < end && c.in_catalogue && c.body == instrument.body {
+                        cells.entry(pos).or_insert(TableCell {
+                            state: CellState::Unknown,
+                            inferred: false,
+                            revision: None,
+                            proposals: Vec::new(),
+                        });
+                    }
+                }
+            }
+            cells.retain(|pos, _| *pos >= lo && *pos <= hi);
+            used.extend(cells.keys().copied());
+            rows_cells.push(cells);
+        }
+        let columns: Vec<usize> = used.into_iter().collect();
+        TableReport {
+            conferences: columns
+                .iter()
+                .map(|&p| TableColumn {
+                    id: self.chronology[p].clone(),
+                    label: self.conference_label(&self.chronology[p]),
+                })
+                .collect(),
+            rows: instruments
+                .iter()
+                .zip(rows_cells)
+                .map(|(i, mut cells)| TableRow {
+                    instrument: (*i).clone(),
+                    name: instrument_name(i),
+                    title: self.title_of(i),
+                    cells: columns.iter().map(|p| cells.remove(p)).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// suppressed
+
+/// One suppression: what, where, the last revision before it, and the evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuppressedEntry {
+    /// `body`, `kind`, `number`, `provisional`.
+    #[serde(flatten)]
+    pub instrument: InstrumentId,
+    pub name: String,
+    pub title: Option<String>,
+    pub conference: ConferenceId,
+    pub conference_label: String,
+    /// adopted (stated by the conference's source) or inferred.
+    pub status: Status,
+    /// The last revision mark before the suppression.
+    pub last_revision: Option<Revision>,
+    /// The conference of that last revision, where the graph can place it.
+    pub last_revised_at: Option<ConferenceId>,
+    pub evidence: Vec<Evidence>,
+    /// Proposals to suppress it: evidence of a proposal, not of the outcome.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<ProposalEvidence>,
+}
+
+/// A proposal cited as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposalEvidence {
+    pub id: ProposalId,
+    pub action: Action,
+    pub conference: ConferenceId,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Lineage {
+    /// `actes suppressed [--at CONF] [RES]`: suppressions, in the order of their conferences then
+    /// instruments. Proposals to suppress that no suppression followed are listed too, with
+    /// status `proposed`, when an instrument is asked for.
+    pub fn suppressed(
+        &self,
+        at: Option<&ConferenceId>,
+        instrument: Option<&InstrumentId>,
+    ) -> Result<Vec<SuppressedEntry>, QueryError> {
+        if let Some(i) = instrument {
+            self.require(i)?;
+        }
+        let mut out: Vec<(usize, SuppressedEntry)> = Vec::new();
+        let instruments: Vec<&InstrumentId> = match instrument {
+            Some(i) => vec![i],
+            None => self.instruments().collect(),
+        };
+        for i in instruments {
+            let events = self.events_of(i);
+            let sup_proposals: Vec<ProposalEvidence> = self
+                .proposals_for(i)
+                .into_iter()
+                .filter(|p| matches!(p.action, Action::Sup | Action::SupMoved))
+                .map(|p| ProposalEvidence {
+                    id: p.id.clone(),
+                    action: p.action,
+                    conference: p.conference.clone(),
+                    evidence: p.evidence.clone(),
+                })
+                .collect();
+            for (idx, e) in &events {
+                if e.relation != Relation::SuppressedAt {
+                    continue;
+                }
+                let Some(conference) = &e.conference else { continue };
+                if at.is_some_and(|a| a != conference) {
+                    continue;
+                }
+                let (from, _) = self
+                    .graph
+                    .edge_endpoints(*idx)
+                    .expect("an edge of the graph has endpoints");
+                let last = self.version_at(from);
+                out.push((
+                    self.position(conference),
+                    SuppressedEntry {
+                        instrument: i.clone(),
+                        name: instrument_name(i),
+                        title: self.title_of(i),
+                        conference: conference.clone(),
+                        conference_label: self.conference_label(conference),
+                        status: status_of(e.kind),
+                        last_revision: e
+                            .revision
+                            .clone()
+                            .or_else(|| last.and_then(|v| v.revision.clone())),
+                        last_revised_at: last
+                            .filter(|v| self.position(&v.conference) < self.position(conference))
+                            .map(|v| v.conference.clone()),
+                        evidence: e.evidence.clone(),
+                        proposals: sup_proposals
+                            .iter()
+                            .filter(|p| &p.conference == conference)
+                            .cloned()
+                            .collect(),
+                    },
+                ));
+            }
+            if instrument.is_some() {
+                // Proposals to suppress that no recorded suppression answers.
+                for p in &sup_proposals {
+                    let answered = out.iter().any(|(_, s)| s.proposals.contains(p));
+                    if answered || at.is_some_and(|a| a != &p.conference) {
+                        continue;
+                    }
+                    let (_, note) = self.proposal_outcome(i, p.action, &p.conference);
+                    let mut evidence = p.evidence.clone();
+                    if let Some(first) = evidence.first_mut() {
+                        if first.note.is_none() {
+                            first.note = Some(note);
+                        }
+                    }
+                    out.push((
+                        self.position(&p.conference),
+                        SuppressedEntry {
+                            instrument: i.clone(),
+                            name: instrument_name(i),
+                            title: self.title_of(i),
+                            conference: p.conference.clone(),
+                            conference_label: self.conference_label(&p.conference),
+                            status: Status::Proposed,
+                            last_revision: self
+                                .version_before(i, &p.conference)
+                                .and_then(|n| self.version_at(n))
+                                .and_then(|v| v.revision.clone()),
+                            last_revised_at: self
+                                .version_before(i, &p.conference)
+                                .and_then(|n| self.version_at(n))
+                                .map(|v| v.conference.clone()),
+                            evidence,
+                            proposals: vec![p.clone()],
+                        },
+                    ));
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.0, &a.1.instrument.kind, &a.1.instrument).cmp(&(b.0, &b.1.instrument.kind, &b.1.instrument))
+        });
+        Ok(out.into_iter().map(|(_, e)| e).collect())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// in force
+
+/// `actes in-force --at CONF`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InForceReport {
+    pub conference: ConferenceId,
+    pub conference_label: String,
+    pub instruments: Vec<InForceEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InForceEntry {
+    #[serde(flatten)]
+    pub instrument: InstrumentId,
+    pub name: String,
+    pub title: Option<String>,
+    /// The revision mark of the version in force.
+    pub revision: Option<Revision>,
+    /// The conference that made that version.
+    pub since: ConferenceId,
+    /// What the conference did to it, if the corpus records it (`unchanged`, `revised`, ...).
+    pub event_at_conference: Option<Event>,
+    /// adopted (stated) or inferred: how the version in force is known.
+    pub status: Status,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Lineage {
+    /// The latest conference of the main body (the PP) in the graph, for defaults.
+    pub fn latest_conference(&self) -> Option<ConferenceId> {
+        self.chronology
+            .iter()
+            .rev()
+            .find(|id| self.conference(id).is_some_and(|c| c.in_catalogue))
+            .cloned()
+    }
+
+    /// `actes in-force --at CONF`: the instruments of the conference's body that have a version
+    /// at or before it and are not suppressed at or before it.
+    pub fn in_force(&self, at: &ConferenceId) -> Result<InForceReport, QueryError> {
+        let conf = self
+            .conference(at)
+            .ok_or_else(|| QueryError::UnknownConference(at.0.clone()))?;
+        let limit = self.position(at);
+        let mut entries = Vec::new();
+        for i in self.instruments().filter(|i| i.body == conf.body) {
+            let events = self.events_of(i);
+            let before: Vec<&(petgraph::stable_graph::EdgeIndex, &Edge)> = events
+                .iter()
+                .filter(|(_, e)| e.conference.as_ref().is_some_and(|c| self.position(c) <= limit))
+                .collect();
+            if before.iter().any(|(_, e)| e.relation == Relation::SuppressedAt) {
+                continue;
+            }
+            let Some(version_node) = self
+                .outcome_versions(i)
+                .into_iter()
+                .filter(|&n| self.position(&self.version(n).conference) <= limit)
+                .max_by_key(|&n| self.position(&self.version(n).conference))
+            else {
+                continue;
+            };
+            let v = self.version(version_node);
+            let made = before
+                .iter()
+                .rev()
+                .find(|(_, e)| e.conference.as_ref() == Some(&v.conference));
+            let at_conf = before
+                .iter()
+                .find(|(_, e)| e.conference.as_ref() == Some(at))
+                .and_then(|(_, e)| e.relation.event());
+            entries.push(InForceEntry {
+                instrument: i.clone(),
+                name: instrument_name(i),
+                title: self.title_of(i),
+                revision: v.revision.clone(),
+                since: v.conference.clone(),
+                event_at_conference: at_conf,
+                status: made.map_or(Status::Inferred, |(_, e)| status_of(e.kind)),
+                evidence: made.map(|(_, e)| e.evidence.clone()).unwrap_or_default(),
+            });
+        }
+        entries.sort_by(|a, b| (a.instrument.kind, &a.instrument).cmp(&(b.instrument.kind, &b.instrument)));
+        Ok(InForceReport {
+            conference: at.clone(),
+            conference_label: self.conference_label(at),
+            instruments: entries,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// cites, cited-by
+
+/// A citation pinned to the cited version, with flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitationEntry {
+    pub citing: InstrumentId,
+    pub citing_name: String,
+    /// The conference of the citing version (for a proposal: the conference it was made to).
+    pub citing_conference: ConferenceId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citing_proposal: Option<ProposalId>,
+    pub cited: InstrumentId,
+    pub cited_name: String,
+    /// The revision as cited.
+    pub revision: Option<Revision>,
+    /// The conference of the version the citation is pinned to; `None` when no version of the
+    /// cited instrument is known at that time.
+    pub cited_version: Option<ConferenceId>,
+    pub side: Side,
+    pub as_written: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub line: u32,
+    /// What is wrong with the citation at the time of the citing text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<CitationFlag>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A warning on a citation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitationFlag {
+    /// `superseded`, `suppressed`, or `unpinned`.
+    pub what: String,
+    pub detail: String,
+}
+
+impl Lineage {
+    fn citation_entries(
+        &self,
+        citing_filter: impl Fn(&VersionNode) -> bool,
+        cited_filter: impl Fn(&Citation) -> bool,
+    ) -> Vec<CitationEntry> {
+        let mut out = Vec::new();
+        for (_, nodes) in self.versions.iter() {
+            for &n in nodes {
+                let v = self.version(n);
+                if !citing_filter(v) {
+                    continue;
+                }
+                for c in v.citations.iter().filter(|c| cited_filter(c)) {
+                    out.push(self.citation_entry(n, v, c));
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (
+                &a.citing,
+                self.position(&a.citing_conference),
+                &a.citing_proposal,
+                a.line,
+                &a.cited,
+                a.side,
+            )
+                .cmp(&(
+                    &b.citing,
+                    self.position(&b.citing_conference),
+                    &b.citing_proposal,
+                    b.line,
+                    &b.cited,
+                    b.side,
+                ))
+        });
+        out
+    }
+
+    fn citation_entry(
+        &self,
+        node: petgraph::stable_graph::NodeIndex,
+        v: &VersionNode,
+        c: &Citation,
+    ) -> CitationEntry {
+        let edge = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .find(|e| e.weight().relation == Relation::Cites && e.weight().citation.as_ref() == Some(c));
+        let pinned = edge.and_then(|e| self.version_at(e.target()));
+        let limit = self.citing_limit(v);
+        let mut flags = Vec::new();
+        match pinned {
+            Some(p) => {
+                let pos = self.position(&p.conference);
+                if let Some(newer) = self
+                    .outcome_versions(&c.cited)
+                    .into_iter()
+                    .map(|n| self.version(n))
+                    .find(|n| {
+                        let q = self.position(&n.conference);
+                        q > pos && q <= limit
+                    })
+                {
+                    flags.push(CitationFlag {
+                        what: "superseded".into(),
+                        detail: format!(
+                            "a later version ({}) existed when the citing text was written",
+                            self.conference_label(&newer.conference)
+                        ),
+                    });
+                }
+            }
+            None => flags.push(CitationFlag {
+                what: "unpinned".into(),
+                detail: "no version of the cited instrument is known at that time".into(),
+            }),
+        }
+        if let Some((_, e)) = self.events_of(&c.cited).into_iter().find(|(_, e)| {
+            e.relation == Relation::SuppressedAt
+                && e.conference.as_ref().is_some_and(|c| self.position(c) <= limit)
+        }) {
+            flags.push(CitationFlag {
+                what: "suppressed".into(),
+                detail: format!(
+                    "suppressed at {} before the citing text",
+                    e.conference
+                        .as_ref()
+                        .map(|c| self.conference_label(c))
+                        .unwrap_or_default()
+                ),
+            });
+        }
+        let kind = if v.proposal.is_some() {
+            EvidenceKind::Proposed
+        } else {
+            EvidenceKind::Stated
+        };
+        CitationEntry {
+            citing: v.instrument.clone(),
+            citing_name: instrument_name(&v.instrument),
+            citing_conference: v.conference.clone(),
+            citing_proposal: v.proposal.clone(),
+            cited: c.cited.clone(),
+            cited_name: instrument_name(&c.cited),
+            revision: c.revision.clone(),
+            cited_version: pinned.map(|p| p.conference.clone()),
+            side: c.side,
+            as_written: c.as_written.clone(),
+            section: c.section.clone(),
+            label: c.label.clone(),
+            line: c.line,
+            flags,
+            evidence: edge.map(|e| e.weight().evidence.clone()).unwrap_or_else(|| {
+                vec![Evidence {
+                    kind,
+                    source: v.source.clone().unwrap_or_default(),
+                    entry: Some(c.as_written.clone()),
+                    lines: Some(crate::model::LineSpan::line(c.line)),
+                    note: None,
+                }]
+            }),
+        }
+    }
+
+    /// `actes cites RES [--at CONF|PROPOSAL]`: what the versions of an instrument cite.
+    pub fn cites(
+        &self,
+        instrument: &InstrumentId,
+        at: Option<&VersionSelector>,
+    ) -> Result<Vec<CitationEntry>, QueryError> {
+        self.require(instrument)?;
+        Ok(self.citation_entries(
+            |v| {
+                &v.instrument == instrument
+                    && match at {
+                        None => true,
+                        Some(VersionSelector::Conference(c)) => {
+                            &v.conference == c && v.proposal.is_none()
+                        }
+                        Some(VersionSelector::Proposal(p)) => v.proposal.as_ref() == Some(p),
+                    }
+            },
+            |_| true,
+        ))
+    }
+
+    /// `actes cited-by RES`: every citation of an instrument, by any version of any instrument.
+    pub fn cited_by(&self, instrument: &InstrumentId) -> Result<Vec<CitationEntry>, QueryError> {
+        self.require(instrument)?;
+        Ok(self.citation_entries(|_| true, |c| &c.cited == instrument))
+    }
+}
+
+/// Which version of a citing instrument: after a conference, or as a proposal puts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionSelector {
+    Conference(ConferenceId),
+    Proposal(ProposalId),
+}
+
+// ---------------------------------------------------------------------------------------------
+// graph
+
+/// `actes graph [RES]`: nodes and edges, ready for DOT, Mermaid or JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphView {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphNode {
+    /// A stable id: `conf:pp-2018-dubai`, `v:pp/resolution/130@pp-2014-busan`, `p:B/67/4`.
+    pub id: String,
+    /// `conference`, `version`, `proposed-version`, `proposal`.
+    pub kind: String,
+    pub label: String,
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphEdge {
+    pub from: String,
+    pub to: String,
+    pub relation: Relation,
+    pub kind: EvidenceKind,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Lineage {
+    fn node_id(&self, node: &Node) -> String {
+        match node {
+            Node::Conference(c) => format!("conf:{}", c.id),
+            Node::Version(v) => match &v.proposal {
+                Some(p) => format!("v:{}@{p}", v.instrument.tree_dir()),
+                None => format!("v:{}@{}", v.instrument.tree_dir(), v.conference),
+            },
+            Node::Proposal(p) => format!("p:{}", p.id),
+        }
+    }
+
+    /// The whole graph, or an instrument's versions with their conferences, proposals and the
+    /// versions they cite or are cited by.
+    pub fn graph_view(&self, instrument: Option<&InstrumentId>) -> Result<GraphView, QueryError> {
+        if let Some(i) = instrument {
+            self.require(i)?;
+        }
+        let mut keep: std::collections::BTreeSet<petgraph::stable_graph::NodeIndex> =
+            std::collections::BTreeSet::new();
+        let mut edges_kept = std::collections::BTreeSet::new();
+        match instrument {
+            None => {
+                keep.extend(self.graph.node_indices());
+                edges_kept.extend(self.graph.edge_indices());
+            }
+            Some(i) => {
+                for &n in self.all_versions(i) {
+                    keep.insert(n);
+                    for dir in [Direction::Outgoing, Direction::Incoming] {
+                        for e in self.graph.edges_directed(n, dir) {
+                            keep.insert(e.source());
+                            keep.insert(e.target());
+                            edges_kept.insert(e.id());
+                        }
+                    }
+                }
+            }
+        }
+        let mut nodes: Vec<GraphNode> = keep
+            .iter()
+            .map(|&n| {
+                let node = &self.graph[n];
+                let (kind, label, status) = match node {
+                    Node::Conference(c) => ("conference", c.label(), None),
+                    Node::Version(v) => (
+                        if v.proposal.is_some() {
+                            "proposed-version"
+                        } else {
+                            "version"
+                        },
+                        match (&v.proposal, &v.revision) {
+                            (Some(p), _) => format!("{} as proposed by {p}", instrument_name(&v.instrument)),
+                            (None, Some(r)) => format!("{} ({r})", instrument_name(&v.instrument)),
+                            (None, None) => format!(
+                                "{} at {}",
+                                instrument_name(&v.instrument),
+                                self.conference_label(&v.conference)
+                            ),
+                        },
+                        Some(v.status),
+                    ),
+                    Node::Proposal(p) => (
+                        "proposal",
+                        format!("{} {} {}", p.action, p.id, instrument_name(&p.target)),
+                        Some(Status::Proposed),
+                    ),
+                };
+                GraphNode {
+                    id: self.node_id(node),
+                    kind: kind.to_string(),
+                    label,
+                    status,
+                }
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut edges: Vec<GraphEdge> = edges_kept
+            .iter()
+            .filter_map(|&e| {
+                let (a, b) = self.graph.edge_endpoints(e)?;
+                let w = &self.graph[e];
+                Some(GraphEdge {
+                    from: self.node_id(&self.graph[a]),
+                    to: self.node_id(&self.graph[b]),
+                    relation: w.relation,
+                    kind: w.kind,
+                    evidence: w.evidence.clone(),
+                })
+            })
+            .collect();
+        edges.sort_by(|a, b| (&a.from, &a.to, a.relation).cmp(&(&b.from, &b.to, b.relation)));
+        edges.dedup_by(|a, b| a.from == b.from && a.to == b.to && a.relation == b.relation);
+        Ok(GraphView { nodes, edges })
+    }
+}
+
+impl GraphView {
+    /// The view as a drawing for the DOT and Mermaid renderers.
+    pub fn diagram(&self) -> crate::render::graph::Diagram {
+        use crate::render::graph::{Diagram, DiagramEdge, DiagramNode, EdgeStyle, Shape};
+        Diagram {
+            nodes: self
+                .nodes
+                .iter()
+                .map(|n| DiagramNode {
+                    id: n.id.clone(),
+                    label: n.label.clone(),
+                    shape: match n.kind.as_str() {
+                        "conference" => Shape::Box,
+                        "proposal" => Shape::Note,
+                        "proposed-version" => Shape::Dashed,
+                        _ if n.status == Some(Status::Inferred) => Shape::Dashed,
+                        _ => Shape::Ellipse,
+                    },
+                })
+                .collect(),
+            edges: self
+                .edges
+                .iter()
+                .map(|e| DiagramEdge {
+                    from: e.from.clone(),
+                    to: e.to.clone(),
+                    label: e.relation.words().to_string(),
+                    style: match e.kind {
+                        EvidenceKind::Stated => EdgeStyle::Solid,
+                        EvidenceKind::Proposed => EdgeStyle::Dotted,
+                        EvidenceKind::Inferred => EdgeStyle::Dashed,
+                    },
+                })
+                .collect(),
+        }
+    }
+}

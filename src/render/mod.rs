@@ -1,0 +1,57 @@
+//! Renderers: query results in, text out. Plain text for the terminal, Markdown, CSV and a
+//! standalone HTML page for tables, DOT and Mermaid for graphs. Nothing here reads files, the
+//! environment or the terminal; every function takes data and returns a `String`.
+
+pub mod graph;
+pub mod reports;
+pub mod table;
+
+/// Pads `text` with spaces to `width` characters (not bytes).
+pub fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    if len >= width {
+        text.to_string()
+    } else {
+        let mut out = String::with_capacity(text.len() + width - len);
+        out.push_str(text);
+        out.extend(std::iter::repeat_n(' ', width - len));
+        out
+    }
+}
+
+/// Cuts `text` to at most `width` characters, ending with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Escapes `&`, `<`, `>` and `"` for HTML.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pad_counts_characters_not_bytes() {
+        assert_eq!(pad("Dubaï", 7), "Dubaï  ");
+        assert_eq!(truncate("Résolution", 5), "Réso…");
+        assert_eq!(html_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+    }
+}
