@@ -409,6 +409,28 @@ mod on_a_history {
     }
 
     #[test]
+    fn the_versions_read_are_the_changes_that_path_history_lists() {
+        let repo = write_history("blame-versions-vs-path-history");
+        let history = History::open(&repo).expect("open");
+        for (at, tip) in [("B/67/4", "B/67/4"), ("pp-2014-busan", "pp-2014-busan")] {
+            let (versions, resolved) =
+                blame::load::load_versions(&history, &res130(), Language::Fr, Some(at))
+                    .expect("versions");
+            let expected: Vec<String> = history
+                .path_history(resolved.commit, "pp/resolution/130/fr.txt")
+                .expect("path history")
+                .iter()
+                .map(|v| v.commit.id.to_string())
+                .collect();
+            let ours: Vec<String> = versions
+                .iter()
+                .filter_map(|v| v.point.commit.clone())
+                .collect();
+            assert_eq!(ours, expected, "at {tip}");
+        }
+    }
+
+    #[test]
     fn a_point_with_no_text_cannot_be_blamed() {
         let repo = write_history("blame-no-text");
         let history = History::open(&repo).expect("open");
@@ -462,6 +484,10 @@ mod on_a_history {
             "pp-2010-guadalajara"
         );
         assert_eq!(track.events[1].evidence[0].line, 5);
+
+        let other_body =
+            load::search(&history, "une menace ancienne", Some(Body::Wtdc)).expect("search");
+        assert!(other_body.tracks.is_empty());
     }
 
     fn repo_arg(repo: &Path) -> String {
@@ -762,5 +788,65 @@ mod on_the_shipped_corpus {
             ])
             .snapshot()
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties of the attribution on random version sequences.
+
+mod properties {
+    use actes::blame::{attribute, Attribution, Version, VersionPoint};
+    use proptest::prelude::*;
+
+    fn line() -> impl Strategy<Value = String> {
+        (
+            prop::option::of(prop::sample::select(vec!["a)", "b)", "1", "2", "–"])),
+            prop::bool::weighted(0.1),
+            prop::collection::vec(
+                prop::sample::select(vec!["la", "sécurité", "de", "UIT", "confiance", "TIC"]),
+                0..6,
+            ),
+        )
+            .prop_map(|(label, unsettled, words)| {
+                let mut s = String::new();
+                if unsettled {
+                    s.push_str("[?] ");
+                }
+                if let Some(l) = label {
+                    s.push_str(l);
+                    s.push('\t');
+                }
+                s.push_str(&words.join(" "));
+                s
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn every_settled_line_is_credited_to_a_version_with_text_no_later_than_the_last(
+            texts in prop::collection::vec(prop::option::of(prop::collection::vec(line(), 0..12)), 1..8),
+            last in prop::collection::vec(line(), 0..12),
+        ) {
+            let mut versions: Vec<Version> = texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, lines)| Version { point: VersionPoint::conference(format!("c{i}")), lines })
+                .collect();
+            versions.push(Version { point: VersionPoint::conference("last"), lines: Some(last.clone()) });
+            let blame = attribute(&versions).expect("the last version has a text");
+            prop_assert_eq!(blame.lines.len(), last.len());
+            for (line, raw) in blame.lines.iter().zip(&last) {
+                match &line.attribution {
+                    Attribution::Unsettled => prop_assert!(raw.starts_with("[?] ")),
+                    Attribution::Credited(c) => {
+                        prop_assert!(!raw.starts_with("[?] "));
+                        prop_assert!(c.wording < versions.len());
+                        prop_assert!(blame.has_text[c.wording]);
+                        prop_assert!(c.first_appeared <= c.wording);
+                        prop_assert!(blame.has_text[c.first_appeared]);
+                    }
+                }
+            }
+        }
     }
 }
