@@ -5,6 +5,8 @@
 //!   every conference (the generator revises none that often), in process (open
 //!   the history, read the versions, attribute, render as text), against the `git blame` binary
 //!   on the same file at the same ref; prints the ratio actes / git (at most 1 is the goal).
+//!   actes is timed in process (no process start), git as a child process (with its start,
+//!   about a millisecond); the machine's load makes single runs vary by a factor of two.
 //! - search: a phrase over the whole corpus (every text of every commit of main and of the
 //!   proposal refs); the goal is under 1 s.
 //!
