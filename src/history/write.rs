@@ -46,16 +46,17 @@ pub enum FailPoint {
     BeforeRefSwitch,
 }
 
-/// What to do with a date before 1970. Git stores seconds since 1970; the format allows a minus
-/// sign, but git itself (2.47) prints such a date as nothing and `git fsck` reports it as
-/// `badDate`.
+/// What to do with a date before 1970. Git stores seconds since 1970 and the object format allows a
+/// minus sign, so a conference of 1965 is written as it is by default: actes (through gix) reads
+/// and prints it right. Git itself (2.47) prints such a date as nothing and `git fsck` reports it
+/// as `badDate`; `Refuse` is for callers that need a history every git tool reads in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum EarlyDates {
-    /// Fail with [`WriteError::DateBefore1970`], naming the commit.
-    #[default]
-    Refuse,
     /// Write the date as given (negative seconds): gix reads it back right, git does not.
+    #[default]
     Negative,
+    /// Fail with [`WriteError::DateBefore1970`], naming the commit.
+    Refuse,
 }
 
 /// What the writer is doing, for a progress bar.

@@ -134,8 +134,9 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
     let host = host_body(text);
     let mut found = Vec::new();
     for section in &text.sections {
-        // The open items above the current one: depth and text.
-        let mut parents: Vec<(u8, String)> = Vec::new();
+        // The open items above the current one: depth, and the body named by an item that
+        // ends with a colon (`les résultats pertinents de l'AMNT-12, et en particulier:`).
+        let mut parents: Vec<(u8, Option<Option<Body>>)> = Vec::new();
         for paragraph in &section.paragraphs {
             while parents.last().is_some_and(|(d, _)| *d >= paragraph.depth) {
                 parents.pop();
@@ -143,8 +144,8 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
             let parent_body = parents
                 .iter()
                 .rev()
-                .find(|(_, t)| t.trim_end().ends_with(':'))
-                .and_then(|(_, t)| last_body_mention(&fold(t)));
+                .find_map(|(_, introduced)| *introduced)
+                .flatten();
             let context = Context {
                 host,
                 parent_body,
@@ -173,7 +174,11 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
                     });
                 }
             }
-            parents.push((paragraph.depth, paragraph.text.clone()));
+            let introduces = paragraph.text.trim_end().ends_with(':');
+            parents.push((
+                paragraph.depth,
+                introduces.then(|| last_body_mention(&quick_fold(&paragraph.text))),
+            ));
         }
     }
     found
@@ -298,16 +303,22 @@ const SEPARATORS: [&str; 7] = [", et ", ", and ", ", y ", ", ", " et ", " and ",
 
 /// The kind named by a word, if it introduces citations.
 fn kind_of(word: &str) -> Option<InstrumentKind> {
-    // Cheap test first: every such word starts with r, d, a or o and is 4 to 16 bytes long.
-    if !(4..=16).contains(&word.len())
-        || !word
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(c, 'r' | 'R' | 'd' | 'D' | 'a' | 'A' | 'o' | 'O'))
-    {
+    // Cheap test first: every such word is 4 to 16 bytes long and starts with `re`, `ré`, `de`,
+    // `dé`, `av` or `op`, in any case.
+    if !(4..=16).contains(&word.len()) {
         return None;
     }
-    match fold(word).as_str() {
+    let mut chars = word.chars();
+    let start = (chars.next(), chars.next());
+    if !matches!(
+        start,
+        (Some('r' | 'R' | 'd' | 'D'), Some('e' | 'é' | 'E' | 'É'))
+            | (Some('a' | 'A'), Some('v' | 'V'))
+            | (Some('o' | 'O'), Some('p' | 'P'))
+    ) {
+        return None;
+    }
+    match quick_fold(word).as_str() {
         "resolution" | "resolutions" | "resolucion" | "resoluciones" => {
             Some(InstrumentKind::Resolution)
         }
@@ -572,26 +583,31 @@ const BODY_MENTIONS: &[(&str, Body)] = &[
     ("conferencia de plenipotenciarios", Body::Pp),
 ];
 
-/// The body mentioned last in a (folded) text, as a whole word.
+/// The body mentioned last in a (folded) text, as a whole word: the mention that starts last.
 fn last_body_mention(folded: &str) -> Option<Body> {
-    let mut best: Option<(usize, Body)> = None;
-    for (phrase, body) in BODY_MENTIONS {
-        for (at, _) in folded.match_indices(phrase) {
-            let end = at + phrase.len();
-            let before_ok = folded[..at]
-                .chars()
-                .last()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = folded[end..]
+    let mut starts: Vec<usize> = folded
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphanumeric()
+                && folded[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    starts.reverse();
+    starts.into_iter().find_map(|at| {
+        let rest = &folded[at..];
+        BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+            let after = rest.strip_prefix(phrase)?;
+            after
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphabetic());
-            if before_ok && after_ok && best.is_none_or(|(b, _)| end > b) {
-                best = Some((end, *body));
-            }
-        }
-    }
-    best.map(|(_, b)| b)
+                .is_none_or(|c| !c.is_alphabetic())
+                .then_some(*body)
+        })
+    })
 }
 
 /// The body whose mention ends the (folded) text, as a whole word.

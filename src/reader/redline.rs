@@ -31,6 +31,9 @@ pub struct Reconstruction {
     /// Everything not settled, with its line, in document order: in the texts, and in their
     /// citations (`citation-body`).
     pub uncertain: Vec<Uncertainty>,
+    /// The citations of the two texts, as [`crate::reader::citations::extract`] gives them
+    /// (found once here, so that a caller need not read the texts again).
+    pub citations: Vec<crate::model::Citation>,
 }
 
 /// The note a text carries when the source gives its header, title and formula only.
@@ -59,12 +62,14 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
     let mut uncertain = builder.uncertain;
     // What the citations leave undecided (their bodies) belongs with the rest, so that a reader
     // calling `citations::extract` loses none of it.
-    uncertain.extend(crate::reader::citations::extract_all(old.as_ref(), new.as_ref()).uncertain);
+    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref());
+    uncertain.extend(cited.uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
         old,
         new,
         uncertain,
+        citations: cited.citations,
     }
 }
 
@@ -204,16 +209,34 @@ impl Builder<'_> {
             label: None,
         };
         let heading = self.split(&section.heading.text, &heading_place);
-        let placements = self.place_items(section);
+        let texts: Vec<SplitText> = section
+            .items
+            .iter()
+            .map(|item| {
+                let at = Place {
+                    line: item.lines.first,
+                    section: Some(&section.heading.text),
+                    label: item.label.as_deref(),
+                };
+                self.split(&item.text, &at)
+            })
+            .collect();
+        let evidence: Vec<Evidence> = texts
+            .iter()
+            .map(|t| Evidence {
+                in_old: t.evident.0,
+                in_new: t.evident.1,
+            })
+            .collect();
+        let placements = self.place_items(section, &evidence);
         let mut old_paragraphs = Vec::new();
         let mut new_paragraphs = Vec::new();
-        for (item, placement) in section.items.iter().zip(placements) {
+        for ((item, placement), text) in section.items.iter().zip(placements).zip(texts) {
             let at = Place {
                 line: item.lines.first,
                 section: Some(&section.heading.text),
                 label: item.label.as_deref(),
             };
-            let text = self.split(&item.text, &at);
             let footnotes: Vec<(Footnote, Footnote)> = item
                 .footnotes
                 .iter()
@@ -326,7 +349,7 @@ impl Builder<'_> {
 
     /// Groups the section's labelled items into lists (items under the same parent, at the same
     /// depth), aligns each list and returns a placement per item, reporting what is unsettled.
-    fn place_items(&mut self, section: &RawSection) -> Vec<ItemPlacement> {
+    fn place_items(&mut self, section: &RawSection, evidence: &[Evidence]) -> Vec<ItemPlacement> {
         let items = &section.items;
         let mut placements: Vec<ItemPlacement> = vec![ItemPlacement::Plain; items.len()];
         for list in lists(items) {
@@ -334,14 +357,11 @@ impl Builder<'_> {
                 .iter()
                 .map(|&i| items[i].label.as_deref().unwrap_or(""))
                 .collect();
-            let evidence: Vec<Evidence> = list
+            let list_evidence: Vec<Evidence> = list
                 .iter()
-                .map(|&i| {
-                    let (in_old, in_new) = patterns::evident_sides(&items[i].text);
-                    Evidence { in_old, in_new }
-                })
+                .map(|&i| evidence.get(i).copied().unwrap_or_default())
                 .collect();
-            match align_labels(&labels, &evidence) {
+            match align_labels(&labels, &list_evidence) {
                 ListAlignment::Unaligned => {
                     let first = &items[list[0]];
                     self.uncertain.push(Uncertainty {

@@ -364,3 +364,16 @@ fn how_far_run_together_words_reach_is_read_from_the_words_around_them() {
         .title
         .ends_with("des technologies de l'information et de la cybersécurité"));
 }
+
+#[test]
+fn reconstruct_gives_the_same_citations_as_extract() {
+    let raw = read_raw_document(SEED_NAME, &common::seed_bytes()).expect("the seed reads");
+    let lexicon = Lexicon::from_texts(raw.text.lines());
+    for p in &raw.proposals {
+        let r = reconstruct(&p.instrument, p.action, &lexicon);
+        assert_eq!(
+            r.citations,
+            actes::reader::citations::extract(r.old.as_ref(), r.new.as_ref())
+        );
+    }
+}

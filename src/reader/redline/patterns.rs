@@ -17,9 +17,38 @@ use crate::model::Revision;
 pub struct Lexicon {
     /// Each word (lowercase) with its id and how often it occurs. Only looked up, never walked,
     /// so the hash map's order shows nowhere.
-    words: HashMap<String, (u32, u32)>,
+    words: HashMap<String, (u32, u32), Fnv>,
     /// How often the word with the second id follows the word with the first.
-    pairs: HashMap<(u32, u32), u32>,
+    pairs: HashMap<(u32, u32), u32, Fnv>,
+}
+
+/// FNV-1a: a small, fast, fixed hash for short keys (words); the standard hasher is built to
+/// resist attacks that a lexicon of a document does not face.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Fnv;
+
+/// The running state of [`Fnv`].
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A word in lower case, borrowed when it already is.
@@ -142,6 +171,9 @@ pub struct SplitText {
     pub new: String,
     pub pieces: Vec<Piece>,
     pub findings: Vec<Finding>,
+    /// Whether the unmistakable patterns alone found deleted and inserted text (see
+    /// [`evident_sides`]).
+    pub evident: (bool, bool),
 }
 
 impl SplitText {
@@ -158,8 +190,9 @@ pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
     pieces = apply(pieces, &mut findings, revision_marks);
     pieces = apply(pieces, &mut findings, year_ranges);
     pieces = apply(pieces, &mut findings, conference_years);
-    pieces = apply(pieces, &mut findings, numbers_after_keywords);
     pieces = apply_last(pieces, &mut findings);
+    let evident = sides_of(&pieces);
+    pieces = apply(pieces, &mut findings, numbers_after_keywords);
     pieces = apply(pieces, &mut findings, |s, f| {
         run_together_words(s, lexicon, f)
     });
@@ -175,12 +208,30 @@ pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
             Piece::New(s) => new.push_str(s),
         }
     }
+    let old = tidy(&old);
+    let new = if pieces.len() == 1 {
+        old.clone()
+    } else {
+        tidy(&new)
+    };
     SplitText {
-        old: tidy(&old),
-        new: tidy(&new),
+        old,
+        new,
         pieces,
         findings,
+        evident,
     }
+}
+
+/// Whether the pieces hold deleted and inserted text.
+fn sides_of(pieces: &[Piece]) -> (bool, bool) {
+    let old = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Old(t) if !t.trim().is_empty()));
+    let new = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::New(t) if !t.trim().is_empty()));
+    (old, new)
 }
 
 /// Whether the line holds deleted text and inserted text by the patterns that cannot be mistaken
@@ -205,7 +256,34 @@ pub fn evident_sides(text: &str) -> (bool, bool) {
 /// Joins runs of white space (no-break spaces included) into one space and trims the ends; the
 /// words and the punctuation stay as written.
 pub fn tidy(text: &str) -> String {
-    crate::text::squash_whitespace(text)
+    // Most lines need nothing: no byte that may start a white space other than a single space,
+    // no double space, no space at either end.
+    let bytes = text.as_bytes();
+    let plain = !bytes.iter().any(|b| {
+        matches!(
+            b,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3
+        )
+    }) && !text.contains("  ")
+        && !text.starts_with(' ')
+        && !text.ends_with(' ');
+    if plain {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn apply(
