@@ -17,5 +17,6 @@ pub mod names;
 pub mod outcomes;
 pub mod reader;
 pub mod render;
+pub mod search;
 pub mod synthetic;
 pub mod text;

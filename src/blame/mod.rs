@@ -14,6 +14,7 @@
 //! [`load`] reads the sequence from the history; [`render`] and [`html`] print the result.
 
 pub mod html;
+pub mod load;
 pub mod matching;
 pub mod render;
 

@@ -667,12 +667,14 @@ impl History {
         Ok(None)
     }
 
-    fn tree_entries(&self, tree: ObjectId) -> Result<Vec<DirEntry>, ReadError> {
+    /// The entries of a tree, by its id, in git's order.
+    pub fn tree_entries(&self, tree: ObjectId) -> Result<Vec<DirEntry>, ReadError> {
         let data = self.object(tree, gix::objs::Kind::Tree)?;
         parse_tree(tree, &data)
     }
 
-    fn object(&self, id: ObjectId, kind: gix::objs::Kind) -> Result<Vec<u8>, ReadError> {
+    /// The data of an object, by its id; it must be of `kind`.
+    pub fn object(&self, id: ObjectId, kind: gix::objs::Kind) -> Result<Vec<u8>, ReadError> {
         let mut object = self.repo.find_object(id).map_err(|e| ReadError::Object {
             id,
             source: Box::new(e),

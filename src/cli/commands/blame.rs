@@ -1,6 +1,8 @@
 //! `actes blame`: credits each paragraph of a text to the conference, and the proposal, that brought in its wording.
 
-use super::{CommandError, Config, Output};
+use super::{repo, CommandError, Config, Output};
+use crate::cli::Format;
+use actes::blame::{html, load, render};
 
 /// Show which conference brought in each paragraph of an instrument
 #[derive(Debug, clap::Args)]
@@ -15,12 +17,29 @@ pub struct BlameArgs {
     pub lang: String,
 }
 
-pub fn cmd_blame(
-    _config: &Config,
-    _args: &BlameArgs,
-    _out: &mut Output,
-) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes blame` is not implemented yet",
-    ))
+pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<(), CommandError> {
+    let offered = [Format::Text, Format::Json, Format::Html];
+    if !offered.contains(&config.format) {
+        return Err(CommandError::unsupported_format(
+            "blame",
+            config.format,
+            &offered,
+        ));
+    }
+    let instrument = repo::instrument(&args.instrument)?;
+    let language = repo::language(&args.lang)?;
+    let history = repo::open(config)?;
+    let blame = load::blame(&history, &instrument, language, args.at.as_deref()).map_err(|e| {
+        if e.is_bad_input() {
+            CommandError::bad_input(e)
+        } else {
+            CommandError::failure(e)
+        }
+    })?;
+    let title = format!("{instrument}, {language}");
+    match config.format {
+        Format::Json => out.write_json(&blame),
+        Format::Html => out.write_str(&html::to_html(&blame, &title)),
+        _ => out.write_str(&render::to_text(&blame, &title)),
+    }
 }

@@ -1,6 +1,10 @@
 //! `actes search`: finds the versions that contain a phrase, and where it came and went.
 
-use super::{CommandError, Config, Output};
+use actes::model::Body;
+use actes::search::{self, load};
+
+use super::{repo, CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Find the versions that contain a phrase
 #[derive(Debug, clap::Args)]
@@ -13,11 +17,33 @@ pub struct SearchArgs {
 }
 
 pub fn cmd_search(
-    _config: &Config,
-    _args: &SearchArgs,
-    _out: &mut Output,
+    config: &Config,
+    args: &SearchArgs,
+    out: &mut Output,
 ) -> Result<(), CommandError> {
-    Err(CommandError::failure(
-        "`actes search` is not implemented yet",
-    ))
+    let offered = [Format::Text, Format::Json];
+    if !offered.contains(&config.format) {
+        return Err(CommandError::unsupported_format(
+            "search",
+            config.format,
+            &offered,
+        ));
+    }
+    let body = match &args.body {
+        None => None,
+        Some(code) => Some(Body::from_code(code).ok_or_else(|| {
+            CommandError::bad_input(format!(
+                "`{code}` is not a body; expected one of pp, wtdc, wtsa, ra, wrc, wcit, council, wtpf, un-ga"
+            ))
+        })?),
+    };
+    let history = repo::open(config)?;
+    let result = load::search(&history, &args.phrase, body).map_err(|e| match e {
+        load::SearchError::EmptyPhrase => CommandError::bad_input(e),
+        load::SearchError::History(_) => CommandError::failure(e),
+    })?;
+    match config.format {
+        Format::Json => out.write_json(&result),
+        _ => out.write_str(&search::to_text(&result)),
+    }
 }

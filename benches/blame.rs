@@ -1,0 +1,174 @@
+//! Benchmark of `actes blame` and `actes search` on the synthetic corpus (`actes::synthetic`,
+//! 2,000 instruments x 50 conferences), one run each, printed; not a timed test.
+//!
+//! - blame: the French text of the instrument with the most versions on main, made to change at
+//!   every conference (the generator revises none that often), in process (open
+//!   the history, read the versions, attribute, render as text), against the `git blame` binary
+//!   on the same file at the same ref; prints the ratio actes / git (at most 1 is the goal).
+//!   actes is timed in process (no process start), git as a child process (with its start,
+//!   about a millisecond); the machine's load makes single runs vary by a factor of two.
+//! - search: a phrase over the whole corpus (every text of every commit of main and of the
+//!   proposal refs); the goal is under 1 s.
+//!
+//! Run with `cargo bench --bench blame`. The history is written under the target folder and
+//! rewritten only when the plan changed.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use actes::history::read::History;
+use actes::history::write::{self, WriteOptions};
+use actes::model::{Body, InstrumentId, InstrumentKind, Language};
+use actes::synthetic::{self, SyntheticSpec};
+
+fn git(repo: &std::path::Path) -> Command {
+    let mut c = Command::new("git");
+    c.arg("--git-dir")
+        .arg(repo)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null");
+    c
+}
+
+fn seconds(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn main() {
+    let spec = SyntheticSpec {
+        instruments: 2000,
+        conferences: 50,
+        seed: 1,
+    };
+    let repo = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-blame/history.git");
+    let started = Instant::now();
+    let mut plan = synthetic::generate(spec);
+
+    // The French text that changes at the most conferences of main and is never removed ...
+    let mut versions_by_path: BTreeMap<String, (usize, bool)> = BTreeMap::new();
+    for commit in &plan.main {
+        for (path, content) in &commit.changes {
+            if path.ends_with("/fr.txt") {
+                let entry = versions_by_path.entry(path.clone()).or_default();
+                entry.0 += usize::from(content.is_some());
+                entry.1 |= content.is_none();
+            }
+        }
+    }
+    let (path, synthetic_versions) = versions_by_path
+        .iter()
+        .filter(|(_, (_, removed))| !removed)
+        .max_by_key(|(path, (n, _))| (*n, std::cmp::Reverse(path.as_str())))
+        .map(|(p, (n, _))| (p.clone(), *n))
+        .expect("the corpus has texts");
+    // ... is revised at every conference from its first: a paragraph reworded each time, and
+    // every third time a paragraph inserted (which renumbers nothing: its label is a dash).
+    let mut current: Option<String> = None;
+    for (k, commit) in plan.main.iter_mut().enumerate() {
+        match commit.changes.get(&path) {
+            Some(Some(content)) => current = Some(String::from_utf8_lossy(content).into_owned()),
+            Some(None) => current = None,
+            None => {
+                if let Some(text) = &current {
+                    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+                    let at = 3 + k % lines.len().saturating_sub(3).max(1);
+                    let at = at.min(lines.len() - 1);
+                    lines[at].push_str(" et renforcer la coopération");
+                    if k % 3 == 0 {
+                        lines.insert(at, format!("–\tparagraphe ajouté par la conférence {k}"));
+                    }
+                    let revised = lines.join("\n") + "\n";
+                    commit
+                        .changes
+                        .insert(path.clone(), Some(revised.clone().into_bytes()));
+                    current = Some(revised);
+                }
+            }
+        }
+    }
+    let planned_versions = plan
+        .main
+        .iter()
+        .filter(|c| matches!(c.changes.get(&path), Some(Some(_))))
+        .count();
+
+    let report = write::write(&repo, &plan, &mut WriteOptions::default())
+        .expect("the synthetic history is written");
+    println!(
+        "blame bench: synthetic corpus {} x {} (seed {}), {path} revised at every conference ({synthetic_versions} versions in the generator, {planned_versions} now), {} objects, {:?} in {:.2} s",
+        spec.instruments,
+        spec.conferences,
+        spec.seed,
+        report.objects,
+        report.outcome,
+        seconds(started.elapsed())
+    );
+
+    let parts: Vec<&str> = path.split('/').collect();
+    let instrument = InstrumentId::numbered(
+        Body::from_code(parts[0]).expect("a body folder"),
+        InstrumentKind::from_word(parts[1]).expect("a kind folder"),
+        parts[2].parse().expect("a numbered instrument"),
+    );
+
+    // actes blame, in process: open, read the versions, attribute, render.
+    let started = Instant::now();
+    let history = History::open(&repo).expect("open the history");
+    let opened = started.elapsed();
+    let (loaded, _) = actes::blame::load::load_versions(&history, &instrument, Language::Fr, None)
+        .expect("the versions");
+    let read = started.elapsed() - opened;
+    let blame = actes::blame::attribute(&loaded).expect("blame");
+    let rendered = actes::blame::render::to_text(&blame, &instrument.to_string());
+    let actes_time = started.elapsed();
+    println!(
+        "  actes blame: open {:.1} ms, read the versions {:.1} ms, attribute and render {:.1} ms",
+        seconds(opened) * 1e3,
+        seconds(read) * 1e3,
+        seconds(actes_time - opened - read) * 1e3
+    );
+    let versions = blame
+        .versions
+        .iter()
+        .zip(&blame.has_text)
+        .filter(|(v, t)| **t && v.commit.is_some())
+        .count();
+
+    // git blame of the same file at the same ref.
+    let started = Instant::now();
+    let out = git(&repo)
+        .args(["blame", "--porcelain", "refs/heads/main", "--", &path])
+        .output()
+        .expect("git runs");
+    let git_time = started.elapsed();
+    assert!(out.status.success(), "git blame failed");
+    println!(
+        "blame {path}: {versions} versions read, {} lines, {} bytes rendered; actes {:.1} ms, git blame {:.1} ms, ratio actes/git {:.2}",
+        blame.lines.len(),
+        rendered.len(),
+        seconds(actes_time) * 1e3,
+        seconds(git_time) * 1e3,
+        seconds(actes_time) / seconds(git_time)
+    );
+
+    // actes search over the whole corpus, in process.
+    for phrase in [
+        "sécurité et confiance",
+        "la sécurité",
+        "une phrase qui n'existe nulle part",
+    ] {
+        let started = Instant::now();
+        let history = History::open(&repo).expect("open the history");
+        let result = actes::search::load::search(&history, phrase, None).expect("search");
+        let search_time = started.elapsed();
+        let hits: usize = result.tracks.iter().map(|t| t.present_in.len()).sum();
+        println!(
+            "search \"{phrase}\" over the whole corpus: {} tracks, {hits} versions with it, {:.1} ms (goal under 1 s: {})",
+            result.tracks.len(),
+            seconds(search_time) * 1e3,
+            if seconds(search_time) < 1.0 { "met" } else { "MISSED" }
+        );
+    }
+}

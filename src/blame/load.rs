@@ -1,0 +1,260 @@
+//! Reads the versions of one text from the history, for [`super::attribute`]: every commit along
+//! the first-parent line ending at the point asked for (a conference on `main`, or a proposal on
+//! its proposal ref) where the text file changed, oldest first.
+
+use gix::hash::ObjectId;
+
+use crate::history::read::{CommitInfo, History, PathChange, PathVersion, ReadError, Resolved};
+use crate::model::{InstrumentId, Language, Status};
+
+use super::{attribute, AttributeError, Blame, PointKind, Version, VersionPoint};
+
+/// The ref of the conference commits.
+pub const MAIN_REF: &str = "refs/heads/main";
+
+/// Why a text could not be blamed.
+#[derive(Debug, thiserror::Error)]
+pub enum BlameError {
+    #[error(transparent)]
+    History(#[from] ReadError),
+    #[error("{instrument} has no {language} text in the history at {at}{}", match latest_with_text {
+        Some(p) => format!("; the latest point with one is {p} (try `--at {p}`)"),
+        None => String::new(),
+    })]
+    NoText {
+        instrument: String,
+        language: Language,
+        at: String,
+        /// The latest earlier point on the same line of history that has the text, if any.
+        latest_with_text: Option<String>,
+    },
+    #[error("{path} at commit {commit} is not UTF-8 text")]
+    NotText { path: String, commit: String },
+    #[error(transparent)]
+    Attribute(#[from] AttributeError),
+}
+
+impl BlameError {
+    /// `true` when the user's question is at fault (an unknown point, an instrument without text
+    /// there), not the repository.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            BlameError::History(e) => matches!(
+                e,
+                ReadError::UnknownRevision { .. }
+                    | ReadError::AmbiguousRevision { .. }
+                    | ReadError::Missing { .. }
+            ),
+            BlameError::NoText { .. } | BlameError::Attribute(_) => true,
+            BlameError::NotText { .. } => false,
+        }
+    }
+}
+
+pub use crate::corpus::layout::text_path;
+
+/// The point of the history a commit stands for.
+pub fn point_of(commit: &CommitInfo, on_main: bool, reference: &str) -> VersionPoint {
+    let status_trailer = commit.trailer("Status").map(str::to_ascii_lowercase);
+    let (name, kind, status) = if on_main {
+        let status = match status_trailer.as_deref() {
+            Some("proposed") => Status::Proposed,
+            Some("inferred") => Status::Inferred,
+            _ => Status::Adopted,
+        };
+        let name = commit
+            .conference
+            .as_ref()
+            .map(|c| c.0.clone())
+            .or_else(|| commit.tag.clone())
+            .unwrap_or_else(|| commit.id.to_string());
+        (name, PointKind::Conference, status)
+    } else {
+        let name = commit
+            .proposal
+            .clone()
+            .unwrap_or_else(|| commit.id.to_string());
+        (name, PointKind::Proposal, Status::Proposed)
+    };
+    VersionPoint {
+        name,
+        kind,
+        status,
+        conference: commit.conference.as_ref().map(|c| c.0.clone()),
+        reference: Some(reference.to_string()),
+        commit: Some(commit.id.to_string()),
+    }
+}
+
+/// The versions of the text of `instrument` in `language` up to `at` (a conference, a proposal, a
+/// ref or a commit; the latest conference when `None`), oldest first, and what `at` resolved to.
+pub fn load_versions(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    at: Option<&str>,
+) -> Result<(Vec<Version>, Resolved), BlameError> {
+    let resolved = history.resolve(at.unwrap_or("main"))?;
+    let path = text_path(instrument, language);
+    let changes = match path_changes(history, resolved.commit, &path)? {
+        Some(changes) => changes,
+        None => history.path_history(resolved.commit, &path)?,
+    };
+    let latest_with_text = changes
+        .iter()
+        .rev()
+        .find(|c| c.blob.is_some())
+        .map(|c| point_of(&c.commit, c.on_main, &resolved.line).name);
+    let no_text = || BlameError::NoText {
+        instrument: instrument.to_string(),
+        language,
+        at: resolved.label.clone(),
+        latest_with_text: latest_with_text.clone(),
+    };
+    if changes.last().is_none_or(|c| c.blob.is_none()) {
+        return Err(no_text());
+    }
+    let mut versions = Vec::with_capacity(changes.len() + 1);
+    for change in &changes {
+        let reference = if change.on_main {
+            MAIN_REF
+        } else {
+            resolved.line.as_str()
+        };
+        let lines = match change.blob {
+            None => None,
+            Some(blob) => {
+                let bytes = history.object(blob, gix::objs::Kind::Blob)?;
+                let text = String::from_utf8(bytes).map_err(|_| BlameError::NotText {
+                    path: path.clone(),
+                    commit: change.commit.id.to_string(),
+                })?;
+                Some(text.lines().map(str::to_string).collect::<Vec<_>>())
+            }
+        };
+        versions.push(Version {
+            point: point_of(&change.commit, change.on_main, reference),
+            lines,
+        });
+    }
+    // The point asked for, when the text did not change there: the same text, credited nothing.
+    let last_commit = changes
+        .last()
+        .map(|c| c.commit.id)
+        .expect("at least one change, checked above");
+    if last_commit != resolved.commit {
+        let commit = history.commit_info(resolved.commit)?;
+        let on_main = history.is_on_main(resolved.commit);
+        let mut point = point_of(&commit, on_main, &resolved.line);
+        if !on_main && commit.proposal.is_none() {
+            point.name = resolved.label.clone();
+        }
+        let lines = versions.last().and_then(|v| v.lines.clone());
+        versions.push(Version { point, lines });
+    }
+    Ok((versions, resolved))
+}
+
+/// Blames the text of `instrument` in `language` at `at` (see [`load_versions`]).
+pub fn blame(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    at: Option<&str>,
+) -> Result<Blame, BlameError> {
+    let (versions, _) = load_versions(history, instrument, language, at)?;
+    Ok(attribute(&versions)?)
+}
+
+/// The changes of `path` along the first-parent line ending at `tip`, like
+/// [`History::path_history`] but faster: the line is taken from the commits of main and of the
+/// proposal refs that the history already read, and each commit's tree is searched for the one
+/// path without reading whole folders. `None` when `tip` is on neither (an arbitrary commit).
+fn path_changes(
+    history: &History,
+    tip: ObjectId,
+    path: &str,
+) -> Result<Option<Vec<PathVersion>>, ReadError> {
+    let main = history.conferences();
+    let mut line: Vec<(CommitInfo, bool)> = Vec::new();
+    if let Some(end) = main.iter().position(|c| c.id == tip) {
+        line.extend(main[..=end].iter().map(|c| (c.clone(), true)));
+    } else {
+        let refs = history.proposal_refs()?;
+        let Some((r, end)) = refs.iter().find_map(|r| {
+            r.commits
+                .iter()
+                .position(|c| c.id == tip)
+                .map(|end| (r, end))
+        }) else {
+            return Ok(None);
+        };
+        if let Some(base) = r.base {
+            let Some(base_end) = main.iter().position(|c| c.id == base) else {
+                return Ok(None);
+            };
+            line.extend(main[..=base_end].iter().map(|c| (c.clone(), true)));
+        }
+        line.extend(r.commits[..=end].iter().map(|c| (c.clone(), false)));
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut out = Vec::new();
+    let mut previous: Option<ObjectId> = None;
+    for (commit, on_main) in line {
+        let blob = find_blob(history, commit.tree, &parts)?;
+        if blob != previous {
+            let change = match (previous, blob) {
+                (None, Some(_)) => PathChange::Added,
+                (Some(_), None) => PathChange::Removed,
+                _ => PathChange::Modified,
+            };
+            out.push(PathVersion {
+                commit,
+                change,
+                blob,
+                on_main,
+            });
+        }
+        previous = blob;
+    }
+    Ok(Some(out))
+}
+
+/// The blob at `parts` (a path split at `/`) under `tree`, reading only the trees on the way and
+/// scanning each for the one name.
+fn find_blob(
+    history: &History,
+    tree: ObjectId,
+    parts: &[&str],
+) -> Result<Option<ObjectId>, ReadError> {
+    let mut current = tree;
+    for (depth, name) in parts.iter().enumerate() {
+        let data = history.object(current, gix::objs::Kind::Tree)?;
+        let Some((is_dir, id)) = tree_entry(&data, name.as_bytes()) else {
+            return Ok(None);
+        };
+        let last = depth + 1 == parts.len();
+        match (last, is_dir) {
+            (true, false) => return Ok(Some(id)),
+            (false, true) => current = id,
+            _ => return Ok(None),
+        }
+    }
+    Ok(None)
+}
+
+/// Finds one entry of a raw tree object: whether it is a folder, and its id.
+fn tree_entry(mut data: &[u8], wanted: &[u8]) -> Option<(bool, ObjectId)> {
+    const HASH_LEN: usize = 20;
+    while !data.is_empty() {
+        let space = data.iter().position(|b| *b == b' ')?;
+        let rest = &data[space + 1..];
+        let nul = rest.iter().position(|b| *b == 0)?;
+        let hash = rest.get(nul + 1..nul + 1 + HASH_LEN)?;
+        if &rest[..nul] == wanted {
+            return Some((&data[..space] == b"40000", ObjectId::try_from(hash).ok()?));
+        }
+        data = &rest[nul + 1 + HASH_LEN..];
+    }
+    None
+}
