@@ -6,10 +6,10 @@
 //! answers historians' queries on them. It prints nothing and reads no environment: every query
 //! returns data, and [`render`] turns data into text, Markdown, CSV, HTML or DOT.
 
+pub mod blame;
 pub mod catalogue;
 pub mod corpus;
 mod csv_file;
-pub mod blame;
 pub mod history;
 pub mod lineage;
 pub mod model;

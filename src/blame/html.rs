@@ -79,19 +79,15 @@ pub fn to_html(blame: &Blame, title: &str) -> String {
         .iter()
         .any(|l| l.attribution == Attribution::Unsettled)
     {
-        out.push_str(
-            "<li class=\"unsettled\">unsettled: credited to no version</li>\n",
-        );
+        out.push_str("<li class=\"unsettled\">unsettled: credited to no version</li>\n");
     }
     out.push_str("</ul>\n<div class=\"text\">\n");
     for line in &blame.lines {
         let explanation = escape(&explain(blame, line));
         let (class, style, who) = match &line.attribution {
-            Attribution::Unsettled => (
-                "line unsettled".to_string(),
-                String::new(),
-                "?".to_string(),
-            ),
+            Attribution::Unsettled => {
+                ("line unsettled".to_string(), String::new(), "?".to_string())
+            }
             Attribution::Credited(c) => {
                 let point = &blame.versions[c.wording];
                 let class = if point.is_proposed() {

@@ -136,7 +136,9 @@ fn align_identical(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     let new_mid = &new[head..new.len() - tail];
     if !old_mid.is_empty() && !new_mid.is_empty() {
         if old_mid.len().saturating_mul(new_mid.len()) <= MAX_ALIGNMENT_CELLS {
-            let table = lcs_table(old_mid.len(), new_mid.len(), |i, j| old_mid[i] == new_mid[j]);
+            let table = lcs_table(old_mid.len(), new_mid.len(), |i, j| {
+                old_mid[i] == new_mid[j]
+            });
             for (i, j) in lcs_pairs(&table, old_mid.len(), new_mid.len(), |i, j| {
                 old_mid[i] == new_mid[j]
             }) {
@@ -254,7 +256,9 @@ fn align_similar(
             let (b, b_bag) = &new_tokens[j];
             // The common bag of tokens bounds the common subsequence: skip hopeless pairs cheaply.
             let total = a.len() + b.len();
-            if total > 0 && 2000 * bag_intersection(a_bag, b_bag) / total < usize::from(SIMILARITY_THRESHOLD) {
+            if total > 0
+                && 2000 * bag_intersection(a_bag, b_bag) / total < usize::from(SIMILARITY_THRESHOLD)
+            {
                 continue;
             }
             sim[i * m + j] = similarity_of_tokens(a, b);

@@ -71,11 +71,7 @@ pub fn explain(blame: &Blame, line: &BlamedLine) -> String {
     }
     if !credit.or_unknown_before.is_empty() {
         let names: Vec<&str> = credit.or_unknown_before.iter().map(|&i| name(i)).collect();
-        let _ = write!(
-            s,
-            "; or at {} (text not in the history)",
-            names.join(", ")
-        );
+        let _ = write!(s, "; or at {} (text not in the history)", names.join(", "));
     }
     for r in &credit.renumbered {
         let _ = write!(

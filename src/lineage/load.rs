@@ -143,7 +143,11 @@ pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
         .map(|(_, s)| s)
         .unwrap_or_default();
     from_slice(
-        records.conferences.iter().map(|c| c.conference.clone()).collect(),
+        records
+            .conferences
+            .iter()
+            .map(|c| c.conference.clone())
+            .collect(),
         s,
     )
 }
@@ -289,7 +293,11 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
         return;
     };
     let mut index = Index {
-        conferences: records.conferences.iter().map(|c| c.conference.clone()).collect(),
+        conferences: records
+            .conferences
+            .iter()
+            .map(|c| c.conference.clone())
+            .collect(),
         ..Index::default()
     };
     let mut body = Vec::new();
@@ -315,7 +323,8 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
     out.push(b'\n');
     out.extend_from_slice(&body);
     let tmp = repo_path.join(format!("{CACHE_FILE}.tmp"));
-    if std::fs::write(&tmp, &out).is_ok() && std::fs::rename(&tmp, repo_path.join(CACHE_FILE)).is_err()
+    if std::fs::write(&tmp, &out).is_ok()
+        && std::fs::rename(&tmp, repo_path.join(CACHE_FILE)).is_err()
     {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -499,7 +508,10 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
     {
         let mut r = r.map_err(|e| git_error(repo_path, e))?;
         let name = r.name().as_bstr().to_string();
-        let id = r.peel_to_id().map_err(|e| git_error(repo_path, e))?.detach();
+        let id = r
+            .peel_to_id()
+            .map_err(|e| git_error(repo_path, e))?
+            .detach();
         tips.push((name, id));
     }
     tips.sort();
@@ -518,8 +530,8 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
         chain.reverse();
         for id in chain {
             let c = commit_files(&repo, repo_path, id)?;
-            let mut proposal: Option<ProposalId> = trailer(&c.message, "Proposal")
-                .and_then(|p| p.parse().ok());
+            let mut proposal: Option<ProposalId> =
+                trailer(&c.message, "Proposal").and_then(|p| p.parse().ok());
             let mut conference =
                 trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
             let mut metas = Vec::new();

@@ -284,11 +284,7 @@ impl Lineage {
             .iter()
             .map(|r| {
                 let c = &r.conference;
-                let mut names = vec![
-                    slug(&c.place.fr),
-                    slug(&c.place.en),
-                    slug(&c.place.es),
-                ];
+                let mut names = vec![slug(&c.place.fr), slug(&c.place.en), slug(&c.place.es)];
                 names.extend(c.aliases.iter().map(|a| slug(a)));
                 (c.id.clone(), names)
             })
@@ -435,9 +431,7 @@ impl Lineage {
                     evidence: e.evidence.clone(),
                     citation: None,
                 };
-                let record = outcome_records
-                    .get(&(&instrument, &e.conference))
-                    .copied();
+                let record = outcome_records.get(&(&instrument, &e.conference)).copied();
                 match e.event {
                     Event::Adopted | Event::Revised | Event::FirstInCorpus => {
                         let node = lineage.add_version(&instrument, &e, record, None);
@@ -466,8 +460,7 @@ impl Lineage {
                                 node
                             }
                         };
-                        if let (Some(record), Node::Version(v)) =
-                            (record, &mut lineage.graph[from])
+                        if let (Some(record), Node::Version(v)) = (record, &mut lineage.graph[from])
                         {
                             // A later record of the same version may carry its title or text.
                             for (lang, title) in &record.titles {
@@ -698,7 +691,11 @@ impl Lineage {
 
     /// The outcome version of an instrument in force just before a conference: the latest one
     /// created at an earlier conference.
-    fn version_before(&self, instrument: &InstrumentId, conference: &ConferenceId) -> Option<NodeIndex> {
+    fn version_before(
+        &self,
+        instrument: &InstrumentId,
+        conference: &ConferenceId,
+    ) -> Option<NodeIndex> {
         let limit = self.position(conference);
         self.outcome_versions(instrument)
             .into_iter()
@@ -817,7 +814,9 @@ impl Lineage {
         }
         out.sort_by_key(|(id, e)| {
             (
-                e.conference.as_ref().map_or(usize::MAX, |c| self.position(c)),
+                e.conference
+                    .as_ref()
+                    .map_or(usize::MAX, |c| self.position(c)),
                 *id,
             )
         });

@@ -78,8 +78,7 @@ pub fn parse_instrument(text: &str) -> Result<InstrumentId, QueryError> {
         return Ok(InstrumentId::numbered(body, kind, n));
     }
     if last.starts_with('[') || designation.contains('-') {
-        if designation.is_empty() || !designation.chars().all(|c| c.is_alphanumeric() || c == '-')
-        {
+        if designation.is_empty() || !designation.chars().all(|c| c.is_alphanumeric() || c == '-') {
             return Err(bad());
         }
         return Ok(InstrumentId::provisional(body, kind, designation));
@@ -89,10 +88,10 @@ pub fn parse_instrument(text: &str) -> Result<InstrumentId, QueryError> {
 
 /// The kind of instrument a body adopts when a command line names none.
 fn default_kind(body: Body) -> InstrumentKind {
-        match body {
-            Body::Wtpf => InstrumentKind::Opinion,
-            _ => InstrumentKind::Resolution,
-        }
+    match body {
+        Body::Wtpf => InstrumentKind::Opinion,
+        _ => InstrumentKind::Resolution,
+    }
 }
 
 /// The name of an instrument as a heading: `Resolution 130 (PP)`, `Resolution 69 (WTDC)`.
@@ -102,9 +101,17 @@ pub fn instrument_name(id: &InstrumentId) -> String {
     kind_cap.push_str(&kind[1..]);
     let draft = if id.number.is_none() { "draft " } else { "" };
     if draft.is_empty() {
-        format!("{kind_cap} {} ({})", id.designation(), id.body.code().to_uppercase())
+        format!(
+            "{kind_cap} {} ({})",
+            id.designation(),
+            id.body.code().to_uppercase()
+        )
     } else {
-        format!("{draft}{kind} {} ({})", id.designation(), id.body.code().to_uppercase())
+        format!(
+            "{draft}{kind} {} ({})",
+            id.designation(),
+            id.body.code().to_uppercase()
+        )
     }
 }
 
@@ -184,7 +191,12 @@ impl Lineage {
             .iter()
             .filter_map(|&n| self.version_at(n))
             .collect();
-        versions.sort_by_key(|v| (v.proposal.is_some(), std::cmp::Reverse(self.position(&v.conference))));
+        versions.sort_by_key(|v| {
+            (
+                v.proposal.is_some(),
+                std::cmp::Reverse(self.position(&v.conference)),
+            )
+        });
         versions.iter().find_map(|v| {
             [Language::En, Language::Fr, Language::Es]
                 .iter()
@@ -293,28 +305,27 @@ impl Lineage {
                 Unknown,
                 format!("the corpus records nothing for {name} at {at}"),
             ),
-            (Action::Mod | Action::ModEditorial, Some((Event::Revised, e))) => (
-                Undetermined,
-                if text_known(e) {
-                    format!("{name} was revised at {at}; compare the adopted text with the proposal")
-                } else {
-                    format!(
+            (Action::Mod | Action::ModEditorial, Some((Event::Revised, e))) => {
+                (
+                    Undetermined,
+                    if text_known(e) {
+                        format!("{name} was revised at {at}; compare the adopted text with the proposal")
+                    } else {
+                        format!(
                         "{name} was revised at {at}, but the adopted text is not in the corpus: not known to be adopted as proposed"
                     )
-                },
-            ),
-            (Action::Mod | Action::ModEditorial, Some((Event::Unchanged, _))) => (
-                NotAdopted,
-                format!("{name} was not revised at {at}"),
-            ),
-            (Action::Sup | Action::SupMoved, Some((Event::Suppressed, _))) => (
-                OutcomeAsProposed,
-                format!("{name} was suppressed at {at}"),
-            ),
-            (Action::Noc, Some((Event::Unchanged, _))) => (
-                OutcomeAsProposed,
-                format!("{name} was not revised at {at}"),
-            ),
+                    },
+                )
+            }
+            (Action::Mod | Action::ModEditorial, Some((Event::Unchanged, _))) => {
+                (NotAdopted, format!("{name} was not revised at {at}"))
+            }
+            (Action::Sup | Action::SupMoved, Some((Event::Suppressed, _))) => {
+                (OutcomeAsProposed, format!("{name} was suppressed at {at}"))
+            }
+            (Action::Noc, Some((Event::Unchanged, _))) => {
+                (OutcomeAsProposed, format!("{name} was not revised at {at}"))
+            }
             (Action::Add | Action::AddMoved, Some((Event::Adopted, _))) => (
                 Undetermined,
                 format!("{name} was adopted at {at}; whether as proposed is not established"),
@@ -332,7 +343,11 @@ impl Lineage {
         for idx in self.graph.edge_indices() {
             if &self.graph[idx] == e {
                 if let Some((a, b)) = self.graph.edge_endpoints(idx) {
-                    let made = if e.relation == Relation::RevisedAt { b } else { a };
+                    let made = if e.relation == Relation::RevisedAt {
+                        b
+                    } else {
+                        a
+                    };
                     if let Some(v) = self.version_at(made) {
                         out.push(v);
                     }
@@ -356,7 +371,11 @@ impl Lineage {
                 .graph
                 .edge_endpoints(idx)
                 .expect("an edge of the graph has endpoints");
-            let made = if e.relation == Relation::RevisedAt { b } else { a };
+            let made = if e.relation == Relation::RevisedAt {
+                b
+            } else {
+                a
+            };
             let version = self.version_at(made);
             let texts = version.map(|v| v.texts.clone()).unwrap_or_default();
             let text_note = match event {
@@ -550,12 +569,14 @@ impl Lineage {
                 );
             }
             for p in self.proposals_for(instrument) {
-                let cell = cells.entry(self.position(&p.conference)).or_insert(TableCell {
-                    state: CellState::Proposed,
-                    inferred: false,
-                    revision: None,
-                    proposals: Vec::new(),
-                });
+                let cell = cells
+                    .entry(self.position(&p.conference))
+                    .or_insert(TableCell {
+                        state: CellState::Proposed,
+                        inferred: false,
+                        revision: None,
+                        proposals: Vec::new(),
+                    });
                 cell.proposals.push(p.id.clone());
             }
             // Unknown: the body's catalogue conferences between the first fact and a suppression
@@ -572,7 +593,9 @@ impl Lineage {
                 .unwrap_or(usize::MAX);
             if let Some(first) = first {
                 for (pos, id) in self.chronology.iter().enumerate() {
-                    let Some(c) = self.conference(id) else { continue };
+                    let Some(c) = self.conference(id) else {
+                        continue;
+                    };
                     if pos > first && pos < end && c.in_catalogue && c.body == instrument.body {
                         cells.entry(pos).or_insert(TableCell {
                             state: CellState::Unknown,
@@ -678,7 +701,9 @@ impl Lineage {
                 if e.relation != Relation::SuppressedAt {
                     continue;
                 }
-                let Some(conference) = &e.conference else { continue };
+                let Some(conference) = &e.conference else {
+                    continue;
+                };
                 if at.is_some_and(|a| a != conference) {
                     continue;
                 }
@@ -751,7 +776,11 @@ impl Lineage {
             }
         }
         out.sort_by(|a, b| {
-            (a.0, &a.1.instrument.kind, &a.1.instrument).cmp(&(b.0, &b.1.instrument.kind, &b.1.instrument))
+            (a.0, &a.1.instrument.kind, &a.1.instrument).cmp(&(
+                b.0,
+                &b.1.instrument.kind,
+                &b.1.instrument,
+            ))
         });
         Ok(out.into_iter().map(|(_, e)| e).collect())
     }
@@ -807,9 +836,16 @@ impl Lineage {
             let events = self.events_of(i);
             let before: Vec<&(petgraph::stable_graph::EdgeIndex, &Edge)> = events
                 .iter()
-                .filter(|(_, e)| e.conference.as_ref().is_some_and(|c| self.position(c) <= limit))
+                .filter(|(_, e)| {
+                    e.conference
+                        .as_ref()
+                        .is_some_and(|c| self.position(c) <= limit)
+                })
                 .collect();
-            if before.iter().any(|(_, e)| e.relation == Relation::SuppressedAt) {
+            if before
+                .iter()
+                .any(|(_, e)| e.relation == Relation::SuppressedAt)
+            {
                 continue;
             }
             let Some(version_node) = self
@@ -840,7 +876,9 @@ impl Lineage {
                 evidence: made.map(|(_, e)| e.evidence.clone()).unwrap_or_default(),
             });
         }
-        entries.sort_by(|a, b| (a.instrument.kind, &a.instrument).cmp(&(b.instrument.kind, &b.instrument)));
+        entries.sort_by(|a, b| {
+            (a.instrument.kind, &a.instrument).cmp(&(b.instrument.kind, &b.instrument))
+        });
         Ok(InForceReport {
             conference: at.clone(),
             conference_label: self.conference_label(at),
@@ -937,7 +975,9 @@ impl Lineage {
         let edge = self
             .graph
             .edges_directed(node, Direction::Outgoing)
-            .find(|e| e.weight().relation == Relation::Cites && e.weight().citation.as_ref() == Some(c));
+            .find(|e| {
+                e.weight().relation == Relation::Cites && e.weight().citation.as_ref() == Some(c)
+            });
         let pinned = edge.and_then(|e| self.version_at(e.target()));
         let limit = self.citing_limit(v);
         let mut flags = Vec::new();
@@ -969,7 +1009,9 @@ impl Lineage {
         }
         if let Some((_, e)) = self.events_of(&c.cited).into_iter().find(|(_, e)| {
             e.relation == Relation::SuppressedAt
-                && e.conference.as_ref().is_some_and(|c| self.position(c) <= limit)
+                && e.conference
+                    .as_ref()
+                    .is_some_and(|c| self.position(c) <= limit)
         }) {
             flags.push(CitationFlag {
                 what: "suppressed".into(),
@@ -1002,15 +1044,17 @@ impl Lineage {
             label: c.label.clone(),
             line: c.line,
             flags,
-            evidence: edge.map(|e| e.weight().evidence.clone()).unwrap_or_else(|| {
-                vec![Evidence {
-                    kind,
-                    source: v.source.clone().unwrap_or_default(),
-                    entry: Some(c.as_written.clone()),
-                    lines: Some(crate::model::LineSpan::line(c.line)),
-                    note: None,
-                }]
-            }),
+            evidence: edge
+                .map(|e| e.weight().evidence.clone())
+                .unwrap_or_else(|| {
+                    vec![Evidence {
+                        kind,
+                        source: v.source.clone().unwrap_or_default(),
+                        entry: Some(c.as_written.clone()),
+                        lines: Some(crate::model::LineSpan::line(c.line)),
+                        note: None,
+                    }]
+                }),
         }
     }
 
@@ -1131,7 +1175,9 @@ impl Lineage {
                             "version"
                         },
                         match (&v.proposal, &v.revision) {
-                            (Some(p), _) => format!("{} as proposed by {p}", instrument_name(&v.instrument)),
+                            (Some(p), _) => {
+                                format!("{} as proposed by {p}", instrument_name(&v.instrument))
+                            }
                             (None, Some(r)) => format!("{} ({r})", instrument_name(&v.instrument)),
                             (None, None) => format!(
                                 "{} at {}",

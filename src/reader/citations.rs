@@ -244,40 +244,10 @@ fn read_designation(s: &str, pos: usize) -> Option<(Option<u32>, u32, bool, usiz
     Some((None, first, false, after))
 }
 
-/// Lowercase, accents of the Latin letters of French and Spanish dropped, runs of white space as
-/// one space, typographic apostrophes straight: a cheaper [`fold`] for texts already in NFC.
+/// The comparison key of a text (case and accents folded, runs of white space as one space,
+/// typographic apostrophes straight).
 fn quick_fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        let plain = match c {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
-            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' | 'Ñ' => 'n',
-            '’' => '\'',
-            c if c.is_ascii() => c.to_ascii_lowercase(),
-            c => {
-                if c.is_uppercase() || !unicode_normalization::char::is_combining_mark(c) {
-                    out.extend(c.to_lowercase());
-                }
-                continue;
-            }
-        };
-        out.push(plain);
-    }
-    out
+    crate::reader::lang::key(text)
 }
 
 /// The last `max` bytes of a text, or fewer, cut at a character boundary.

@@ -300,7 +300,6 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
         .into_iter()
         .map(|p| {
             let rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
-            let citations = citations::extract(rebuilt.old.as_ref(), rebuilt.new.as_ref());
             let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
             for u in rebuilt.uncertain {
@@ -316,7 +315,7 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
                 lines: p.lines,
                 old: rebuilt.old,
                 new: rebuilt.new,
-                citations,
+                citations: rebuilt.citations,
                 uncertain,
                 reasons: p.reasons,
             }

@@ -47,7 +47,10 @@ fn dot_quote(s: &str) -> String {
 
 /// Graphviz DOT.
 pub fn to_dot(diagram: &Diagram, name: &str) -> String {
-    let mut out = format!("digraph {} {{\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n", dot_quote(name));
+    let mut out = format!(
+        "digraph {} {{\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n",
+        dot_quote(name)
+    );
     for n in &diagram.nodes {
         let attrs = match n.shape {
             Shape::Box => "shape=box",
@@ -55,7 +58,11 @@ pub fn to_dot(diagram: &Diagram, name: &str) -> String {
             Shape::Dashed => "shape=ellipse, style=dashed",
             Shape::Note => "shape=note",
         };
-        out.push_str(&format!("  {} [label={}, {attrs}];\n", dot_quote(&n.id), dot_quote(&n.label)));
+        out.push_str(&format!(
+            "  {} [label={}, {attrs}];\n",
+            dot_quote(&n.id),
+            dot_quote(&n.label)
+        ));
     }
     for e in &diagram.edges {
         let style = match e.style {
@@ -120,8 +127,16 @@ mod tests {
     fn dot_and_mermaid_draw_nodes_and_edges() {
         let d = Diagram {
             nodes: vec![
-                DiagramNode { id: "a".into(), label: "Res \"130\"".into(), shape: Shape::Ellipse },
-                DiagramNode { id: "b".into(), label: "Busan, 2014".into(), shape: Shape::Box },
+                DiagramNode {
+                    id: "a".into(),
+                    label: "Res \"130\"".into(),
+                    shape: Shape::Ellipse,
+                },
+                DiagramNode {
+                    id: "b".into(),
+                    label: "Busan, 2014".into(),
+                    shape: Shape::Box,
+                },
             ],
             edges: vec![DiagramEdge {
                 from: "a".into(),

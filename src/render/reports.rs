@@ -155,10 +155,16 @@ pub fn suppressed_text(entries: &[SuppressedEntry]) -> String {
         evidence_lines(&s.evidence, "  ", &mut out);
         for p in &s.proposals {
             for e in &p.evidence {
-                out.push_str(&format!("  evidence of a proposal: {} {}: {e}\n", p.action, p.id));
+                out.push_str(&format!(
+                    "  evidence of a proposal: {} {}: {e}\n",
+                    p.action, p.id
+                ));
             }
             if p.evidence.is_empty() {
-                out.push_str(&format!("  evidence of a proposal: {} {}\n", p.action, p.id));
+                out.push_str(&format!(
+                    "  evidence of a proposal: {} {}\n",
+                    p.action, p.id
+                ));
             }
         }
     }
@@ -232,7 +238,10 @@ pub fn citations_text(entries: &[CitationEntry]) -> String {
             (None, Some(l)) => format!(", {l}"),
             (None, None) => String::new(),
         };
-        out.push_str(&format!("  line {} ({side}{place}): {}\n", c.line, c.as_written));
+        out.push_str(&format!(
+            "  line {} ({side}{place}): {}\n",
+            c.line, c.as_written
+        ));
         match &c.cited_version {
             Some(v) => out.push_str(&format!("  pinned to: {v}\n")),
             None => out.push_str("  pinned to: no known version\n"),

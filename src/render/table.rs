@@ -50,7 +50,14 @@ impl Table {
         let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
         let mut out = String::new();
         out.push_str("| ");
-        out.push_str(&self.headers.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));
+        out.push_str(
+            &self
+                .headers
+                .iter()
+                .map(|h| esc(h))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
         out.push_str(" |\n|");
         for _ in &self.headers {
             out.push_str(" --- |");
@@ -95,7 +102,10 @@ impl Table {
              .suppressed{background:#f9d4d4}.proposed{background:#fff4c4;font-style:italic}\n\
              .unknown{color:#aaa}.inferred{border-style:dashed}\n</style>\n</head>\n<body>\n",
         );
-        out.push_str(&format!("<h1>{}</h1>\n<table>\n<thead>\n<tr>", html_escape(title)));
+        out.push_str(&format!(
+            "<h1>{}</h1>\n<table>\n<thead>\n<tr>",
+            html_escape(title)
+        ));
         for h in &self.headers {
             out.push_str(&format!("<th>{}</th>", html_escape(h)));
         }

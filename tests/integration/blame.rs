@@ -44,7 +44,12 @@ fn a_renumbered_paragraph_keeps_its_origin() {
     let blame = attribute(&[
         conference(
             "pp-2010",
-            &["HEADER", "a)\tfirst words", "b)\tsecond words", "c)\tthird words"],
+            &[
+                "HEADER",
+                "a)\tfirst words",
+                "b)\tsecond words",
+                "c)\tthird words",
+            ],
         ),
         conference("pp-2014", &["HEADER", "a)\tfirst words", "b)\tthird words"]),
     ])
@@ -154,8 +159,24 @@ fn a_version_without_text_cannot_be_blamed() {
 #[test]
 fn headers_titles_and_headings_are_lines_too() {
     let blame = attribute(&[
-        conference("pp-2014", &["RÉSOLUTION 1 (Busan, 2014)", "Titre", "considérant", "a)\tx"]),
-        proposal("B/67/1", &["RÉSOLUTION 1 (Rév. Dubaï, 2018)", "Titre", "considérant", "a)\tx"]),
+        conference(
+            "pp-2014",
+            &[
+                "RÉSOLUTION 1 (Busan, 2014)",
+                "Titre",
+                "considérant",
+                "a)\tx",
+            ],
+        ),
+        proposal(
+            "B/67/1",
+            &[
+                "RÉSOLUTION 1 (Rév. Dubaï, 2018)",
+                "Titre",
+                "considérant",
+                "a)\tx",
+            ],
+        ),
     ])
     .expect("blame");
     assert_eq!(blame.lines.len(), 4);
@@ -172,7 +193,10 @@ fn the_text_view_marks_proposals_as_not_adopted() {
     ])
     .expect("blame");
     let text = actes::blame::render::to_text(&blame, "pp resolution 1, fr");
-    assert!(text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not adopted)"), "{text}");
+    assert!(
+        text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not adopted)"),
+        "{text}"
+    );
     assert!(text.contains("renumbered a) -> b) by B/67/4"), "{text}");
     let html = actes::blame::html::to_html(&blame, "pp resolution 1, fr");
     assert!(html.contains("class=\"line proposed\""), "{html}");

@@ -1,8 +1,8 @@
 //! The integration tests: one binary, a module per area. Most tests call the library; the CLI
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
-mod citations;
 mod blame;
+mod citations;
 mod common;
 mod corpus;
 mod history;
