@@ -300,26 +300,48 @@ fn kind_of(word: &str) -> Option<InstrumentKind> {
     }
 }
 
+/// The words of a text that may introduce a citation, as byte ranges: only those that open
+/// with one of the letters that [`kind_of`] accepts (`r`, `d`, `a`, `o`, any case) are measured,
+/// so that the rest of the text costs one byte test each.
+fn keyword_candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let i = at;
+            at += 1;
+            if !matches!(
+                bytes[i],
+                b'r' | b'R' | b'd' | b'D' | b'a' | b'A' | b'o' | b'O'
+            ) {
+                continue;
+            }
+            let starts_word = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphabetic());
+            if !starts_word {
+                continue;
+            }
+            let end = text[i..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(text.len(), |(j, _)| i + j);
+            at = end;
+            return Some((i, end));
+        }
+        None
+    })
+}
+
 fn citations_in(
     text: &str,
     context: &Context<'_>,
     uncertain: &mut BTreeSet<Uncertainty>,
 ) -> Vec<Citation> {
     let mut out = Vec::new();
-    let mut word_start = None;
-    let mut words = Vec::new();
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            word_start.get_or_insert(i);
-        } else if let Some(s) = word_start.take() {
-            words.push((s, i));
-        }
-    }
-    if let Some(s) = word_start {
-        words.push((s, text.len()));
-    }
     let mut resume = 0;
-    for (start, end) in words {
+    for (start, end) in keyword_candidates(text) {
         if start < resume {
             continue;
         }

@@ -918,6 +918,9 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HyphenLexicon {
     by_joined: std::collections::BTreeMap<String, String>,
+    /// Bit `n` set when a joined form is `n` bytes long (63 for any longer): most words of a
+    /// text are ruled out by their length alone, without a lookup.
+    lengths: u64,
 }
 
 impl HyphenLexicon {
@@ -951,11 +954,17 @@ impl HyphenLexicon {
             }
             by_joined.entry(joined).or_insert_with(|| word.to_string());
         }
-        HyphenLexicon { by_joined }
+        let lengths = by_joined
+            .keys()
+            .fold(0u64, |bits, joined| bits | 1 << joined.len().min(63));
+        HyphenLexicon { by_joined, lengths }
     }
 
     /// The hyphenated form of a word written without its hyphen, if the document has one.
     pub fn hyphenated(&self, word: &str) -> Option<&str> {
+        if self.lengths & (1 << word.len().min(63)) == 0 {
+            return None;
+        }
         self.by_joined.get(word).map(String::as_str)
     }
 

@@ -377,3 +377,51 @@ fn reconstruct_gives_the_same_citations_as_extract() {
         );
     }
 }
+
+#[test]
+fn resolution_71_body_without_its_annexes_is_partial_on_both_sides_with_a_note() {
+    let p = proposal(seed(), "B/67/2");
+    for text in [old_of(p), new_of(p)] {
+        assert_eq!(text.completeness, Completeness::Partial);
+        assert!(
+            text.notes
+                .iter()
+                .any(|n| n.contains("annexes not reproduced") && n.contains("sans les Annexes")),
+            "{:?}",
+            text.notes
+        );
+    }
+    // Résolution 130 says nothing of annexes: no such note.
+    let p = proposal(seed(), "B/67/4");
+    assert!(!old_of(p).notes.iter().any(|n| n.contains("annexes")));
+}
+
+/// A one-proposal document with these reasons.
+fn document_with_reasons(reasons: &str) -> Document {
+    let text = format!(
+        "MOD\tEUR/44A7/1\nRESOLUTION 71 (Rev. Busan, 2014DUBAI, 2018)\nStrategic plan\n\
+         The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014Dubai, 2018),\n\
+         resolves\n1\tto adopt the strategic plan,\n{reasons}\n"
+    );
+    read_document("inline.txt", text.as_bytes()).expect("the document reads")
+}
+
+#[test]
+fn annexes_left_out_are_noted_from_english_and_spanish_reasons_too() {
+    for reasons in [
+        "Reasons:\tTo modify the body of Resolution 71, without the Annexes.",
+        "Reasons:\tTo modify Resolution 71 excluding the annexes.",
+        "Motivos:\tModificar la Resolución 71, sin los Anexos.",
+    ] {
+        let doc = document_with_reasons(reasons);
+        let new = doc.proposals[0].new.as_ref().expect("a new text");
+        assert_eq!(new.completeness, Completeness::Partial, "{reasons}");
+        assert!(new
+            .notes
+            .iter()
+            .any(|n| n.contains("annexes not reproduced")));
+    }
+    let doc = document_with_reasons("Reasons:\tTo update the annexes of Resolution 71.");
+    let new = doc.proposals[0].new.as_ref().expect("a new text");
+    assert_eq!(new.completeness, Completeness::Complete);
+}

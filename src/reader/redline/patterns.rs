@@ -53,6 +53,9 @@ impl std::hash::Hasher for FnvHasher {
 
 /// A word in lower case, borrowed when it already is.
 fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(word);
+    }
     if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
@@ -64,7 +67,12 @@ impl Lexicon {
     /// Counts the words of these texts (letters only, lowercased; an apostrophe ends a word) and
     /// the pairs of words that follow one another with only spaces or an apostrophe between.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let mut lexicon = Lexicon::default();
+        // A document of some 60 KB has a few thousand distinct words: room for them up front
+        // spares the maps' regrowth.
+        let mut lexicon = Lexicon {
+            words: HashMap::with_capacity_and_hasher(4096, Fnv),
+            pairs: HashMap::with_capacity_and_hasher(8192, Fnv),
+        };
         for text in texts {
             let mut previous: Option<(usize, u32)> = None;
             for (start, word) in words(text) {
