@@ -425,3 +425,62 @@ fn annexes_left_out_are_noted_from_english_and_spanish_reasons_too() {
     let new = doc.proposals[0].new.as_ref().expect("a new text");
     assert_eq!(new.completeness, Completeness::Complete);
 }
+
+#[test]
+fn resolution_71_nested_list_under_new_item_4_runs_i_ii_iii_on_each_side_with_the_pair_uncertain() {
+    let p = proposal(seed(), "B/67/2");
+    let heading = "charge le Secrétaire général et le Comité de coordination";
+    for text in [old_of(p), new_of(p)] {
+        let romans: Vec<(&str, Change)> = section(text, heading)
+            .paragraphs
+            .iter()
+            .filter(|q| q.depth > 0)
+            .map(|q| (q.label.as_deref().unwrap_or(""), q.change))
+            .collect();
+        assert_eq!(
+            romans.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            ["i)", "ii)", "iii)"]
+        );
+        // `iiiii)` is not settled by the data: it stays marked uncertain.
+        assert_eq!(romans[2].1, Change::Uncertain);
+    }
+    let pair = p
+        .uncertain
+        .iter()
+        .find(|u| u.excerpt.starts_with("iiiii)"))
+        .expect("the label pair is reported");
+    assert_eq!(pair.readings.len(), 2, "{:?}", pair.readings);
+}
+
+#[test]
+fn no_list_of_any_seed_text_shows_the_same_label_twice_in_a_row() {
+    for p in &seed().proposals {
+        for text in [p.old.as_ref(), p.new.as_ref()].into_iter().flatten() {
+            for s in &text.sections {
+                // The last label at each depth under the current parent.
+                let mut last: Vec<Option<&str>> = Vec::new();
+                for q in &s.paragraphs {
+                    let depth = usize::from(q.depth);
+                    last.truncate(depth + 1);
+                    last.resize(depth + 1, None);
+                    // Bullets (`–`, `•`) repeat by design.
+                    let numbered = q
+                        .label
+                        .as_deref()
+                        .filter(|l| l.chars().any(char::is_alphanumeric));
+                    if let Some(label) = numbered {
+                        assert_ne!(
+                            last[depth],
+                            Some(label),
+                            "{} {}: {label} twice on line {}",
+                            p.id,
+                            s.heading,
+                            q.lines.first
+                        );
+                        last[depth] = Some(label);
+                    }
+                }
+            }
+        }
+    }
+}
