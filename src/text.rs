@@ -90,6 +90,47 @@ pub fn fold_slow(s: &str) -> String {
     out
 }
 
+/// The maximal runs of characters for which `inside` holds, with their byte offsets: words, for
+/// the reader. ASCII bytes are tested without decoding a character.
+pub fn runs(text: &str, inside: impl Fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The character at a byte offset (a boundary) and its length.
+    let char_at = move |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (c, len) = char_at(at);
+            if inside(c) {
+                break;
+            }
+            at += len;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (c, len) = char_at(at);
+            if !inside(c) {
+                break;
+            }
+            at += len;
+        }
+        Some((start, &text[start..at]))
+    })
+}
+
 /// Turns every run of white space into one space and trims the ends, keeping case and accents.
 pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -105,6 +146,14 @@ mod tests {
         assert_eq!(fold("  Résolution\u{a0}130 "), "resolution 130");
         assert_eq!(fold("DUBAÏ,\t2018"), "dubai, 2018");
         assert_eq!(fold("Se\u{301}curite\u{301}"), "securite");
+    }
+
+    #[test]
+    fn runs_are_the_maximal_stretches_of_matching_characters_with_their_offsets() {
+        let found: Vec<(usize, &str)> =
+            runs("l'Union, Dubaï-2018 é", char::is_alphabetic).collect();
+        assert_eq!(found, [(0, "l"), (2, "Union"), (9, "Dubaï"), (21, "é")]);
+        assert_eq!(runs("", char::is_alphabetic).count(), 0);
     }
 
     #[test]

@@ -778,24 +778,7 @@ fn restore_hyphens(raw: &mut RawInstrument) {
 /// Splits text into words (letters, digits, hyphens and apostrophes inside), with their byte
 /// ranges.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let inside = |c: char| c.is_alphanumeric() || c == '-';
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = rest.next()?;
-            if inside(c) {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        for (i, c) in rest.by_ref() {
-            if !inside(c) {
-                end = i;
-                break;
-            }
-        }
-        Some((start, &text[start..end]))
-    })
+    crate::text::runs(text, |c| c.is_alphanumeric() || c == '-')
 }
 
 /// `true` when `word` starts with `prefix` (lowercase) in any case.

@@ -138,19 +138,7 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
 
 /// The runs of letters of a text with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphabetic() {
-                end = i;
-                break;
-            }
-            chars.next();
-        }
-        Some((start, &text[start..end]))
-    })
+    crate::text::runs(text, char::is_alphabetic)
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
