@@ -484,3 +484,38 @@ fn no_list_of_any_seed_text_shows_the_same_label_twice_in_a_row() {
         }
     }
 }
+
+#[test]
+fn resolution_130_activitesafin_keeps_activites_and_inserts_the_rest_as_uncertain() {
+    let p = proposal(seed(), "B/67/4");
+    let line_98 = |text: &InstrumentText| -> String {
+        section(text, "considérant")
+            .paragraphs
+            .iter()
+            .find(|q| q.lines.first == 98)
+            .map(|q| q.text.clone())
+            .expect("considérant dc) is on line 98")
+    };
+    let old = line_98(old_of(p));
+    let new = line_98(new_of(p));
+    assert!(
+        old.ends_with("ont été invités à participer à leurs activités;"),
+        "{old}"
+    );
+    assert!(
+        new.contains(
+            "à participer à leurs activités afin de collaborer dans le cadre du Programme"
+        ),
+        "{new}"
+    );
+    // No side reads a junction that no one wrote.
+    assert!(!old.contains("activités de collaborer"), "{old}");
+    assert!(!new.contains("leurs afin"), "{new}");
+    let finding = p
+        .uncertain
+        .iter()
+        .find(|u| u.line == 98 && u.what == "run-together-words")
+        .expect("the split is reported as unsettled");
+    assert!(finding.readings.len() >= 3, "{:?}", finding.readings);
+    assert!(finding.readings.iter().any(|r| r.contains("word for word")));
+}

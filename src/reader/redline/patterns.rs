@@ -828,6 +828,20 @@ fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -
     out
 }
 
+/// A long stretch of text shown by its first and last words (`afin de collaborer dans … Forum
+/// FIRST`), for a reading.
+fn clip(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        return words.join(" ");
+    }
+    format!(
+        "{} … {}",
+        words[..4].join(" "),
+        words[words.len() - 2..].join(" ")
+    )
+}
+
 /// `ainsiet` into `ainsi` (deleted) and `et` (inserted), where both are words found on their own,
 /// each reading is supported by the words around it, and the whole is not a word found elsewhere;
 /// `DubaïBuenos` (a capital inside a word) where both halves are known.
@@ -953,6 +967,52 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
                     break;
                 }
             }
+        }
+        // The word before the deleted text: the new text reads it right before the inserted
+        // half. Where that pair is found nowhere in the corpus (`leurs afin` in `à leurs
+        // activitésafin de collaborer`), the word-for-word reading gives a text no one wrote: the
+        // first half is more likely kept and the second half the start of an insertion that runs
+        // on, how far the data does not say; the end of the paragraph is taken, as uncertain.
+        let before_deleted = all[..index]
+            .iter()
+            .rev()
+            .find(|(p_start, _)| *p_start < deleted_from)
+            .filter(|(p_start, p)| *p_start >= done && adjacent(s, p_start + p.len(), deleted_from))
+            .map(|(_, p)| *p);
+        if case_cut.is_none()
+            && deleted_from == start
+            && new_end == start + word.len()
+            && before_deleted.is_some_and(|p| lexicon.pair_count(p, right) == 0)
+        {
+            let body_end = s
+                .trim_end_matches(|c: char| c.is_whitespace() || ";,.:".contains(c))
+                .len();
+            let body_end = body_end.max(start + word.len());
+            let inserted = format!(" {right}{}", &s[start + word.len()..body_end]);
+            let word_for_word_old = clip(&format!("{left}{}", &s[start + word.len()..body_end]));
+            let shown = clip(inserted.trim_start());
+            findings.push(Finding {
+                what: "run-together-words",
+                excerpt: word.to_string(),
+                readings: vec![
+                    format!(
+                        "kept «{left}», inserted «{shown}» up to the end of the paragraph (the corpus never reads «{} {right}»; where the insertion ends the data does not say)",
+                        before_deleted.unwrap_or("")
+                    ),
+                    format!("deleted «{left}», inserted «{shown}»"),
+                    format!(
+                        "deleted «{left}», inserted «{right}» word for word (old «{}», new «{} {right}»)",
+                        word_for_word_old,
+                        before_deleted.unwrap_or("")
+                    ),
+                    format!("one word as written: {word}"),
+                ],
+            });
+            out.push(Piece::Common(s[done..start + at].to_string()));
+            out.push(Piece::New(inserted));
+            out.push(Piece::Common(s[body_end..].to_string()));
+            done = s.len();
+            break;
         }
         let deleted = format!("{}{left}", &s[deleted_from..start]);
         let inserted = format!("{right}{}", &s[start + word.len()..new_end]);
