@@ -91,43 +91,23 @@ pub fn fold_slow(s: &str) -> String {
 }
 
 /// The maximal runs of characters for which `inside` holds, with their byte offsets: words, for
-/// the reader. ASCII bytes are tested without decoding a character.
+/// the reader.
 pub fn runs(text: &str, inside: impl Fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    // The character at a byte offset (a boundary) and its length.
-    let char_at = move |i: usize| -> (char, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        }
-    };
+    let mut chars = text.char_indices();
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let (c, len) = char_at(at);
+        let start = loop {
+            let (i, c) = chars.next()?;
             if inside(c) {
-                break;
+                break i;
             }
-            at += len;
-        }
-        if at >= bytes.len() {
-            return None;
-        }
-        let start = at;
-        while at < bytes.len() {
-            let (c, len) = char_at(at);
+        };
+        // The character that ends the run is outside every run: consumed with it.
+        for (i, c) in chars.by_ref() {
             if !inside(c) {
-                break;
+                return Some((start, &text[start..i]));
             }
-            at += len;
         }
-        Some((start, &text[start..at]))
+        Some((start, &text[start..]))
     })
 }
 

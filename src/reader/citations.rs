@@ -29,18 +29,38 @@ pub struct CitationReport {
 /// Every citation of the old and the new text: one `both` citation where the two sides cite the
 /// same instrument and revision in the same paragraph, one `old` and one `new` where the revision
 /// changed, one-sided where only one side cites it.
-pub fn extract(old: Option<&InstrumentText>, new: Option<&InstrumentText>) -> Vec<Citation> {
-    extract_all(old, new).citations
+///
+/// The header, the title and the formula are scanned too where `openings` gives their lines
+/// (an [`InstrumentText`] does not hold them); the section headings always are.
+pub fn extract(
+    old: Option<&InstrumentText>,
+    new: Option<&InstrumentText>,
+    openings: Option<&Openings>,
+) -> Vec<Citation> {
+    extract_all(old, new, openings).citations
+}
+
+/// The lines of an instrument's opening parts in the source, so that citations found there can
+/// say where they stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Openings {
+    pub header: u32,
+    pub title: Option<u32>,
+    pub formula: Option<u32>,
 }
 
 /// [`extract`], with the uncertainties about the citations' bodies.
-pub fn extract_all(old: Option<&InstrumentText>, new: Option<&InstrumentText>) -> CitationReport {
+pub fn extract_all(
+    old: Option<&InstrumentText>,
+    new: Option<&InstrumentText>,
+    openings: Option<&Openings>,
+) -> CitationReport {
     let mut uncertain = BTreeSet::new();
     let old_found = old
-        .map(|t| side_citations(t, &mut uncertain))
+        .map(|t| side_citations(t, openings, &mut uncertain))
         .unwrap_or_default();
     let new_found = new
-        .map(|t| side_citations(t, &mut uncertain))
+        .map(|t| side_citations(t, openings, &mut uncertain))
         .unwrap_or_default();
     let mut citations = Vec::new();
     let mut new_used = vec![false; new_found.len()];
@@ -130,10 +150,49 @@ fn host_body(text: &InstrumentText) -> Option<Body> {
     None
 }
 
-fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) -> Vec<Found> {
+fn side_citations(
+    text: &InstrumentText,
+    openings: Option<&Openings>,
+    uncertain: &mut BTreeSet<Uncertainty>,
+) -> Vec<Found> {
     let host = host_body(text);
     let mut found = Vec::new();
+    // The opening parts, each a paragraph of its own: the header past its own designation
+    // (`RÉSOLUTION 130` is the instrument itself, not a citation), the title, the formula.
+    if let Some(lines) = openings {
+        let header_rest = header_after_designation(&text.header);
+        let parts = [
+            (Some(header_rest), lines.header),
+            (Some(text.title.as_str()), lines.title.unwrap_or(0)),
+            (text.formula.as_deref(), lines.formula.unwrap_or(0)),
+        ];
+        for (part, line) in parts {
+            let Some(part) = part.filter(|p| !p.trim().is_empty() && line > 0) else {
+                continue;
+            };
+            let context = Context {
+                host,
+                parent_body: None,
+                section: None,
+                label: None,
+                line,
+            };
+            push_ranked(&mut found, line, citations_in(part, &context, uncertain));
+        }
+    }
     for section in &text.sections {
+        let heading_context = Context {
+            host,
+            parent_body: None,
+            section: Some(&section.heading),
+            label: None,
+            line: section.lines.first,
+        };
+        push_ranked(
+            &mut found,
+            section.lines.first,
+            citations_in(&section.heading, &heading_context, uncertain),
+        );
         // The open items above the current one: depth, and the body named by an item that
         // ends with a colon (`les résultats pertinents de l'AMNT-12, et en particulier:`).
         let mut parents: Vec<(u8, Option<Option<Body>>)> = Vec::new();
@@ -149,7 +208,7 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
             let context = Context {
                 host,
                 parent_body,
-                section: &section.heading,
+                section: Some(&section.heading),
                 label: paragraph.label.as_deref(),
                 line: paragraph.lines.first,
             };
@@ -184,11 +243,51 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
     found
 }
 
+/// Adds the citations of one paragraph (or heading) with their rank among the citations of the
+/// same instrument there, which pairs them with the other side's.
+fn push_ranked(found: &mut Vec<Found>, line: u32, citations: Vec<Citation>) {
+    let mut ranks: Vec<(InstrumentId, usize)> = Vec::new();
+    for citation in citations {
+        let rank = match ranks.iter_mut().find(|(id, _)| *id == citation.cited) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                ranks.push((citation.cited.clone(), 0));
+                0
+            }
+        };
+        found.push(Found {
+            key: (line, citation.cited.clone(), rank),
+            citation,
+        });
+    }
+}
+
+/// A header past the kind and number that name the instrument itself (`RÉSOLUTION 130`, `DRAFT
+/// NEW RESOLUTION [EUR-1]`): what is left (`(Rév. Busan, 2014)`) may still cite nothing, but the
+/// instrument is never taken for a citation of itself.
+fn header_after_designation(header: &str) -> &str {
+    let digits = header.find(|c: char| c.is_ascii_digit() || c == '[');
+    match digits {
+        Some(at) => {
+            let rest = &header[at..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '[' || c == ']' || c == '-'))
+                .unwrap_or(rest.len());
+            &rest[end..]
+        }
+        None => "",
+    }
+}
+
 /// Where a paragraph stands and what surrounds it.
 struct Context<'a> {
     host: Option<Body>,
     parent_body: Option<Body>,
-    section: &'a str,
+    /// The section heading; `None` in the header, the title and the formula.
+    section: Option<&'a str>,
     label: Option<&'a str>,
     line: u32,
 }
@@ -403,7 +502,7 @@ fn citations_in(
                     what: "citation-body".into(),
                     excerpt: as_written.clone(),
                     readings,
-                    section: Some(context.section.to_string()),
+                    section: context.section.map(str::to_string),
                     label: context.label.map(str::to_string),
                 });
             }
@@ -423,7 +522,7 @@ fn citations_in(
                 revision,
                 side: Side::Both,
                 as_written: as_written.clone(),
-                section: Some(context.section.to_string()),
+                section: context.section.map(str::to_string),
                 label: context.label.map(str::to_string),
                 line: context.line,
             });
@@ -817,7 +916,7 @@ mod tests {
     const PP: &str = "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Busan, 2014),";
 
     fn one(t: &str) -> Vec<Citation> {
-        extract(Some(&text(PP, &[("a)", 0, t)])), None)
+        extract(Some(&text(PP, &[("a)", 0, t)])), None, None)
     }
 
     fn rev(c: &Citation) -> Option<(&str, i32, bool)> {
@@ -949,7 +1048,7 @@ mod tests {
                 "les Résolutions 50 et 52 (Rév. Hammamet, 2016) de l'AMNT",
             )],
         );
-        let found = extract(Some(&old), Some(&new));
+        let found = extract(Some(&old), Some(&new), None);
         assert_eq!(found.len(), 4);
         assert_eq!(found.iter().filter(|c| c.side == Side::Old).count(), 2);
         let new_50 = found
@@ -970,7 +1069,7 @@ mod tests {
                 "la Résolution 181 (Rév. Guadalajara, 2010) de la Conférence de plénipotentiaires;",
             )],
         );
-        let found = extract(Some(&t), Some(&t));
+        let found = extract(Some(&t), Some(&t), None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].side, Side::Both);
         assert_eq!(found[0].cited.body, Body::Pp);
@@ -999,10 +1098,10 @@ mod tests {
                 ("j)", 0, "la Résolution 140;"),
             ],
         );
-        let found = extract(Some(&t), None);
+        let found = extract(Some(&t), None, None);
         let bodies: Vec<Body> = found.iter().map(|c| c.cited.body).collect();
         assert_eq!(bodies, [Body::Wtsa, Body::Wtsa, Body::Pp]);
-        assert!(extract_all(Some(&t), None).uncertain.is_empty());
+        assert!(extract_all(Some(&t), None, None).uncertain.is_empty());
     }
 
     #[test]
@@ -1029,6 +1128,7 @@ mod tests {
         let report = extract_all(
             Some(&text(PP, &[("", 0, "conformément à la Résolution 140;")])),
             None,
+            None,
         );
         assert_eq!(report.citations[0].cited.body, Body::Pp);
         assert!(report.uncertain.is_empty());
@@ -1046,6 +1146,7 @@ mod tests {
                 )],
             )),
             None,
+            None,
         );
         assert_eq!(report.citations.len(), 1);
         let u = &report.uncertain[0];
@@ -1057,6 +1158,7 @@ mod tests {
         // A text that does not say whose it is: the body of a bare citation is undecided.
         let report = extract_all(
             Some(&text("", &[("", 0, "conformément à la Résolution 140;")])),
+            None,
             None,
         );
         assert_eq!(report.uncertain.len(), 1);
@@ -1083,8 +1185,8 @@ mod tests {
         ) {
             let old = text(PP, &[("a)", 0, "les résultats de l'AMNT-12, en particulier:"), ("i)", depth, &t)]);
             let new = text("", &[("", depth, &t)]);
-            let _ = extract_all(Some(&old), Some(&new));
-            let _ = extract_all(None, Some(&old));
+            let _ = extract_all(Some(&old), Some(&new), None);
+            let _ = extract_all(None, Some(&old), None);
         }
     }
 
@@ -1097,7 +1199,7 @@ mod tests {
                 mark: "1".into(),
                 text: "Voir la Résolution 11 (Rév. Busan, 2014) de la présente Conférence.".into(),
             });
-        let found = extract(Some(&t), None);
+        let found = extract(Some(&t), None, None);
         assert_eq!(found[0].cited.number, Some(11));
     }
 }

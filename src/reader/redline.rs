@@ -62,7 +62,12 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
     let mut uncertain = builder.uncertain;
     // What the citations leave undecided (their bodies) belongs with the rest, so that a reader
     // calling `citations::extract` loses none of it.
-    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref());
+    let openings = crate::reader::citations::Openings {
+        header: raw.header.lines.first,
+        title: raw.title.as_ref().map(|t| t.lines.first),
+        formula: raw.formula.as_ref().map(|f| f.lines.first),
+    };
+    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref(), Some(&openings));
     uncertain.extend(cited.uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
@@ -1039,7 +1044,7 @@ mod tests {
                 let lexicon = Lexicon::from_texts([words.as_str()]);
                 for action in [Action::Mod, Action::ModEditorial, Action::Add, Action::AddMoved, Action::Sup, Action::SupMoved, Action::Noc] {
                     let r = reconstruct(&raw, action, &lexicon);
-                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref());
+                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), None);
                 }
             }
 

@@ -840,9 +840,11 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
             found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
             continue;
         }
-        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES
-            .iter()
-            .any(|p| starts_with_any_case(word, p));
+        // Every prefix opens with `q`, `c`, `s` or `a`: other words need no closer look.
+        let opens_like_a_prefix = matches!(word.as_bytes()[0] | 0x20, b'q' | b'c' | b's' | b'a')
+            && LIKELY_HYPHEN_PREFIXES
+                .iter()
+                .any(|p| starts_with_any_case(word, p));
         if !opens_like_a_prefix {
             continue;
         }

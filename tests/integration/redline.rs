@@ -371,9 +371,14 @@ fn reconstruct_gives_the_same_citations_as_extract() {
     let lexicon = Lexicon::from_texts(raw.text.lines());
     for p in &raw.proposals {
         let r = reconstruct(&p.instrument, p.action, &lexicon);
+        let openings = actes::reader::citations::Openings {
+            header: p.instrument.header.lines.first,
+            title: p.instrument.title.as_ref().map(|t| t.lines.first),
+            formula: p.instrument.formula.as_ref().map(|f| f.lines.first),
+        };
         assert_eq!(
             r.citations,
-            actes::reader::citations::extract(r.old.as_ref(), r.new.as_ref())
+            actes::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), Some(&openings))
         );
     }
 }
@@ -518,4 +523,35 @@ fn resolution_130_activitesafin_keeps_activites_and_inserts_the_rest_as_uncertai
         .expect("the split is reported as unsettled");
     assert!(finding.readings.len() >= 3, "{:?}", finding.readings);
     assert!(finding.readings.iter().any(|r| r.contains("word for word")));
+}
+
+#[test]
+fn citations_in_a_title_and_a_section_heading_are_found_with_their_lines() {
+    let text = "ADD\tEUR/44A7/2\nDRAFT NEW RESOLUTION [EUR-1]\n\
+                Implementation of Resolution 1305 of the Council\n\
+                The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\
+                resolves, in accordance with Resolution 71 (Rev. Busan, 2014) of this Conference\n\
+                1\tto act,\n\
+                Reasons:\tTo act.\n";
+    let doc = read_document("inline.txt", text.as_bytes()).expect("the document reads");
+    let citations = &doc.proposals[0].citations;
+    let at = |number: u32| {
+        citations
+            .iter()
+            .find(|c| c.cited.number == Some(number))
+            .unwrap_or_else(|| panic!("Resolution {number} is cited: {citations:?}"))
+    };
+    let title = at(1305);
+    assert_eq!(
+        (title.line, title.cited.body),
+        (3, actes::model::Body::Council)
+    );
+    assert_eq!(title.section, None);
+    let heading = at(71);
+    assert_eq!(
+        (heading.line, heading.cited.body),
+        (5, actes::model::Body::Pp)
+    );
+    // The draft's own header is not a citation of itself.
+    assert!(citations.iter().all(|c| c.line != 2), "{citations:?}");
 }
