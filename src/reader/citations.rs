@@ -712,19 +712,14 @@ fn body_mention_at_end(folded: &str) -> Option<Body> {
     })
 }
 
-/// Conferences known by place and year, for citations that name no body (folded place).
-const CONFERENCES: &[(&str, i32, Body)] = &[
-    ("nice", 1989, Body::Pp),
-    ("kyoto", 1994, Body::Pp),
-    ("minneapolis", 1998, Body::Pp),
-    ("marrakech", 2002, Body::Pp),
-    ("marrakesh", 2002, Body::Pp),
-    ("antalya", 2006, Body::Pp),
-    ("guadalajara", 2010, Body::Pp),
-    ("busan", 2014, Body::Pp),
-    ("dubai", 2018, Body::Pp),
-    ("bucarest", 2022, Body::Pp),
-    ("bucharest", 2022, Body::Pp),
+/// Meetings of other bodies known by place and year, for citations that name no body (place
+/// folded with [`fold`]). The conference catalogue (`history/conferences.csv`) lists the
+/// Plenipotentiary Conferences only, so these stay here, in this one table: the WTDC, WTSA, WCIT
+/// and WTPF meetings that PP resolutions cite (WTDC Dubaï 2014 and Buenos Aires 2017, WTSA Dubaï
+/// 2012 and Hammamet 2016, WCIT Dubaï 2012, WTPF Lisbonne 2009, and their predecessors). No
+/// Plenipotentiary Conference belongs here: those come from the catalogue
+/// ([`catalogue_meetings`]), and a test keeps it so.
+const OTHER_MEETINGS: &[(&str, i32, Body)] = &[
     ("buenos aires", 1994, Body::Wtdc),
     ("la valette", 1998, Body::Wtdc),
     ("valletta", 1998, Body::Wtdc),
@@ -747,14 +742,46 @@ const CONFERENCES: &[(&str, i32, Body)] = &[
     ("lisboa", 2009, Body::Wtpf),
 ];
 
+/// The shipped conference catalogue (`history/conferences.csv`, built into the library so that
+/// the reader reads no file but its document), as (folded place, year, body) for every place
+/// name and alias of every conference; read once. Editing the catalogue takes a rebuild to
+/// reach the reader.
+fn catalogue_meetings() -> &'static [(String, i32, Body)] {
+    static MEETINGS: std::sync::OnceLock<Vec<(String, i32, Body)>> = std::sync::OnceLock::new();
+    MEETINGS.get_or_init(|| {
+        let shipped = crate::catalogue::Catalogue::parse(
+            "history/conferences.csv",
+            include_str!("../../history/conferences.csv"),
+        );
+        // The catalogue's own tests check the shipped file; were it ever unreadable, the reader
+        // would only lose this clue to a citation's body, and report the citation as undecided.
+        let Ok(catalogue) = shipped else {
+            return Vec::new();
+        };
+        catalogue
+            .conferences()
+            .iter()
+            .flat_map(|c| {
+                [&c.place.fr, &c.place.en, &c.place.es]
+                    .into_iter()
+                    .chain(c.aliases.iter())
+                    .map(move |place| (fold(place), c.year, c.body))
+            })
+            .collect()
+    })
+}
+
 fn bodies_meeting(revision: &Revision) -> Vec<Body> {
     let place = fold(&revision.place);
-    let mut out: Vec<Body> = CONFERENCES
+    let mut out: Vec<Body> = Vec::new();
+    let catalogue = catalogue_meetings()
         .iter()
-        .filter(|(p, y, _)| *p == place && *y == revision.year)
-        .map(|(_, _, b)| *b)
-        .collect();
-    out.dedup();
+        .map(|(p, y, b)| (p.as_str(), *y, *b));
+    for (p, y, body) in catalogue.chain(OTHER_MEETINGS.iter().copied()) {
+        if p == place && y == revision.year && !out.contains(&body) {
+            out.push(body);
+        }
+    }
     out
 }
 
@@ -1201,5 +1228,30 @@ mod tests {
             });
         let found = extract(Some(&t), None, None);
         assert_eq!(found[0].cited.number, Some(11));
+    }
+
+    #[test]
+    fn plenipotentiary_conferences_come_from_the_catalogue_and_only_other_bodies_from_the_table() {
+        assert!(OTHER_MEETINGS.iter().all(|(_, _, body)| *body != Body::Pp));
+        let revision = |place: &str, year| Revision {
+            place: place.into(),
+            year,
+            revised: true,
+        };
+        // Spanish and English place names of the catalogue, which no table in code spelled.
+        assert_eq!(bodies_meeting(&revision("Busán", 2014)), vec![Body::Pp]);
+        assert_eq!(bodies_meeting(&revision("Bucharest", 2022)), vec![Body::Pp]);
+        assert_eq!(bodies_meeting(&revision("Dubaï", 2018)), vec![Body::Pp]);
+        // The other bodies' meetings, in the order of the table.
+        assert_eq!(bodies_meeting(&revision("Dubaï", 2014)), vec![Body::Wtdc]);
+        assert_eq!(
+            bodies_meeting(&revision("Dubaï", 2012)),
+            vec![Body::Wtsa, Body::Wcit]
+        );
+        assert_eq!(
+            bodies_meeting(&revision("Lisbonne", 2009)),
+            vec![Body::Wtpf]
+        );
+        assert!(bodies_meeting(&revision("Genève", 2014)).is_empty());
     }
 }
