@@ -481,6 +481,9 @@ fn single_value(label: &str) -> Vec<align::LabelValue> {
 /// sequence (`iii)`): the paragraph stays marked uncertain, and the side never shows a duplicated
 /// label. `written` gives each item's label as written, by its first line.
 fn keep_unsettled_labels_in_sequence(paragraphs: &mut [Paragraph], written: &[(u32, &str)]) {
+    if !paragraphs.iter().any(|p| p.change == Change::Uncertain) {
+        return;
+    }
     // The last label value seen at each depth, under the current parent.
     let mut last: Vec<Option<align::LabelValue>> = Vec::new();
     for paragraph in paragraphs.iter_mut() {

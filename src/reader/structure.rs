@@ -961,6 +961,11 @@ impl HyphenLexicon {
         }
         let mut found = Vec::new();
         let mut scan = |text: &str, line: u32, section: Option<&str>, label: Option<&str>| {
+            // A text that holds none of the joined forms anywhere has none as a word: a few
+            // substring searches spare reading it word by word.
+            if !self.by_joined.keys().any(|joined| text.contains(joined.as_str())) {
+                return;
+            }
             for (_, word) in words(text) {
                 if let Some(hyphenated) = self.hyphenated(word) {
                     found.push(Uncertainty {

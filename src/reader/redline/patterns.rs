@@ -109,6 +109,11 @@ impl Lexicon {
         self.count(word) > 0
     }
 
+    /// [`Lexicon::knows`] for a word already in lower case.
+    fn knows_lowercase(&self, word: &str) -> bool {
+        self.words.get(word).is_some_and(|(_, n)| *n > 0)
+    }
+
     /// How often `second` follows `first` (any case).
     pub fn pair_count(&self, first: &str, second: &str) -> u32 {
         let id = |w: &str| self.words.get(lower(w).as_ref()).map(|(id, _)| *id);
@@ -806,6 +811,21 @@ const WHOLE_WORDS: &[&str] = &[
 /// them at least four letters long, and each reading supported by a pair of words found elsewhere
 /// (`ainsi que` for the old reading of `ainsiet que`, `et que` for the new).
 fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -> Vec<usize> {
+    // Lowercased once: its halves are then looked up as they are (where lowercasing keeps every
+    // byte offset, as it does for the Latin letters of the documents).
+    let lowered = word.to_lowercase();
+    let same_offsets = lowered.len() == word.len()
+        && word
+            .char_indices()
+            .zip(lowered.char_indices())
+            .all(|((a, _), (b, _))| a == b);
+    let knows = |from: usize, to: usize| {
+        if same_offsets {
+            lexicon.knows_lowercase(&lowered[from..to])
+        } else {
+            lexicon.knows(&word[from..to])
+        }
+    };
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let supported = |half: &str| {
         prev.is_some_and(|p| lexicon.pair_count(p, half) > 0)
@@ -817,8 +837,8 @@ fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -
         let (left, right) = word.split_at(at);
         let longest = left.chars().count().max(right.chars().count());
         if longest >= 4
-            && lexicon.knows(left)
-            && lexicon.knows(right)
+            && knows(0, at)
+            && knows(at, word.len())
             && supported(left)
             && supported(right)
         {
