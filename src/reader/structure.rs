@@ -963,7 +963,11 @@ impl HyphenLexicon {
         let mut scan = |text: &str, line: u32, section: Option<&str>, label: Option<&str>| {
             // A text that holds none of the joined forms anywhere has none as a word: a few
             // substring searches spare reading it word by word.
-            if !self.by_joined.keys().any(|joined| text.contains(joined.as_str())) {
+            if !self
+                .by_joined
+                .keys()
+                .any(|joined| text.contains(joined.as_str()))
+            {
                 return;
             }
             for (_, word) in words(text) {

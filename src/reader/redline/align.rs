@@ -13,7 +13,6 @@
 //! lower-rank cost of 1 is charged where a deleted item follows an inserted one: deleted text comes
 //! first as a rule, and where only that rule decides, the caller is told.
 
-
 /// The numbering system of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LabelKind {
