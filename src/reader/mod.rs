@@ -363,17 +363,13 @@ const ANNEXES_LEFT_OUT: &[&str] = &[
 ];
 
 /// The words, as written, by which the reasons or the text of a proposal say that the annexes are
-/// left out (`sans les Annexes`), if they do: the reasons first, then the header, title, formula
-/// and section headings and items of the instrument.
+/// left out (`sans les Annexes`), if they do: the reasons first, then the header and the title
+/// (`RÉSOLUTION 71 (Rév. Busan, 2014) (sans les Annexes)`). The body's paragraphs are not read:
+/// there the words are the instrument's own, about other texts' annexes.
 fn annexes_left_out(reasons: &[String], raw: &structure::RawInstrument) -> Option<String> {
     let mut texts: Vec<&str> = reasons.iter().map(String::as_str).collect();
     texts.push(&raw.header.text);
     texts.extend(raw.title.iter().map(|t| t.text.as_str()));
-    texts.extend(raw.formula.iter().map(|f| f.text.as_str()));
-    for section in &raw.sections {
-        texts.push(&section.heading.text);
-        texts.extend(section.items.iter().map(|i| i.text.as_str()));
-    }
     texts.into_iter().find_map(|text| {
         // Cheap test first: every phrase names the annexes (`nnex`, `nex` in any case).
         if !text.contains("nex") && !text.contains("NEX") {

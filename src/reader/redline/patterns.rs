@@ -848,6 +848,10 @@ fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -
     out
 }
 
+/// How often each of two words must occur for the corpus never reading them side by side to
+/// count as evidence that no one wrote them so.
+const MEANINGFUL_ABSENCE: u32 = 5;
+
 /// A long stretch of text shown by its first and last words (`afin de collaborer dans … Forum
 /// FIRST`), for a reading.
 fn clip(text: &str) -> String {
@@ -989,8 +993,8 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
             }
         }
         // The word before the deleted text: the new text reads it right before the inserted
-        // half. Where that pair is found nowhere in the corpus (`leurs afin` in `à leurs
-        // activitésafin de collaborer`), the word-for-word reading gives a text no one wrote: the
+        // half. Where that pair is found nowhere in the corpus though both words are common
+        // (`leurs afin` in `à leurs activitésafin de collaborer`), the word-for-word reading gives a text no one wrote: the
         // first half is more likely kept and the second half the start of an insertion that runs
         // on, how far the data does not say; the end of the paragraph is taken, as uncertain.
         let before_deleted = all[..index]
@@ -1002,7 +1006,13 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
         if case_cut.is_none()
             && deleted_from == start
             && new_end == start + word.len()
-            && before_deleted.is_some_and(|p| lexicon.pair_count(p, right) == 0)
+            && before_deleted.is_some_and(|p| {
+                // Both words common enough that never meeting says something: a small
+                // corpus proves nothing by an absence.
+                lexicon.pair_count(p, right) == 0
+                    && lexicon.count(p) >= MEANINGFUL_ABSENCE
+                    && lexicon.count(right) >= MEANINGFUL_ABSENCE
+            })
         {
             let body_end = s
                 .trim_end_matches(|c: char| c.is_whitespace() || ";,.:".contains(c))
@@ -1280,5 +1290,40 @@ mod tests {
     #[test]
     fn tidy_joins_spaces_and_keeps_punctuation_as_written() {
         assert_eq!(tidy("  a \u{a0} b , c ;"), "a b , c ;");
+    }
+
+    #[test]
+    fn a_run_together_word_is_read_as_kept_plus_insertion_only_where_common_words_never_meet() {
+        let line = "invités à leurs activitésafin de collaborer au Forum;";
+        let base = ["les activités de l'UIT", "afin de collaborer"];
+        // Few occurrences: the corpus proves nothing by an absence; word for word, deleted first.
+        let small = Lexicon::from_texts(base.into_iter().chain([line]));
+        let split = split_text(line, &small);
+        assert_eq!(
+            split.old,
+            "invités à leurs activités de collaborer au Forum;"
+        );
+        assert_eq!(split.new, "invités à leurs afin de collaborer au Forum;");
+        // `leurs` and `afin` both common and never side by side: `activités` kept, the rest
+        // inserted to the end of the paragraph, reported with every reading.
+        let common = ["leurs travaux", "afin que"];
+        let large = Lexicon::from_texts(
+            base.into_iter()
+                .chain(common.iter().copied().cycle().take(10))
+                .chain([line]),
+        );
+        let split = split_text(line, &large);
+        assert_eq!(split.old, "invités à leurs activités;");
+        assert_eq!(
+            split.new,
+            "invités à leurs activités afin de collaborer au Forum;"
+        );
+        let finding = split
+            .findings
+            .iter()
+            .find(|f| f.what == "run-together-words")
+            .expect("reported");
+        assert!(finding.readings[0].starts_with("kept «activités»"));
+        assert!(finding.readings.iter().any(|r| r.contains("word for word")));
     }
 }
