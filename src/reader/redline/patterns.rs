@@ -22,8 +22,9 @@ pub struct Lexicon {
     pairs: HashMap<(u32, u32), u32, Fnv>,
 }
 
-/// A small, fast, fixed hash for short keys (words): an FxHash-style step per eight bytes, FNV-1a for the rest; the standard
-/// hasher is built to resist attacks that a lexicon of a document does not face.
+/// A small, fast, fixed hash for short keys (words): an FxHash-style step per eight bytes,
+/// FNV-1a for the rest; the standard hasher is built to resist attacks that a lexicon of a
+/// document does not face.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Fnv;
 
