@@ -1,14 +1,79 @@
 //! Small text helpers shared by the reader, the queries and the renderers: comparison keys that
 //! ignore case, accents and spacing, as historians search.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds a string for comparison: decomposes it, drops combining marks (accents), lowercases it,
 /// turns every run of white space (no-break spaces included) into one space and trims it.
 ///
 /// `fold("  Résolution\u{a0}130 ")` is `"resolution 130"`.
+///
+/// ASCII and the Latin-1 letters (`é`, `Ç`, `ñ`, `Ü` ...) take a fast path by table; any other
+/// character is decomposed on its own ([`fold_slow`] decomposes the whole string: the two agree,
+/// since only combining marks are ever reordered by the decomposition and they are all dropped).
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    let push = |out: &mut String, c: char, pending_space: &mut bool| {
+        if *pending_space {
+            out.push(' ');
+            *pending_space = false;
+        }
+        out.push(c);
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+            } else {
+                push(&mut out, c.to_ascii_lowercase(), &mut pending_space);
+            }
+            continue;
+        }
+        if let Some(base) = latin1_base(c) {
+            push(&mut out, base, &mut pending_space);
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    push(&mut out, l, &mut pending_space);
+                }
+            }
+        });
+    }
+    out
+}
+
+/// The folded form of a Latin-1 letter (U+00C0 to U+00FF): its base letter, lowercase; `None`
+/// for every other character.
+fn latin1_base(c: char) -> Option<char> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' => 'a',
+        'Æ' | 'æ' => 'æ',
+        'Ç' | 'ç' => 'c',
+        'È'..='Ë' | 'è'..='ë' => 'e',
+        'Ì'..='Ï' | 'ì'..='ï' => 'i',
+        'Ð' | 'ð' => 'ð',
+        'Ñ' | 'ñ' => 'n',
+        'Ò'..='Ö' | 'ò'..='ö' => 'o',
+        'Ø' | 'ø' => 'ø',
+        'Ù'..='Ü' | 'ù'..='ü' => 'u',
+        'Ý' | 'ý' | 'ÿ' => 'y',
+        'Þ' | 'þ' => 'þ',
+        '×' | '÷' | 'ß' => c,
+        _ => return None,
+    })
+}
+
+/// [`fold`] the plain way: the whole string decomposed (NFD), combining marks dropped, each
+/// character lowercased. The reference that the fast path is checked against.
+pub fn fold_slow(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
@@ -25,6 +90,27 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The maximal runs of characters for which `inside` holds, with their byte offsets: words, for
+/// the reader.
+pub fn runs(text: &str, inside: impl Fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if inside(c) {
+                break i;
+            }
+        };
+        // The character that ends the run is outside every run: consumed with it.
+        for (i, c) in chars.by_ref() {
+            if !inside(c) {
+                return Some((start, &text[start..i]));
+            }
+        }
+        Some((start, &text[start..]))
+    })
+}
+
 /// Turns every run of white space into one space and trims the ends, keeping case and accents.
 pub fn squash_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -33,6 +119,7 @@ pub fn squash_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn fold_drops_accents_case_and_extra_spaces() {
@@ -42,7 +129,45 @@ mod tests {
     }
 
     #[test]
+    fn runs_are_the_maximal_stretches_of_matching_characters_with_their_offsets() {
+        let found: Vec<(usize, &str)> =
+            runs("l'Union, Dubaï-2018 é", char::is_alphabetic).collect();
+        assert_eq!(found, [(0, "l"), (2, "Union"), (9, "Dubaï"), (21, "é")]);
+        assert_eq!(runs("", char::is_alphabetic).count(), 0);
+    }
+
+    #[test]
     fn squash_whitespace_keeps_case_and_accents() {
         assert_eq!(squash_whitespace(" Dubaï \u{a0} 2018 "), "Dubaï 2018");
+    }
+
+    #[test]
+    fn the_fast_fold_agrees_with_the_decomposing_fold_on_every_latin1_and_latin_extended_letter() {
+        for c in ('\u{0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            let s = format!("x{c}y {c}");
+            assert_eq!(fold(&s), fold_slow(&s), "U+{:04X}", c as u32);
+        }
+        for text in [
+            "  RÉSOLUTION\u{a0}130 (Rév. Busan, 2014DUBAÏ, 2018)",
+            "PROYECTO DE NUEVA RESOLUCIÓN [B-1] Año ÑANDÚ ü",
+            "Ça déçoit; l’Œuvre ǅemal İstanbul ΣΑΣ Ἀθῆναι а) с)",
+            "e\u{301}\u{327} a\u{20dd}\u{301} \u{2003}\u{85}fin\u{3000}",
+        ] {
+            assert_eq!(fold(text), fold_slow(text), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_fold_agrees_with_the_decomposing_fold_on_any_string(s in "\\PC{0,40}") {
+            prop_assert_eq!(fold(&s), fold_slow(&s));
+        }
+
+        #[test]
+        fn the_fast_fold_agrees_with_the_decomposing_fold_on_latin_text_with_marks(
+            s in "[a-zA-Z0-9 \u{a0}\u{c0}-\u{17f}\u{300}-\u{36f}\u{2019},.;:()\t\n-]{0,60}"
+        ) {
+            prop_assert_eq!(fold(&s), fold_slow(&s));
+        }
     }
 }

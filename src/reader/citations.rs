@@ -29,18 +29,38 @@ pub struct CitationReport {
 /// Every citation of the old and the new text: one `both` citation where the two sides cite the
 /// same instrument and revision in the same paragraph, one `old` and one `new` where the revision
 /// changed, one-sided where only one side cites it.
-pub fn extract(old: Option<&InstrumentText>, new: Option<&InstrumentText>) -> Vec<Citation> {
-    extract_all(old, new).citations
+///
+/// The header, the title and the formula are scanned too where `openings` gives their lines
+/// (an [`InstrumentText`] does not hold them); the section headings always are.
+pub fn extract(
+    old: Option<&InstrumentText>,
+    new: Option<&InstrumentText>,
+    openings: Option<&Openings>,
+) -> Vec<Citation> {
+    extract_all(old, new, openings).citations
+}
+
+/// The lines of an instrument's opening parts in the source, so that citations found there can
+/// say where they stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Openings {
+    pub header: u32,
+    pub title: Option<u32>,
+    pub formula: Option<u32>,
 }
 
 /// [`extract`], with the uncertainties about the citations' bodies.
-pub fn extract_all(old: Option<&InstrumentText>, new: Option<&InstrumentText>) -> CitationReport {
+pub fn extract_all(
+    old: Option<&InstrumentText>,
+    new: Option<&InstrumentText>,
+    openings: Option<&Openings>,
+) -> CitationReport {
     let mut uncertain = BTreeSet::new();
     let old_found = old
-        .map(|t| side_citations(t, &mut uncertain))
+        .map(|t| side_citations(t, openings, &mut uncertain))
         .unwrap_or_default();
     let new_found = new
-        .map(|t| side_citations(t, &mut uncertain))
+        .map(|t| side_citations(t, openings, &mut uncertain))
         .unwrap_or_default();
     let mut citations = Vec::new();
     let mut new_used = vec![false; new_found.len()];
@@ -130,10 +150,49 @@ fn host_body(text: &InstrumentText) -> Option<Body> {
     None
 }
 
-fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) -> Vec<Found> {
+fn side_citations(
+    text: &InstrumentText,
+    openings: Option<&Openings>,
+    uncertain: &mut BTreeSet<Uncertainty>,
+) -> Vec<Found> {
     let host = host_body(text);
     let mut found = Vec::new();
+    // The opening parts, each a paragraph of its own: the header past its own designation
+    // (`RÉSOLUTION 130` is the instrument itself, not a citation), the title, the formula.
+    if let Some(lines) = openings {
+        let header_rest = header_after_designation(&text.header);
+        let parts = [
+            (Some(header_rest), lines.header),
+            (Some(text.title.as_str()), lines.title.unwrap_or(0)),
+            (text.formula.as_deref(), lines.formula.unwrap_or(0)),
+        ];
+        for (part, line) in parts {
+            let Some(part) = part.filter(|p| !p.trim().is_empty() && line > 0) else {
+                continue;
+            };
+            let context = Context {
+                host,
+                parent_body: None,
+                section: None,
+                label: None,
+                line,
+            };
+            push_ranked(&mut found, line, citations_in(part, &context, uncertain));
+        }
+    }
     for section in &text.sections {
+        let heading_context = Context {
+            host,
+            parent_body: None,
+            section: Some(&section.heading),
+            label: None,
+            line: section.lines.first,
+        };
+        push_ranked(
+            &mut found,
+            section.lines.first,
+            citations_in(&section.heading, &heading_context, uncertain),
+        );
         // The open items above the current one: depth, and the body named by an item that
         // ends with a colon (`les résultats pertinents de l'AMNT-12, et en particulier:`).
         let mut parents: Vec<(u8, Option<Option<Body>>)> = Vec::new();
@@ -149,7 +208,7 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
             let context = Context {
                 host,
                 parent_body,
-                section: &section.heading,
+                section: Some(&section.heading),
                 label: paragraph.label.as_deref(),
                 line: paragraph.lines.first,
             };
@@ -184,11 +243,51 @@ fn side_citations(text: &InstrumentText, uncertain: &mut BTreeSet<Uncertainty>) 
     found
 }
 
+/// Adds the citations of one paragraph (or heading) with their rank among the citations of the
+/// same instrument there, which pairs them with the other side's.
+fn push_ranked(found: &mut Vec<Found>, line: u32, citations: Vec<Citation>) {
+    let mut ranks: Vec<(InstrumentId, usize)> = Vec::new();
+    for citation in citations {
+        let rank = match ranks.iter_mut().find(|(id, _)| *id == citation.cited) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                ranks.push((citation.cited.clone(), 0));
+                0
+            }
+        };
+        found.push(Found {
+            key: (line, citation.cited.clone(), rank),
+            citation,
+        });
+    }
+}
+
+/// A header past the kind and number that name the instrument itself (`RÉSOLUTION 130`, `DRAFT
+/// NEW RESOLUTION [EUR-1]`): what is left (`(Rév. Busan, 2014)`) may still cite nothing, but the
+/// instrument is never taken for a citation of itself.
+fn header_after_designation(header: &str) -> &str {
+    let digits = header.find(|c: char| c.is_ascii_digit() || c == '[');
+    match digits {
+        Some(at) => {
+            let rest = &header[at..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '[' || c == ']' || c == '-'))
+                .unwrap_or(rest.len());
+            &rest[end..]
+        }
+        None => "",
+    }
+}
+
 /// Where a paragraph stands and what surrounds it.
 struct Context<'a> {
     host: Option<Body>,
     parent_body: Option<Body>,
-    section: &'a str,
+    /// The section heading; `None` in the header, the title and the formula.
+    section: Option<&'a str>,
     label: Option<&'a str>,
     line: u32,
 }
@@ -244,40 +343,10 @@ fn read_designation(s: &str, pos: usize) -> Option<(Option<u32>, u32, bool, usiz
     Some((None, first, false, after))
 }
 
-/// Lowercase, accents of the Latin letters of French and Spanish dropped, runs of white space as
-/// one space, typographic apostrophes straight: a cheaper [`fold`] for texts already in NFC.
+/// The comparison key of a text (case and accents folded, runs of white space as one space,
+/// typographic apostrophes straight).
 fn quick_fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        let plain = match c {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
-            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' | 'Ñ' => 'n',
-            '’' => '\'',
-            c if c.is_ascii() => c.to_ascii_lowercase(),
-            c => {
-                if c.is_uppercase() || !unicode_normalization::char::is_combining_mark(c) {
-                    out.extend(c.to_lowercase());
-                }
-                continue;
-            }
-        };
-        out.push(plain);
-    }
-    out
+    crate::reader::lang::key(text)
 }
 
 /// The last `max` bytes of a text, or fewer, cut at a character boundary.
@@ -330,26 +399,48 @@ fn kind_of(word: &str) -> Option<InstrumentKind> {
     }
 }
 
+/// The words of a text that may introduce a citation, as byte ranges: only those that open
+/// with one of the letters that [`kind_of`] accepts (`r`, `d`, `a`, `o`, any case) are measured,
+/// so that the rest of the text costs one byte test each.
+fn keyword_candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let i = at;
+            at += 1;
+            if !matches!(
+                bytes[i],
+                b'r' | b'R' | b'd' | b'D' | b'a' | b'A' | b'o' | b'O'
+            ) {
+                continue;
+            }
+            let starts_word = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphabetic());
+            if !starts_word {
+                continue;
+            }
+            let end = text[i..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(text.len(), |(j, _)| i + j);
+            at = end;
+            return Some((i, end));
+        }
+        None
+    })
+}
+
 fn citations_in(
     text: &str,
     context: &Context<'_>,
     uncertain: &mut BTreeSet<Uncertainty>,
 ) -> Vec<Citation> {
     let mut out = Vec::new();
-    let mut word_start = None;
-    let mut words = Vec::new();
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            word_start.get_or_insert(i);
-        } else if let Some(s) = word_start.take() {
-            words.push((s, i));
-        }
-    }
-    if let Some(s) = word_start {
-        words.push((s, text.len()));
-    }
     let mut resume = 0;
-    for (start, end) in words {
+    for (start, end) in keyword_candidates(text) {
         if start < resume {
             continue;
         }
@@ -411,7 +502,7 @@ fn citations_in(
                     what: "citation-body".into(),
                     excerpt: as_written.clone(),
                     readings,
-                    section: Some(context.section.to_string()),
+                    section: context.section.map(str::to_string),
                     label: context.label.map(str::to_string),
                 });
             }
@@ -431,7 +522,7 @@ fn citations_in(
                 revision,
                 side: Side::Both,
                 as_written: as_written.clone(),
-                section: Some(context.section.to_string()),
+                section: context.section.map(str::to_string),
                 label: context.label.map(str::to_string),
                 line: context.line,
             });
@@ -621,19 +712,14 @@ fn body_mention_at_end(folded: &str) -> Option<Body> {
     })
 }
 
-/// Conferences known by place and year, for citations that name no body (folded place).
-const CONFERENCES: &[(&str, i32, Body)] = &[
-    ("nice", 1989, Body::Pp),
-    ("kyoto", 1994, Body::Pp),
-    ("minneapolis", 1998, Body::Pp),
-    ("marrakech", 2002, Body::Pp),
-    ("marrakesh", 2002, Body::Pp),
-    ("antalya", 2006, Body::Pp),
-    ("guadalajara", 2010, Body::Pp),
-    ("busan", 2014, Body::Pp),
-    ("dubai", 2018, Body::Pp),
-    ("bucarest", 2022, Body::Pp),
-    ("bucharest", 2022, Body::Pp),
+/// Meetings of other bodies known by place and year, for citations that name no body (place
+/// folded with [`fold`]). The conference catalogue (`history/conferences.csv`) lists the
+/// Plenipotentiary Conferences only, so these stay here, in this one table: the WTDC, WTSA, WCIT
+/// and WTPF meetings that PP resolutions cite (WTDC Dubaï 2014 and Buenos Aires 2017, WTSA Dubaï
+/// 2012 and Hammamet 2016, WCIT Dubaï 2012, WTPF Lisbonne 2009, and their predecessors). No
+/// Plenipotentiary Conference belongs here: those come from the catalogue
+/// ([`catalogue_meetings`]), and a test keeps it so.
+const OTHER_MEETINGS: &[(&str, i32, Body)] = &[
     ("buenos aires", 1994, Body::Wtdc),
     ("la valette", 1998, Body::Wtdc),
     ("valletta", 1998, Body::Wtdc),
@@ -656,14 +742,46 @@ const CONFERENCES: &[(&str, i32, Body)] = &[
     ("lisboa", 2009, Body::Wtpf),
 ];
 
+/// The shipped conference catalogue (`history/conferences.csv`, built into the library so that
+/// the reader reads no file but its document), as (folded place, year, body) for every place
+/// name and alias of every conference; read once. Editing the catalogue takes a rebuild to
+/// reach the reader.
+fn catalogue_meetings() -> &'static [(String, i32, Body)] {
+    static MEETINGS: std::sync::OnceLock<Vec<(String, i32, Body)>> = std::sync::OnceLock::new();
+    MEETINGS.get_or_init(|| {
+        let shipped = crate::catalogue::Catalogue::parse(
+            "history/conferences.csv",
+            include_str!("../../history/conferences.csv"),
+        );
+        // The catalogue's own tests check the shipped file; were it ever unreadable, the reader
+        // would only lose this clue to a citation's body, and report the citation as undecided.
+        let Ok(catalogue) = shipped else {
+            return Vec::new();
+        };
+        catalogue
+            .conferences()
+            .iter()
+            .flat_map(|c| {
+                [&c.place.fr, &c.place.en, &c.place.es]
+                    .into_iter()
+                    .chain(c.aliases.iter())
+                    .map(move |place| (fold(place), c.year, c.body))
+            })
+            .collect()
+    })
+}
+
 fn bodies_meeting(revision: &Revision) -> Vec<Body> {
     let place = fold(&revision.place);
-    let mut out: Vec<Body> = CONFERENCES
+    let mut out: Vec<Body> = Vec::new();
+    let catalogue = catalogue_meetings()
         .iter()
-        .filter(|(p, y, _)| *p == place && *y == revision.year)
-        .map(|(_, _, b)| *b)
-        .collect();
-    out.dedup();
+        .map(|(p, y, b)| (p.as_str(), *y, *b));
+    for (p, y, body) in catalogue.chain(OTHER_MEETINGS.iter().copied()) {
+        if p == place && y == revision.year && !out.contains(&body) {
+            out.push(body);
+        }
+    }
     out
 }
 
@@ -825,7 +943,7 @@ mod tests {
     const PP: &str = "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Busan, 2014),";
 
     fn one(t: &str) -> Vec<Citation> {
-        extract(Some(&text(PP, &[("a)", 0, t)])), None)
+        extract(Some(&text(PP, &[("a)", 0, t)])), None, None)
     }
 
     fn rev(c: &Citation) -> Option<(&str, i32, bool)> {
@@ -957,7 +1075,7 @@ mod tests {
                 "les Résolutions 50 et 52 (Rév. Hammamet, 2016) de l'AMNT",
             )],
         );
-        let found = extract(Some(&old), Some(&new));
+        let found = extract(Some(&old), Some(&new), None);
         assert_eq!(found.len(), 4);
         assert_eq!(found.iter().filter(|c| c.side == Side::Old).count(), 2);
         let new_50 = found
@@ -978,7 +1096,7 @@ mod tests {
                 "la Résolution 181 (Rév. Guadalajara, 2010) de la Conférence de plénipotentiaires;",
             )],
         );
-        let found = extract(Some(&t), Some(&t));
+        let found = extract(Some(&t), Some(&t), None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].side, Side::Both);
         assert_eq!(found[0].cited.body, Body::Pp);
@@ -1007,10 +1125,10 @@ mod tests {
                 ("j)", 0, "la Résolution 140;"),
             ],
         );
-        let found = extract(Some(&t), None);
+        let found = extract(Some(&t), None, None);
         let bodies: Vec<Body> = found.iter().map(|c| c.cited.body).collect();
         assert_eq!(bodies, [Body::Wtsa, Body::Wtsa, Body::Pp]);
-        assert!(extract_all(Some(&t), None).uncertain.is_empty());
+        assert!(extract_all(Some(&t), None, None).uncertain.is_empty());
     }
 
     #[test]
@@ -1037,6 +1155,7 @@ mod tests {
         let report = extract_all(
             Some(&text(PP, &[("", 0, "conformément à la Résolution 140;")])),
             None,
+            None,
         );
         assert_eq!(report.citations[0].cited.body, Body::Pp);
         assert!(report.uncertain.is_empty());
@@ -1054,6 +1173,7 @@ mod tests {
                 )],
             )),
             None,
+            None,
         );
         assert_eq!(report.citations.len(), 1);
         let u = &report.uncertain[0];
@@ -1065,6 +1185,7 @@ mod tests {
         // A text that does not say whose it is: the body of a bare citation is undecided.
         let report = extract_all(
             Some(&text("", &[("", 0, "conformément à la Résolution 140;")])),
+            None,
             None,
         );
         assert_eq!(report.uncertain.len(), 1);
@@ -1091,8 +1212,8 @@ mod tests {
         ) {
             let old = text(PP, &[("a)", 0, "les résultats de l'AMNT-12, en particulier:"), ("i)", depth, &t)]);
             let new = text("", &[("", depth, &t)]);
-            let _ = extract_all(Some(&old), Some(&new));
-            let _ = extract_all(None, Some(&old));
+            let _ = extract_all(Some(&old), Some(&new), None);
+            let _ = extract_all(None, Some(&old), None);
         }
     }
 
@@ -1105,7 +1226,32 @@ mod tests {
                 mark: "1".into(),
                 text: "Voir la Résolution 11 (Rév. Busan, 2014) de la présente Conférence.".into(),
             });
-        let found = extract(Some(&t), None);
+        let found = extract(Some(&t), None, None);
         assert_eq!(found[0].cited.number, Some(11));
+    }
+
+    #[test]
+    fn plenipotentiary_conferences_come_from_the_catalogue_and_only_other_bodies_from_the_table() {
+        assert!(OTHER_MEETINGS.iter().all(|(_, _, body)| *body != Body::Pp));
+        let revision = |place: &str, year| Revision {
+            place: place.into(),
+            year,
+            revised: true,
+        };
+        // Spanish and English place names of the catalogue, which no table in code spelled.
+        assert_eq!(bodies_meeting(&revision("Busán", 2014)), vec![Body::Pp]);
+        assert_eq!(bodies_meeting(&revision("Bucharest", 2022)), vec![Body::Pp]);
+        assert_eq!(bodies_meeting(&revision("Dubaï", 2018)), vec![Body::Pp]);
+        // The other bodies' meetings, in the order of the table.
+        assert_eq!(bodies_meeting(&revision("Dubaï", 2014)), vec![Body::Wtdc]);
+        assert_eq!(
+            bodies_meeting(&revision("Dubaï", 2012)),
+            vec![Body::Wtsa, Body::Wcit]
+        );
+        assert_eq!(
+            bodies_meeting(&revision("Lisbonne", 2009)),
+            vec![Body::Wtpf]
+        );
+        assert!(bodies_meeting(&revision("Genève", 2014)).is_empty());
     }
 }

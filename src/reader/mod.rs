@@ -15,7 +15,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Citation, InstrumentId, InstrumentText, Language, LineSpan, Uncertainty};
+use crate::model::{
+    Citation, Completeness, InstrumentId, InstrumentText, Language, LineSpan, Uncertainty,
+};
 
 /// A conference document, read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,8 +301,17 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
         .proposals
         .into_iter()
         .map(|p| {
-            let rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
-            let citations = citations::extract(rebuilt.old.as_ref(), rebuilt.new.as_ref());
+            let mut rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
+            if let Some(said) = annexes_left_out(&p.reasons, &p.instrument) {
+                let note = format!("{ANNEXES_NOT_REPRODUCED} (the proposal says \"{said}\")");
+                for text in [rebuilt.old.as_mut(), rebuilt.new.as_mut()]
+                    .into_iter()
+                    .flatten()
+                {
+                    text.completeness = Completeness::Partial;
+                    text.notes.push(note.clone());
+                }
+            }
             let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
             for u in rebuilt.uncertain {
@@ -316,7 +327,7 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
                 lines: p.lines,
                 old: rebuilt.old,
                 new: rebuilt.new,
-                citations,
+                citations: rebuilt.citations,
                 uncertain,
                 reasons: p.reasons,
             }
@@ -327,6 +338,55 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
         language: raw.language,
         proposals,
         input_notes: raw.input_notes,
+    })
+}
+
+/// The note a text carries when the proposal gives its body without its annexes.
+pub const ANNEXES_NOT_REPRODUCED: &str = "annexes not reproduced in the source";
+
+/// How documents say that a proposal leaves a text's annexes out, folded (see [`lang::key`]):
+/// French, English, Spanish.
+const ANNEXES_LEFT_OUT: &[&str] = &[
+    "sans les annexes",
+    "sans ses annexes",
+    "sans leurs annexes",
+    "a l'exclusion des annexes",
+    "without the annexes",
+    "without its annexes",
+    "without annexes",
+    "excluding the annexes",
+    "excluding its annexes",
+    "sin los anexos",
+    "sin sus anexos",
+    "excepto los anexos",
+    "excluidos los anexos",
+];
+
+/// The words, as written, by which the reasons or the text of a proposal say that the annexes are
+/// left out (`sans les Annexes`), if they do: the reasons first, then the header and the title
+/// (`RÉSOLUTION 71 (Rév. Busan, 2014) (sans les Annexes)`). The body's paragraphs are not read:
+/// there the words are the instrument's own, about other texts' annexes.
+fn annexes_left_out(reasons: &[String], raw: &structure::RawInstrument) -> Option<String> {
+    let mut texts: Vec<&str> = reasons.iter().map(String::as_str).collect();
+    texts.push(&raw.header.text);
+    texts.extend(raw.title.iter().map(|t| t.text.as_str()));
+    texts.into_iter().find_map(|text| {
+        // Cheap test first: every phrase names the annexes (`nnex`, `nex` in any case).
+        if !text.contains("nex") && !text.contains("NEX") {
+            return None;
+        }
+        let folded = lang::key(text);
+        let phrase = ANNEXES_LEFT_OUT.iter().find(|p| folded.contains(*p))?;
+        // The phrase as written: as many words of the text, from the one it starts with.
+        let words = phrase.split(' ').count();
+        let first = phrase.split(' ').next().unwrap_or("");
+        let written: Vec<&str> = text.split_whitespace().collect();
+        written
+            .windows(words)
+            .map(|w| w.join(" "))
+            .find(|w| lang::key(w).starts_with(first) && lang::key(w).contains(phrase))
+            .map(|w| w.trim_end_matches([',', ';', '.', ':']).to_string())
+            .or_else(|| Some((*phrase).to_string()))
     })
 }
 

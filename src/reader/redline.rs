@@ -62,7 +62,12 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
     let mut uncertain = builder.uncertain;
     // What the citations leave undecided (their bodies) belongs with the rest, so that a reader
     // calling `citations::extract` loses none of it.
-    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref());
+    let openings = crate::reader::citations::Openings {
+        header: raw.header.lines.first,
+        title: raw.title.as_ref().map(|t| t.lines.first),
+        formula: raw.formula.as_ref().map(|f| f.lines.first),
+    };
+    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref(), Some(&openings));
     uncertain.extend(cited.uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
@@ -333,6 +338,13 @@ impl Builder<'_> {
             .unwrap_or(section.heading.lines.last)
             .max(section.heading.lines.last);
         let lines = LineSpan::new(section.heading.lines.first, last);
+        let written: Vec<(u32, &str)> = section
+            .items
+            .iter()
+            .filter_map(|i| Some((i.lines.first, i.label.as_deref()?)))
+            .collect();
+        keep_unsettled_labels_in_sequence(&mut old_paragraphs, &written);
+        keep_unsettled_labels_in_sequence(&mut new_paragraphs, &written);
         (
             Section {
                 heading: heading.old,
@@ -451,6 +463,76 @@ enum ItemPlacement {
 }
 
 /// The first words of an item, for the uncertainty list.
+/// The one value of a label as a side shows it (`iii)`: roman 3), if it has exactly one reading
+/// of its own kind.
+fn single_value(label: &str) -> Vec<align::LabelValue> {
+    align::label_readings(label)
+        .into_iter()
+        .filter_map(|r| match r {
+            align::LabelReading::Single { value, .. } => Some(value),
+            align::LabelReading::Pair { .. } => None,
+        })
+        .collect()
+}
+
+/// On one side, an unsettled paragraph whose label repeats or skips its predecessor's (`i)`,
+/// `ii)`, `ii)` where `iiiii)` was read old `iii)` new `ii)` and the `ii)` before it is kept on both
+/// sides in doubt) takes the other half of its run-together label where that half continues the
+/// sequence (`iii)`): the paragraph stays marked uncertain, and the side never shows a duplicated
+/// label. `written` gives each item's label as written, by its first line.
+fn keep_unsettled_labels_in_sequence(paragraphs: &mut [Paragraph], written: &[(u32, &str)]) {
+    if !paragraphs.iter().any(|p| p.change == Change::Uncertain) {
+        return;
+    }
+    // The last label value seen at each depth, under the current parent.
+    let mut last: Vec<Option<align::LabelValue>> = Vec::new();
+    for paragraph in paragraphs.iter_mut() {
+        let depth = usize::from(paragraph.depth);
+        last.truncate(depth + 1);
+        while last.len() <= depth {
+            last.push(None);
+        }
+        let Some(label) = paragraph.label.clone() else {
+            continue;
+        };
+        let values = single_value(&label);
+        let previous = last[depth];
+        let follows = |v: &align::LabelValue| {
+            previous.is_none_or(|p| p.kind == v.kind && v.rank == p.rank + 1)
+        };
+        if paragraph.change == Change::Uncertain && !values.iter().any(follows) {
+            let as_written = written
+                .iter()
+                .find(|(line, _)| *line == paragraph.lines.first)
+                .map(|(_, l)| *l);
+            let other = as_written
+                .into_iter()
+                .flat_map(align::label_readings)
+                .find_map(|r| match r {
+                    align::LabelReading::Pair {
+                        old,
+                        old_text,
+                        new,
+                        new_text,
+                    } => [(old, old_text), (new, new_text)]
+                        .into_iter()
+                        .find(|(v, _)| follows(v)),
+                    align::LabelReading::Single { .. } => None,
+                });
+            if let Some((value, text)) = other {
+                paragraph.label = Some(text);
+                last[depth] = Some(value);
+                continue;
+            }
+        }
+        last[depth] = values
+            .iter()
+            .find(|v| previous.is_none_or(|p| p.kind == v.kind))
+            .or(values.first())
+            .copied();
+    }
+}
+
 fn excerpt(item: &RawItem) -> String {
     let label = item.label.as_deref().map(str::trim).unwrap_or("");
     let words: Vec<&str> = item.text.split_whitespace().take(12).collect();
@@ -965,7 +1047,7 @@ mod tests {
                 let lexicon = Lexicon::from_texts([words.as_str()]);
                 for action in [Action::Mod, Action::ModEditorial, Action::Add, Action::AddMoved, Action::Sup, Action::SupMoved, Action::Noc] {
                     let r = reconstruct(&raw, action, &lexicon);
-                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref());
+                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), None);
                 }
             }
 

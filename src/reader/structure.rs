@@ -778,24 +778,7 @@ fn restore_hyphens(raw: &mut RawInstrument) {
 /// Splits text into words (letters, digits, hyphens and apostrophes inside), with their byte
 /// ranges.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let inside = |c: char| c.is_alphanumeric() || c == '-';
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = rest.next()?;
-            if inside(c) {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        for (i, c) in rest.by_ref() {
-            if !inside(c) {
-                end = i;
-                break;
-            }
-        }
-        Some((start, &text[start..end]))
-    })
+    crate::text::runs(text, |c| c.is_alphanumeric() || c == '-')
 }
 
 /// `true` when `word` starts with `prefix` (lowercase) in any case.
@@ -857,9 +840,11 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
             found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
             continue;
         }
-        let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES
-            .iter()
-            .any(|p| starts_with_any_case(word, p));
+        // Every prefix opens with `q`, `c`, `s` or `a`: other words need no closer look.
+        let opens_like_a_prefix = matches!(word.as_bytes()[0] | 0x20, b'q' | b'c' | b's' | b'a')
+            && LIKELY_HYPHEN_PREFIXES
+                .iter()
+                .any(|p| starts_with_any_case(word, p));
         if !opens_like_a_prefix {
             continue;
         }
@@ -918,6 +903,9 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HyphenLexicon {
     by_joined: std::collections::BTreeMap<String, String>,
+    /// Bit `n` set when a joined form is `n` bytes long (63 for any longer): most words of a
+    /// text are ruled out by their length alone, without a lookup.
+    lengths: u64,
 }
 
 impl HyphenLexicon {
@@ -951,11 +939,17 @@ impl HyphenLexicon {
             }
             by_joined.entry(joined).or_insert_with(|| word.to_string());
         }
-        HyphenLexicon { by_joined }
+        let lengths = by_joined
+            .keys()
+            .fold(0u64, |bits, joined| bits | 1 << joined.len().min(63));
+        HyphenLexicon { by_joined, lengths }
     }
 
     /// The hyphenated form of a word written without its hyphen, if the document has one.
     pub fn hyphenated(&self, word: &str) -> Option<&str> {
+        if self.lengths & (1 << word.len().min(63)) == 0 {
+            return None;
+        }
         self.by_joined.get(word).map(String::as_str)
     }
 
@@ -967,6 +961,15 @@ impl HyphenLexicon {
         }
         let mut found = Vec::new();
         let mut scan = |text: &str, line: u32, section: Option<&str>, label: Option<&str>| {
+            // A text that holds none of the joined forms anywhere has none as a word: a few
+            // substring searches spare reading it word by word.
+            if !self
+                .by_joined
+                .keys()
+                .any(|joined| text.contains(joined.as_str()))
+            {
+                return;
+            }
             for (_, word) in words(text) {
                 if let Some(hyphenated) = self.hyphenated(word) {
                     found.push(Uncertainty {

@@ -371,9 +371,187 @@ fn reconstruct_gives_the_same_citations_as_extract() {
     let lexicon = Lexicon::from_texts(raw.text.lines());
     for p in &raw.proposals {
         let r = reconstruct(&p.instrument, p.action, &lexicon);
+        let openings = actes::reader::citations::Openings {
+            header: p.instrument.header.lines.first,
+            title: p.instrument.title.as_ref().map(|t| t.lines.first),
+            formula: p.instrument.formula.as_ref().map(|f| f.lines.first),
+        };
         assert_eq!(
             r.citations,
-            actes::reader::citations::extract(r.old.as_ref(), r.new.as_ref())
+            actes::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), Some(&openings))
         );
     }
+}
+
+#[test]
+fn resolution_71_body_without_its_annexes_is_partial_on_both_sides_with_a_note() {
+    let p = proposal(seed(), "B/67/2");
+    for text in [old_of(p), new_of(p)] {
+        assert_eq!(text.completeness, Completeness::Partial);
+        assert!(
+            text.notes
+                .iter()
+                .any(|n| n.contains("annexes not reproduced") && n.contains("sans les Annexes")),
+            "{:?}",
+            text.notes
+        );
+    }
+    // Résolution 130 says nothing of annexes: no such note.
+    let p = proposal(seed(), "B/67/4");
+    assert!(!old_of(p).notes.iter().any(|n| n.contains("annexes")));
+}
+
+/// A one-proposal document with these reasons.
+fn document_with_reasons(reasons: &str) -> Document {
+    let text = format!(
+        "MOD\tEUR/44A7/1\nRESOLUTION 71 (Rev. Busan, 2014DUBAI, 2018)\nStrategic plan\n\
+         The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014Dubai, 2018),\n\
+         resolves\n1\tto adopt the strategic plan,\n{reasons}\n"
+    );
+    read_document("inline.txt", text.as_bytes()).expect("the document reads")
+}
+
+#[test]
+fn annexes_left_out_are_noted_from_english_and_spanish_reasons_too() {
+    for reasons in [
+        "Reasons:\tTo modify the body of Resolution 71, without the Annexes.",
+        "Reasons:\tTo modify Resolution 71 excluding the annexes.",
+        "Motivos:\tModificar la Resolución 71, sin los Anexos.",
+    ] {
+        let doc = document_with_reasons(reasons);
+        let new = doc.proposals[0].new.as_ref().expect("a new text");
+        assert_eq!(new.completeness, Completeness::Partial, "{reasons}");
+        assert!(new
+            .notes
+            .iter()
+            .any(|n| n.contains("annexes not reproduced")));
+    }
+    let doc = document_with_reasons("Reasons:\tTo update the annexes of Resolution 71.");
+    let new = doc.proposals[0].new.as_ref().expect("a new text");
+    assert_eq!(new.completeness, Completeness::Complete);
+}
+
+#[test]
+fn resolution_71_nested_list_under_new_item_4_runs_i_ii_iii_on_each_side_with_the_pair_uncertain() {
+    let p = proposal(seed(), "B/67/2");
+    let heading = "charge le Secrétaire général et le Comité de coordination";
+    for text in [old_of(p), new_of(p)] {
+        let romans: Vec<(&str, Change)> = section(text, heading)
+            .paragraphs
+            .iter()
+            .filter(|q| q.depth > 0)
+            .map(|q| (q.label.as_deref().unwrap_or(""), q.change))
+            .collect();
+        assert_eq!(
+            romans.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            ["i)", "ii)", "iii)"]
+        );
+        // `iiiii)` is not settled by the data: it stays marked uncertain.
+        assert_eq!(romans[2].1, Change::Uncertain);
+    }
+    let pair = p
+        .uncertain
+        .iter()
+        .find(|u| u.excerpt.starts_with("iiiii)"))
+        .expect("the label pair is reported");
+    assert_eq!(pair.readings.len(), 2, "{:?}", pair.readings);
+}
+
+#[test]
+fn no_list_of_any_seed_text_shows_the_same_label_twice_in_a_row() {
+    for p in &seed().proposals {
+        for text in [p.old.as_ref(), p.new.as_ref()].into_iter().flatten() {
+            for s in &text.sections {
+                // The last label at each depth under the current parent.
+                let mut last: Vec<Option<&str>> = Vec::new();
+                for q in &s.paragraphs {
+                    let depth = usize::from(q.depth);
+                    last.truncate(depth + 1);
+                    last.resize(depth + 1, None);
+                    // Bullets (`–`, `•`) repeat by design.
+                    let numbered = q
+                        .label
+                        .as_deref()
+                        .filter(|l| l.chars().any(char::is_alphanumeric));
+                    if let Some(label) = numbered {
+                        assert_ne!(
+                            last[depth],
+                            Some(label),
+                            "{} {}: {label} twice on line {}",
+                            p.id,
+                            s.heading,
+                            q.lines.first
+                        );
+                        last[depth] = Some(label);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn resolution_130_activitesafin_keeps_activites_and_inserts_the_rest_as_uncertain() {
+    let p = proposal(seed(), "B/67/4");
+    let line_98 = |text: &InstrumentText| -> String {
+        section(text, "considérant")
+            .paragraphs
+            .iter()
+            .find(|q| q.lines.first == 98)
+            .map(|q| q.text.clone())
+            .expect("considérant dc) is on line 98")
+    };
+    let old = line_98(old_of(p));
+    let new = line_98(new_of(p));
+    assert!(
+        old.ends_with("ont été invités à participer à leurs activités;"),
+        "{old}"
+    );
+    assert!(
+        new.contains(
+            "à participer à leurs activités afin de collaborer dans le cadre du Programme"
+        ),
+        "{new}"
+    );
+    // No side reads a junction that no one wrote.
+    assert!(!old.contains("activités de collaborer"), "{old}");
+    assert!(!new.contains("leurs afin"), "{new}");
+    let finding = p
+        .uncertain
+        .iter()
+        .find(|u| u.line == 98 && u.what == "run-together-words")
+        .expect("the split is reported as unsettled");
+    assert!(finding.readings.len() >= 3, "{:?}", finding.readings);
+    assert!(finding.readings.iter().any(|r| r.contains("word for word")));
+}
+
+#[test]
+fn citations_in_a_title_and_a_section_heading_are_found_with_their_lines() {
+    let text = "ADD\tEUR/44A7/2\nDRAFT NEW RESOLUTION [EUR-1]\n\
+                Implementation of Resolution 1305 of the Council\n\
+                The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\
+                resolves, in accordance with Resolution 71 (Rev. Busan, 2014) of this Conference\n\
+                1\tto act,\n\
+                Reasons:\tTo act.\n";
+    let doc = read_document("inline.txt", text.as_bytes()).expect("the document reads");
+    let citations = &doc.proposals[0].citations;
+    let at = |number: u32| {
+        citations
+            .iter()
+            .find(|c| c.cited.number == Some(number))
+            .unwrap_or_else(|| panic!("Resolution {number} is cited: {citations:?}"))
+    };
+    let title = at(1305);
+    assert_eq!(
+        (title.line, title.cited.body),
+        (3, actes::model::Body::Council)
+    );
+    assert_eq!(title.section, None);
+    let heading = at(71);
+    assert_eq!(
+        (heading.line, heading.cited.body),
+        (5, actes::model::Body::Pp)
+    );
+    // The draft's own header is not a citation of itself.
+    assert!(citations.iter().all(|c| c.line != 2), "{citations:?}");
 }

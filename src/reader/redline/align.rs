@@ -13,8 +13,6 @@
 //! lower-rank cost of 1 is charged where a deleted item follows an inserted one: deleted text comes
 //! first as a rule, and where only that rule decides, the caller is told.
 
-use std::collections::BTreeMap;
-
 /// The numbering system of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LabelKind {
@@ -371,6 +369,45 @@ struct Search {
     chosen: Vec<Step>,
 }
 
+/// The best cost of each state, in the order of the states (as a `BTreeMap` would iterate them,
+/// so that every "first" below is the same), in a sorted vector: a list holds a handful of
+/// states at each step, too few for a tree to pay.
+#[derive(Debug, Clone, Default)]
+struct StateCosts(Vec<(State, u64)>);
+
+impl StateCosts {
+    /// Records `cost` for `state` unless a lower one is there.
+    fn keep_lowest(&mut self, state: State, cost: u64) {
+        match self.0.binary_search_by(|(s, _)| s.cmp(&state)) {
+            Ok(i) => self.0[i].1 = self.0[i].1.min(cost),
+            Err(i) => self.0.insert(i, (state, cost)),
+        }
+    }
+
+    fn get(&self, state: &State) -> Option<&u64> {
+        self.0
+            .binary_search_by(|(s, _)| s.cmp(state))
+            .ok()
+            .map(|i| &self.0[i].1)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&State, &u64)> {
+        self.0.iter().map(|(s, c)| (s, c))
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &State> {
+        self.0.iter().map(|(s, _)| s)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> {
     let start = State {
         old: None,
@@ -378,18 +415,14 @@ fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> 
         mode: Mode::Start,
     };
     // forward[i]: best cost to reach each state before item i.
-    let mut forward: Vec<BTreeMap<State, u64>> = vec![BTreeMap::from([(start, 0)])];
+    let mut forward: Vec<StateCosts> = vec![StateCosts(vec![(start, 0)])];
     for item_steps in steps {
-        let mut next: BTreeMap<State, u64> = BTreeMap::new();
+        let mut next = StateCosts::default();
         let current = forward.last().expect("forward starts with the start state");
-        for (state, cost) in current {
+        for (state, cost) in current.iter() {
             for step in item_steps {
                 if let Some((c, to)) = transition(*state, step) {
-                    let total = cost.saturating_add(cost_of(c));
-                    let entry = next.entry(to).or_insert(u64::MAX);
-                    if total < *entry {
-                        *entry = total;
-                    }
+                    next.keep_lowest(to, cost.saturating_add(cost_of(c)));
                 }
             }
         }
@@ -400,10 +433,10 @@ fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> 
     }
     // backward[i]: best cost from each state before item i to the end.
     let n = steps.len();
-    let mut backward: Vec<BTreeMap<State, u64>> = vec![BTreeMap::new(); n + 1];
-    backward[n] = forward[n].keys().map(|s| (*s, 0)).collect();
+    let mut backward: Vec<StateCosts> = vec![StateCosts::default(); n + 1];
+    backward[n] = StateCosts(forward[n].keys().map(|s| (*s, 0)).collect());
     for i in (0..n).rev() {
-        let mut here = BTreeMap::new();
+        let mut here = StateCosts::default();
         for state in forward[i].keys() {
             let mut best = u64::MAX;
             for step in &steps[i] {
@@ -414,7 +447,7 @@ fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> 
                 }
             }
             if best != u64::MAX {
-                here.insert(*state, best);
+                here.keep_lowest(*state, best);
             }
         }
         backward[i] = here;
@@ -423,7 +456,7 @@ fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> 
     let mut optimal_steps = Vec::with_capacity(n);
     for i in 0..n {
         let mut used: Vec<Step> = Vec::new();
-        for (state, cost) in &forward[i] {
+        for (state, cost) in forward[i].iter() {
             for step in &steps[i] {
                 if let Some((c, to)) = transition(*state, step) {
                     if let Some(rest) = backward[i + 1].get(&to) {

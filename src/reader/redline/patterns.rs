@@ -22,8 +22,9 @@ pub struct Lexicon {
     pairs: HashMap<(u32, u32), u32, Fnv>,
 }
 
-/// FNV-1a: a small, fast, fixed hash for short keys (words); the standard hasher is built to
-/// resist attacks that a lexicon of a document does not face.
+/// A small, fast, fixed hash for short keys (words): an FxHash-style step per eight bytes,
+/// FNV-1a for the rest; the standard hasher is built to resist attacks that a lexicon of a
+/// document does not face.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Fnv;
 
@@ -43,8 +44,17 @@ impl std::hash::Hasher for FnvHasher {
         self.0
     }
 
+    /// Eight bytes at a time (in the manner of FxHash), then the rest byte by byte: words are
+    /// short, and a byte-wise loop over each was a visible share of reading a document.
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        for b in chunks.remainder() {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
@@ -53,6 +63,9 @@ impl std::hash::Hasher for FnvHasher {
 
 /// A word in lower case, borrowed when it already is.
 fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(word);
+    }
     if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
@@ -64,7 +77,12 @@ impl Lexicon {
     /// Counts the words of these texts (letters only, lowercased; an apostrophe ends a word) and
     /// the pairs of words that follow one another with only spaces or an apostrophe between.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let mut lexicon = Lexicon::default();
+        // A document of some 60 KB has a few thousand distinct words: room for them up front
+        // spares the maps' regrowth.
+        let mut lexicon = Lexicon {
+            words: HashMap::with_capacity_and_hasher(4096, Fnv),
+            pairs: HashMap::with_capacity_and_hasher(8192, Fnv),
+        };
         for text in texts {
             let mut previous: Option<(usize, u32)> = None;
             for (start, word) in words(text) {
@@ -101,6 +119,11 @@ impl Lexicon {
         self.count(word) > 0
     }
 
+    /// [`Lexicon::knows`] for a word already in lower case.
+    fn knows_lowercase(&self, word: &str) -> bool {
+        self.words.get(word).is_some_and(|(_, n)| *n > 0)
+    }
+
     /// How often `second` follows `first` (any case).
     pub fn pair_count(&self, first: &str, second: &str) -> u32 {
         let id = |w: &str| self.words.get(lower(w).as_ref()).map(|(id, _)| *id);
@@ -130,19 +153,7 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
 
 /// The runs of letters of a text with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphabetic() {
-                end = i;
-                break;
-            }
-            chars.next();
-        }
-        Some((start, &text[start..end]))
-    })
+    crate::text::runs(text, char::is_alphabetic)
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
@@ -810,6 +821,21 @@ const WHOLE_WORDS: &[&str] = &[
 /// them at least four letters long, and each reading supported by a pair of words found elsewhere
 /// (`ainsi que` for the old reading of `ainsiet que`, `et que` for the new).
 fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -> Vec<usize> {
+    // Lowercased once: its halves are then looked up as they are (where lowercasing keeps every
+    // byte offset, as it does for the Latin letters of the documents).
+    let lowered = word.to_lowercase();
+    let same_offsets = lowered.len() == word.len()
+        && word
+            .char_indices()
+            .zip(lowered.char_indices())
+            .all(|((a, _), (b, _))| a == b);
+    let knows = |from: usize, to: usize| {
+        if same_offsets {
+            lexicon.knows_lowercase(&lowered[from..to])
+        } else {
+            lexicon.knows(&word[from..to])
+        }
+    };
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let supported = |half: &str| {
         prev.is_some_and(|p| lexicon.pair_count(p, half) > 0)
@@ -821,8 +847,8 @@ fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -
         let (left, right) = word.split_at(at);
         let longest = left.chars().count().max(right.chars().count());
         if longest >= 4
-            && lexicon.knows(left)
-            && lexicon.knows(right)
+            && knows(0, at)
+            && knows(at, word.len())
             && supported(left)
             && supported(right)
         {
@@ -830,6 +856,24 @@ fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -
         }
     }
     out
+}
+
+/// How often each of two words must occur for the corpus never reading them side by side to
+/// count as evidence that no one wrote them so.
+const MEANINGFUL_ABSENCE: u32 = 5;
+
+/// A long stretch of text shown by its first and last words (`afin de collaborer dans … Forum
+/// FIRST`), for a reading.
+fn clip(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        return words.join(" ");
+    }
+    format!(
+        "{} … {}",
+        words[..4].join(" "),
+        words[words.len() - 2..].join(" ")
+    )
 }
 
 /// `ainsiet` into `ainsi` (deleted) and `et` (inserted), where both are words found on their own,
@@ -957,6 +1001,58 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
                     break;
                 }
             }
+        }
+        // The word before the deleted text: the new text reads it right before the inserted
+        // half. Where that pair is found nowhere in the corpus though both words are common
+        // (`leurs afin` in `à leurs activitésafin de collaborer`), the word-for-word reading gives a text no one wrote: the
+        // first half is more likely kept and the second half the start of an insertion that runs
+        // on, how far the data does not say; the end of the paragraph is taken, as uncertain.
+        let before_deleted = all[..index]
+            .iter()
+            .rev()
+            .find(|(p_start, _)| *p_start < deleted_from)
+            .filter(|(p_start, p)| *p_start >= done && adjacent(s, p_start + p.len(), deleted_from))
+            .map(|(_, p)| *p);
+        if case_cut.is_none()
+            && deleted_from == start
+            && new_end == start + word.len()
+            && before_deleted.is_some_and(|p| {
+                // Both words common enough that never meeting says something: a small
+                // corpus proves nothing by an absence.
+                lexicon.pair_count(p, right) == 0
+                    && lexicon.count(p) >= MEANINGFUL_ABSENCE
+                    && lexicon.count(right) >= MEANINGFUL_ABSENCE
+            })
+        {
+            let body_end = s
+                .trim_end_matches(|c: char| c.is_whitespace() || ";,.:".contains(c))
+                .len();
+            let body_end = body_end.max(start + word.len());
+            let inserted = format!(" {right}{}", &s[start + word.len()..body_end]);
+            let word_for_word_old = clip(&format!("{left}{}", &s[start + word.len()..body_end]));
+            let shown = clip(inserted.trim_start());
+            findings.push(Finding {
+                what: "run-together-words",
+                excerpt: word.to_string(),
+                readings: vec![
+                    format!(
+                        "kept «{left}», inserted «{shown}» up to the end of the paragraph (the corpus never reads «{} {right}»; where the insertion ends the data does not say)",
+                        before_deleted.unwrap_or("")
+                    ),
+                    format!("deleted «{left}», inserted «{shown}»"),
+                    format!(
+                        "deleted «{left}», inserted «{right}» word for word (old «{}», new «{} {right}»)",
+                        word_for_word_old,
+                        before_deleted.unwrap_or("")
+                    ),
+                    format!("one word as written: {word}"),
+                ],
+            });
+            out.push(Piece::Common(s[done..start + at].to_string()));
+            out.push(Piece::New(inserted));
+            out.push(Piece::Common(s[body_end..].to_string()));
+            done = s.len();
+            break;
         }
         let deleted = format!("{}{left}", &s[deleted_from..start]);
         let inserted = format!("{right}{}", &s[start + word.len()..new_end]);
@@ -1204,5 +1300,40 @@ mod tests {
     #[test]
     fn tidy_joins_spaces_and_keeps_punctuation_as_written() {
         assert_eq!(tidy("  a \u{a0} b , c ;"), "a b , c ;");
+    }
+
+    #[test]
+    fn a_run_together_word_is_read_as_kept_plus_insertion_only_where_common_words_never_meet() {
+        let line = "invités à leurs activitésafin de collaborer au Forum;";
+        let base = ["les activités de l'UIT", "afin de collaborer"];
+        // Few occurrences: the corpus proves nothing by an absence; word for word, deleted first.
+        let small = Lexicon::from_texts(base.into_iter().chain([line]));
+        let split = split_text(line, &small);
+        assert_eq!(
+            split.old,
+            "invités à leurs activités de collaborer au Forum;"
+        );
+        assert_eq!(split.new, "invités à leurs afin de collaborer au Forum;");
+        // `leurs` and `afin` both common and never side by side: `activités` kept, the rest
+        // inserted to the end of the paragraph, reported with every reading.
+        let common = ["leurs travaux", "afin que"];
+        let large = Lexicon::from_texts(
+            base.into_iter()
+                .chain(common.iter().copied().cycle().take(10))
+                .chain([line]),
+        );
+        let split = split_text(line, &large);
+        assert_eq!(split.old, "invités à leurs activités;");
+        assert_eq!(
+            split.new,
+            "invités à leurs activités afin de collaborer au Forum;"
+        );
+        let finding = split
+            .findings
+            .iter()
+            .find(|f| f.what == "run-together-words")
+            .expect("reported");
+        assert!(finding.readings[0].starts_with("kept «activités»"));
+        assert!(finding.readings.iter().any(|r| r.contains("word for word")));
     }
 }
