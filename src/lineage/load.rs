@@ -21,6 +21,7 @@ use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
 use super::{Records, VersionRecord};
+use crate::corpus::layout::{CatalogueFile, CATALOGUE_PATH};
 use crate::model::{
     Conference, ConferenceId, ConferenceRecord, EventRecord, InstrumentId, InstrumentRecord,
     ProposalRecord,
@@ -29,7 +30,7 @@ use crate::reader::ProposalId;
 
 /// The cache file's name inside the bare repository.
 pub const CACHE_FILE: &str = "actes-lineage-cache";
-const CACHE_FORMAT: &str = "actes-lineage-cache 2";
+const CACHE_FORMAT: &str = "actes-lineage-cache 3";
 
 /// Why the records could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -74,9 +75,11 @@ struct Slice {
     citing: Vec<VersionRecord>,
 }
 
-/// The cache's index: conferences without their events, and where each slice lies.
+/// The cache's index: the catalogue, the recorded conferences without their events, and where
+/// each slice lies.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Index {
+    catalogue: Vec<Conference>,
     conferences: Vec<Conference>,
     /// Instrument (`tree_dir`) → byte offset and length after the index line of its slice, then
     /// of its citing records.
@@ -146,6 +149,7 @@ pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
         .map(|(_, s)| s)
         .unwrap_or_default();
     from_slice(
+        records.catalogue.clone(),
         records
             .conferences
             .iter()
@@ -155,12 +159,13 @@ pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
     )
 }
 
-fn from_slice(conferences: Vec<Conference>, s: Slice) -> Records {
+fn from_slice(catalogue: Vec<Conference>, conferences: Vec<Conference>, s: Slice) -> Records {
     let mut events: BTreeMap<ConferenceId, Vec<EventRecord>> = BTreeMap::new();
     for (c, e) in s.events {
         events.entry(c).or_default().push(e);
     }
     Records {
+        catalogue,
         conferences: conferences
             .into_iter()
             .map(|c| ConferenceRecord {
@@ -260,7 +265,7 @@ fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Optio
                 Some(&place) => read_slice(&mut file, place)?,
                 None => Slice::default(),
             };
-            Some(from_slice(index.conferences, s))
+            Some(from_slice(index.catalogue, index.conferences, s))
         }
         None => {
             let mut rest = Vec::new();
@@ -280,6 +285,7 @@ fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Optio
                 proposals.extend(s.proposals);
             }
             Some(Records {
+                catalogue: index.catalogue,
                 conferences: index
                     .conferences
                     .into_iter()
@@ -302,6 +308,7 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
         return;
     };
     let mut index = Index {
+        catalogue: records.catalogue.clone(),
         conferences: records
             .conferences
             .iter()
@@ -402,6 +409,7 @@ fn changed_files(
 fn wanted(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
+        [CATALOGUE_PATH] => true,
         ["conferences", f] => f.ends_with(".json"),
         ["proposals", _, f] => f.ends_with(".json"),
         [_, _, _, "meta.json"] => true,
@@ -492,7 +500,11 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
         let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
         let mut metas = Vec::new();
         for (file, blob) in &c.files {
-            if file.starts_with("conferences/") {
+            if file == CATALOGUE_PATH {
+                let catalogue: CatalogueFile =
+                    parse(&repo, repo_path, c.id, file, *blob, "the conference catalogue")?;
+                records.catalogue = catalogue.conferences;
+            } else if file.starts_with("conferences/") {
                 let record: ConferenceRecord =
                     parse(&repo, repo_path, c.id, file, *blob, "a conference record")?;
                 conference = Some(record.conference.id.clone());
@@ -551,7 +563,12 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
                 trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
             let mut metas = Vec::new();
             for (file, blob) in &c.files {
-                if file.starts_with("proposals/") {
+                if file == CATALOGUE_PATH && records.catalogue.is_empty() {
+                    // A chain with no base on main brings its own catalogue.
+                    let catalogue: CatalogueFile =
+                        parse(&repo, repo_path, c.id, file, *blob, "the conference catalogue")?;
+                    records.catalogue = catalogue.conferences;
+                } else if file.starts_with("proposals/") {
                     let record: ProposalRecord =
                         parse(&repo, repo_path, c.id, file, *blob, "a proposal record")?;
                     proposal = Some(record.id.clone());

@@ -12,6 +12,7 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
+use crate::catalogue::ResolveError;
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
     Language, Revision, Side, Status,
@@ -55,52 +56,59 @@ pub fn instrument_name(id: &InstrumentId) -> String {
 
 impl Lineage {
     /// The conference that a name designates: an id, a place and year in any language and case
-    /// (`Dubaï 2018`, `DUBAÏ, 2018`, `dubai-2018`), an alias (`pp-18`) or a year alone. Catalogue
-    /// conferences win over those known only from revision marks.
+    /// (`Dubaï 2018`, `DUBAÏ, 2018`, `dubai-2018`), an alias (`pp-18`) or a year alone. The
+    /// catalogue's conferences resolve through [`Catalogue::resolve`](crate::catalogue::Catalogue::resolve)
+    /// and win; only a name that fits none of them is looked for among the conferences known
+    /// from revision marks (`wtdc buenos aires 2017`).
     pub fn resolve_conference(&self, name: &str) -> Result<ConferenceId, QueryError> {
+        match self.catalogue.resolve(name) {
+            Ok(c) if self.conferences.contains_key(&c.id) => return Ok(c.id.clone()),
+            Ok(_) | Err(ResolveError::NotFound { .. }) | Err(ResolveError::Empty) => {}
+            Err(ResolveError::Ambiguous { candidates, .. }) => {
+                return Err(QueryError::AmbiguousConference {
+                    name: name.to_string(),
+                    candidates: candidates.join(", "),
+                })
+            }
+        }
+        self.resolve_from_marks(name)
+    }
+
+    /// Resolves a name among the conferences known only from revision marks.
+    fn resolve_from_marks(&self, name: &str) -> Result<ConferenceId, QueryError> {
         let wanted = slug(name);
         let tokens: Vec<&str> = wanted.split('-').filter(|t| !t.is_empty()).collect();
         if tokens.is_empty() {
             return Err(QueryError::UnknownConference(name.to_string()));
         }
-        let mut matches: Vec<(bool, &ConferenceId)> = Vec::new();
+        let mut matches: Vec<&ConferenceId> = Vec::new();
         for id in &self.chronology {
-            let Some(c) = self.conference(id) else {
+            let Some(c) = self.conference(id).filter(|c| !c.in_catalogue) else {
                 continue;
             };
             if id.0 == wanted || c.names.iter().any(|n| n == &wanted) {
                 return Ok(id.clone());
             }
-            let mut own: Vec<String> = id.0.split('-').map(str::to_string).collect();
-            own.push(c.year.to_string());
-            for n in &c.names {
-                own.extend(n.split('-').map(str::to_string));
+            let mut own: Vec<&str> = id.0.split('-').collect();
+            let year = c.year.to_string();
+            own.push(&year);
+            own.extend(c.names.iter().flat_map(|n| n.split('-')));
+            if tokens.iter().all(|t| own.contains(t)) {
+                matches.push(id);
             }
-            if tokens.iter().all(|t| own.iter().any(|o| o == t)) {
-                matches.push((c.in_catalogue, id));
-            }
-        }
-        if matches.iter().any(|(cat, _)| *cat) {
-            matches.retain(|(cat, _)| *cat);
         }
         match matches.as_slice() {
             [] => Err(QueryError::UnknownConference(name.to_string())),
-            [(_, id)] => Ok((*id).clone()),
+            [id] => Ok((*id).clone()),
             _ => Err(QueryError::AmbiguousConference {
                 name: name.to_string(),
                 candidates: matches
                     .iter()
-                    .map(|(_, id)| id.0.as_str())
+                    .map(|id| id.0.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
             }),
         }
-    }
-
-    fn conference_label(&self, id: &ConferenceId) -> String {
-        self.conference(id)
-            .map(|c| c.label())
-            .unwrap_or_else(|| id.0.clone())
     }
 
     fn require(&self, instrument: &InstrumentId) -> Result<(), QueryError> {
@@ -762,12 +770,12 @@ pub struct InForceEntry {
 }
 
 impl Lineage {
-    /// The latest conference of the main body (the PP) in the graph, for defaults.
+    /// The latest conference that the history records (a commit on `main`), for defaults.
     pub fn latest_conference(&self) -> Option<ConferenceId> {
         self.chronology
             .iter()
             .rev()
-            .find(|id| self.conference(id).is_some_and(|c| c.in_catalogue))
+            .find(|id| self.conference(id).is_some_and(|c| c.recorded))
             .cloned()
     }
 
