@@ -11,8 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Change, Conference, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord, InstrumentText,
-    Language, ProposalRecord,
+    Change, Conference, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord,
+    InstrumentText, Language, ProposalRecord,
 };
 use crate::reader::ProposalId;
 

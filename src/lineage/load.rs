@@ -501,8 +501,14 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
         let mut metas = Vec::new();
         for (file, blob) in &c.files {
             if file == CATALOGUE_PATH {
-                let catalogue: CatalogueFile =
-                    parse(&repo, repo_path, c.id, file, *blob, "the conference catalogue")?;
+                let catalogue: CatalogueFile = parse(
+                    &repo,
+                    repo_path,
+                    c.id,
+                    file,
+                    *blob,
+                    "the conference catalogue",
+                )?;
                 records.catalogue = catalogue.conferences;
             } else if file.starts_with("conferences/") {
                 let record: ConferenceRecord =
@@ -565,8 +571,14 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
             for (file, blob) in &c.files {
                 if file == CATALOGUE_PATH && records.catalogue.is_empty() {
                     // A chain with no base on main brings its own catalogue.
-                    let catalogue: CatalogueFile =
-                        parse(&repo, repo_path, c.id, file, *blob, "the conference catalogue")?;
+                    let catalogue: CatalogueFile = parse(
+                        &repo,
+                        repo_path,
+                        c.id,
+                        file,
+                        *blob,
+                        "the conference catalogue",
+                    )?;
                     records.catalogue = catalogue.conferences;
                 } else if file.starts_with("proposals/") {
                     let record: ProposalRecord =

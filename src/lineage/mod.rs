@@ -24,8 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
 use crate::model::{
-    Body, Citation, Completeness, Conference, ConferenceId, ConferenceRecord, Event, Evidence, EvidenceKind,
-    InstrumentId, InstrumentRecord, Language, ProposalRecord, Revision, Status,
+    Body, Citation, Completeness, Conference, ConferenceId, ConferenceRecord, Event, Evidence,
+    EvidenceKind, InstrumentId, InstrumentRecord, Language, ProposalRecord, Revision, Status,
 };
 use crate::reader::{Action, ProposalId};
 
@@ -623,10 +623,8 @@ impl Lineage {
     /// Dubai 2018 means that Marrakech 2002, Antalya 2006, Guadalajara 2010 and Busan 2014 did not
     /// revise it. Each event points at the evidence of the later event, with a note saying why.
     fn infer_unchanged_between(&self, instrument: &InstrumentId, list: &mut Vec<PendingEvent>) {
-        let mut known: BTreeSet<usize> = list
-            .iter()
-            .map(|e| self.position(&e.conference))
-            .collect();
+        let mut known: BTreeSet<usize> =
+            list.iter().map(|e| self.position(&e.conference)).collect();
         let mut later: Vec<&PendingEvent> = list
             .iter()
             .filter(|e| {
@@ -638,7 +636,9 @@ impl Lineage {
         let mut added = Vec::new();
         for e in later {
             let Some(rev) = &e.revision else { continue };
-            let Some(since) = self.marks.get(&(instrument.body, rev.place.clone(), rev.year))
+            let Some(since) = self
+                .marks
+                .get(&(instrument.body, rev.place.clone(), rev.year))
             else {
                 continue;
             };

@@ -449,6 +449,7 @@ pub struct TableReport {
     pub body_name: String,
     /// The body's conferences about which some row says something, oldest first.
     pub conferences: Vec<TableColumn>,
+    /// The body's instruments that have something to say in these columns.
     pub rows: Vec<TableRow>,
 }
 
@@ -517,7 +518,8 @@ impl Lineage {
     }
 
     /// `actes table --body all`: one table per body, in the order of [`Body::ALL`]; a body with
-    /// no instrument in the graph has none. With `filter.body` set, that body's table alone.
+    /// no row (no instrument, or none with a fact in the columns) has none. With `filter.body`
+    /// set, that body's table alone, even without rows.
     pub fn tables(&self, filter: &TableFilter) -> Vec<TableReport> {
         match filter.body {
             Some(body) => vec![self.body_table(body, filter)],
@@ -525,6 +527,7 @@ impl Lineage {
                 .into_iter()
                 .filter(|b| self.instruments().any(|i| i.body == *b))
                 .map(|b| self.body_table(b, filter))
+                .filter(|t| !t.rows.is_empty())
                 .collect(),
         }
     }
@@ -539,10 +542,10 @@ impl Lineage {
                 .is_some_and(|c| c.body == body)
         };
         // Nothing is known after the last conference the history records for the body.
-        let horizon = self
-            .chronology
-            .iter()
-            .rposition(|id| self.conference(id).is_some_and(|c| c.recorded && c.body == body));
+        let horizon = self.chronology.iter().rposition(|id| {
+            self.conference(id)
+                .is_some_and(|c| c.recorded && c.body == body)
+        });
         let instruments: Vec<&InstrumentId> =
             self.instruments().filter(|i| i.body == body).collect();
         // Cells per instrument, keyed by conference position.
@@ -628,9 +631,12 @@ impl Lineage {
                     label: self.conference_label(&self.chronology[p]),
                 })
                 .collect(),
+            // An instrument with nothing to say in the columns (outside `--from`/`--to`) has no
+            // row.
             rows: instruments
                 .iter()
                 .zip(rows_cells)
+                .filter(|(_, (cells, _))| !cells.is_empty())
                 .map(|(i, (mut cells, title))| TableRow {
                     instrument: (*i).clone(),
                     name: instrument_name(i),

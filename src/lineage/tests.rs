@@ -625,7 +625,11 @@ fn a_later_header_still_naming_an_older_revision_covers_every_catalogue_conferen
         outcomes,
         [
             ("pp-2006-antalya".into(), Event::Revised, Status::Inferred),
-            ("pp-2010-guadalajara".into(), Event::Unchanged, Status::Inferred),
+            (
+                "pp-2010-guadalajara".into(),
+                Event::Unchanged,
+                Status::Inferred
+            ),
             ("pp-2014-busan".into(), Event::Unchanged, Status::Inferred),
             ("pp-2018-dubai".into(), Event::Unchanged, Status::Inferred),
         ]
@@ -663,7 +667,12 @@ fn an_inferred_unchanged_never_replaces_what_a_conference_states_nor_reaches_out
         Event::Revised,
         Status::Adopted,
         rev("Busan", 2014, true),
-        ev(EvidenceKind::Stated, SEED, "RÉSOLUTION 300 (Rév. Busan, 2014)", 5),
+        ev(
+            EvidenceKind::Stated,
+            SEED,
+            "RÉSOLUTION 300 (Rév. Busan, 2014)",
+            5,
+        ),
     ));
     let dubai = r
         .conferences
@@ -682,7 +691,11 @@ fn an_inferred_unchanged_never_replaces_what_a_conference_states_nor_reaches_out
         steps_of(&l, &res(300)),
         [
             ("pp-2006-antalya".into(), Event::Revised, Status::Inferred),
-            ("pp-2010-guadalajara".into(), Event::Unchanged, Status::Inferred),
+            (
+                "pp-2010-guadalajara".into(),
+                Event::Unchanged,
+                Status::Inferred
+            ),
             ("pp-2014-busan".into(), Event::Revised, Status::Adopted),
             ("pp-2018-dubai".into(), Event::Suppressed, Status::Adopted),
         ]
@@ -714,11 +727,7 @@ fn the_default_table_is_the_plenipotentiary_conferences_with_only_its_conference
             "pp-2018-dubai"
         ]
     );
-    let r89 = t
-        .rows
-        .iter()
-        .find(|r| r.instrument == res(89))
-        .expect("89");
+    let r89 = t.rows.iter().find(|r| r.instrument == res(89)).expect("89");
     let cells: Vec<Option<(CellState, bool)>> = r89
         .cells
         .iter()

@@ -2,7 +2,8 @@
 //! table as a plain [`Table`] for Markdown, CSV and HTML.
 
 use crate::lineage::query::{
-    event_words, instrument_short_name, CitationEntry, InForceReport, LineageReport, SuppressedEntry, TableReport,
+    event_words, instrument_short_name, CitationEntry, InForceReport, LineageReport,
+    SuppressedEntry, TableReport,
 };
 use crate::model::{Event, Evidence, Status};
 
@@ -236,7 +237,9 @@ pub fn lineage_tables_text(reports: &[TableReport], title_width: usize) -> Strin
         out.push_str(&table_heading(report));
         out.push_str("\n\n");
         if report.rows.is_empty() {
-            out.push_str("no instrument of this body in the history\n\n");
+            out.push_str(
+                "nothing to show: no instrument of this body has a fact in these columns\n\n",
+            );
             continue;
         }
         out.push_str(&lineage_table(report, Some(title_width)).0.to_text());
@@ -252,7 +255,9 @@ pub fn lineage_tables_markdown(reports: &[TableReport]) -> String {
     for report in reports {
         out.push_str(&format!("## {}\n\n", table_heading(report)));
         if report.rows.is_empty() {
-            out.push_str("No instrument of this body in the history.\n\n");
+            out.push_str(
+                "Nothing to show: no instrument of this body has a fact in these columns.\n\n",
+            );
             continue;
         }
         out.push_str(&lineage_table(report, None).0.to_markdown());
@@ -308,7 +313,9 @@ pub fn lineage_tables_html(reports: &[TableReport]) -> String {
             ));
         }
         if report.rows.is_empty() {
-            body.push_str("<p>No instrument of this body in the history.</p>\n");
+            body.push_str(
+                "<p>Nothing to show: no instrument of this body has a fact in these columns.</p>\n",
+            );
             continue;
         }
         let (table, classes) = lineage_table(report, None);
