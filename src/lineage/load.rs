@@ -474,6 +474,65 @@ fn parse<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Reads the records that one commit changes into `records`: the catalogue (from main, or from a
+/// proposal chain with no base on main), conference records (main), proposal records (proposal
+/// refs) and instrument records, each placed at the commit's conference and proposal (from the
+/// records, else the `Conference:` and `Proposal:` trailers).
+fn read_commit(
+    repo: &gix::Repository,
+    repo_path: &Path,
+    c: &CommitFiles,
+    on_proposal_ref: bool,
+    records: &mut Records,
+) -> Result<(), LoadError> {
+    let mut proposal: Option<ProposalId> = if on_proposal_ref {
+        trailer(&c.message, "Proposal").and_then(|p| p.parse().ok())
+    } else {
+        None
+    };
+    let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
+    let mut metas = Vec::new();
+    for (file, blob) in &c.files {
+        if file == CATALOGUE_PATH && (!on_proposal_ref || records.catalogue.is_empty()) {
+            let catalogue: CatalogueFile = parse(
+                repo,
+                repo_path,
+                c.id,
+                file,
+                *blob,
+                "the conference catalogue",
+            )?;
+            records.catalogue = catalogue.conferences;
+        } else if !on_proposal_ref && file.starts_with("conferences/") {
+            let record: ConferenceRecord =
+                parse(repo, repo_path, c.id, file, *blob, "a conference record")?;
+            conference = Some(record.conference.id.clone());
+            records.conferences.push(record);
+        } else if on_proposal_ref && file.starts_with("proposals/") {
+            let record: ProposalRecord =
+                parse(repo, repo_path, c.id, file, *blob, "a proposal record")?;
+            proposal = Some(record.id.clone());
+            conference = Some(record.conference.clone());
+            records.proposals.push(record);
+        } else if file.ends_with("/meta.json") {
+            metas.push((file, *blob));
+        }
+    }
+    let Some(conference) = conference else {
+        return Ok(());
+    };
+    for (file, blob) in metas {
+        let record: InstrumentRecord =
+            parse(repo, repo_path, c.id, file, blob, "an instrument record")?;
+        records.versions.push(VersionRecord {
+            conference: conference.clone(),
+            proposal: proposal.clone(),
+            record,
+        });
+    }
+    Ok(())
+}
+
 /// Reads every record of the history, without the cache.
 pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
     let repo = open(repo_path)?;
@@ -497,40 +556,7 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
     main_commits.reverse();
     for id in main_commits {
         let c = commit_files(&repo, repo_path, id)?;
-        let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
-        let mut metas = Vec::new();
-        for (file, blob) in &c.files {
-            if file == CATALOGUE_PATH {
-                let catalogue: CatalogueFile = parse(
-                    &repo,
-                    repo_path,
-                    c.id,
-                    file,
-                    *blob,
-                    "the conference catalogue",
-                )?;
-                records.catalogue = catalogue.conferences;
-            } else if file.starts_with("conferences/") {
-                let record: ConferenceRecord =
-                    parse(&repo, repo_path, c.id, file, *blob, "a conference record")?;
-                conference = Some(record.conference.id.clone());
-                records.conferences.push(record);
-            } else if file.ends_with("/meta.json") {
-                metas.push((file, *blob));
-            }
-        }
-        let Some(conference) = conference else {
-            continue;
-        };
-        for (file, blob) in metas {
-            let record: InstrumentRecord =
-                parse(&repo, repo_path, c.id, file, blob, "an instrument record")?;
-            records.versions.push(VersionRecord {
-                conference: conference.clone(),
-                proposal: None,
-                record,
-            });
-        }
+        read_commit(&repo, repo_path, &c, false, &mut records)?;
     }
     // Proposal refs, each from its base on main up to its tip.
     let platform = repo.references().map_err(|e| git_error(repo_path, e))?;
@@ -563,45 +589,7 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
         chain.reverse();
         for id in chain {
             let c = commit_files(&repo, repo_path, id)?;
-            let mut proposal: Option<ProposalId> =
-                trailer(&c.message, "Proposal").and_then(|p| p.parse().ok());
-            let mut conference =
-                trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
-            let mut metas = Vec::new();
-            for (file, blob) in &c.files {
-                if file == CATALOGUE_PATH && records.catalogue.is_empty() {
-                    // A chain with no base on main brings its own catalogue.
-                    let catalogue: CatalogueFile = parse(
-                        &repo,
-                        repo_path,
-                        c.id,
-                        file,
-                        *blob,
-                        "the conference catalogue",
-                    )?;
-                    records.catalogue = catalogue.conferences;
-                } else if file.starts_with("proposals/") {
-                    let record: ProposalRecord =
-                        parse(&repo, repo_path, c.id, file, *blob, "a proposal record")?;
-                    proposal = Some(record.id.clone());
-                    conference = Some(record.conference.clone());
-                    records.proposals.push(record);
-                } else if file.ends_with("/meta.json") {
-                    metas.push((file, *blob));
-                }
-            }
-            let Some(conference) = conference else {
-                continue;
-            };
-            for (file, blob) in metas {
-                let record: InstrumentRecord =
-                    parse(&repo, repo_path, c.id, file, blob, "an instrument record")?;
-                records.versions.push(VersionRecord {
-                    conference: conference.clone(),
-                    proposal: proposal.clone(),
-                    record,
-                });
-            }
+            read_commit(&repo, repo_path, &c, true, &mut records)?;
         }
     }
     Ok(records)
