@@ -377,9 +377,10 @@ impl Lineage {
                 .unwrap_or_default();
             for c in &v.record.citations {
                 if let Some(rev) = &c.revision {
+                    let name = query::instrument_name(&v.record.instrument);
                     let citing = match &v.proposal {
-                        Some(p) => format!("{} as proposed by {p}", v.record.instrument),
-                        None => format!("{} as of {}", v.record.instrument, v.conference),
+                        Some(p) => format!("{name} as proposed by {p}"),
+                        None => format!("{name} as of {}", lineage.conference_label(&v.conference)),
                     };
                     marks.push((
                         c.cited.clone(),

@@ -51,6 +51,15 @@ fn res(n: u32) -> InstrumentId {
     pp(InstrumentKind::Resolution, n)
 }
 
+/// A lineage's steps as (conference id, event, status).
+fn steps(report: &actes::lineage::query::LineageReport) -> Vec<(&str, Event, Status)> {
+    report
+        .steps
+        .iter()
+        .map(|s| (s.conference.0.as_str(), s.event, s.status))
+        .collect()
+}
+
 fn dubai() -> ConferenceId {
     ConferenceId("pp-2018-dubai".into())
 }
@@ -110,13 +119,8 @@ fn the_suppression_of_128_shows_brazils_sup_proposal_as_evidence_of_a_proposal()
 #[test]
 fn resolution_14_was_revised_at_antalya_and_b_67_1_was_not_adopted() {
     let report = lineage().lineage(&res(14)).expect("14 is known");
-    let steps: Vec<(&str, Event, Status)> = report
-        .steps
-        .iter()
-        .map(|s| (s.conference.0.as_str(), s.event, s.status))
-        .collect();
     assert_eq!(
-        steps,
+        steps(&report),
         [
             ("pp-2006-antalya", Event::FirstInCorpus, Status::Adopted),
             ("pp-2010-guadalajara", Event::Unchanged, Status::Inferred),
@@ -271,13 +275,8 @@ fn the_history_holds_the_whole_conference_catalogue() {
 #[test]
 fn resolution_89_is_unchanged_at_every_conference_between_minneapolis_1998_and_its_abrogation() {
     let report = lineage().lineage(&res(89)).expect("89 is known");
-    let steps: Vec<(&str, Event, Status)> = report
-        .steps
-        .iter()
-        .map(|s| (s.conference.0.as_str(), s.event, s.status))
-        .collect();
     assert_eq!(
-        steps,
+        steps(&report),
         [
             ("pp-1998-minneapolis", Event::Adopted, Status::Inferred),
             ("pp-2002-marrakech", Event::Unchanged, Status::Inferred),
