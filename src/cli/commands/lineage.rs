@@ -49,12 +49,13 @@ pub(super) fn parse_optional_instrument(
     text.map(parse_instrument).transpose()
 }
 
-/// Loads the lineage graph from the repository: the whole of it, or only what one instrument's
-/// lineage needs.
+/// Loads the lineage graph from the repository (building the history first when it does not
+/// exist yet): the whole of it, or only what one instrument's lineage needs.
 pub(super) fn load_lineage(
     config: &Config,
     only: Option<&InstrumentId>,
 ) -> Result<Lineage, CommandError> {
+    super::repo::ensure_built(config)?;
     let records = match only {
         Some(i) => load::load_for(&config.repo, i),
         None => load::load(&config.repo),

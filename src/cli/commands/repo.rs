@@ -63,6 +63,15 @@ pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
     })
 }
 
+/// Builds the history from the sources when the repository does not exist yet, and otherwise
+/// leaves it alone without reading it (for commands that read the repository their own way).
+pub fn ensure_built(config: &Config) -> Result<(), CommandError> {
+    if !config.repo.exists() {
+        build(config)?;
+    }
+    Ok(())
+}
+
 /// Opens the history; when the repository does not exist yet (or a first build was interrupted
 /// before its refs were written), builds it first from the sources.
 pub fn open(config: &Config) -> Result<History, CommandError> {
