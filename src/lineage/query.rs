@@ -137,20 +137,35 @@ impl Lineage {
 
     /// The title of an instrument: the latest that an event or a version gives, English first.
     pub fn title_of(&self, instrument: &InstrumentId) -> Option<String> {
-        self.title_from(instrument, &self.events_of(instrument))
+        self.title_from(instrument, &self.events_of(instrument), usize::MAX)
     }
 
-    /// [`Lineage::title_of`] with the instrument's events already gathered.
+    /// The title of an instrument as it stood at a conference: the latest that an event or an
+    /// adopted version at or before that conference gives (a later revision's title, such as
+    /// "Strategic plan for the Union for 2020-2023", never stands for an earlier version).
+    pub fn title_as_of(&self, instrument: &InstrumentId, at: &ConferenceId) -> Option<String> {
+        self.title_from(instrument, &self.events_of(instrument), self.position(at))
+    }
+
+    /// The latest title that an event or a version at or before conference position `limit`
+    /// gives, with the instrument's events already gathered; proposals' titles only when nothing
+    /// else gives one.
     fn title_from(
         &self,
         instrument: &InstrumentId,
         events: &[(petgraph::stable_graph::EdgeIndex, &Edge)],
+        limit: usize,
     ) -> Option<String> {
         let mut best: Option<(usize, String)> = None;
         for (_, e) in events {
             if let (Some(t), Some(c)) = (&e.title, &e.conference) {
-                if !t.trim().is_empty() {
-                    best = Some((self.position(c), t.clone()));
+                // A suppression names the title of the version it ended, in force before it.
+                let position = match e.relation {
+                    Relation::SuppressedAt => 0,
+                    _ => self.position(c),
+                };
+                if !t.trim().is_empty() && position <= limit {
+                    best = Some((position, t.clone()));
                 }
             }
         }
@@ -161,6 +176,7 @@ impl Lineage {
             .all_versions(instrument)
             .iter()
             .filter_map(|&n| self.version_at(n))
+            .filter(|v| self.position(&v.conference) <= limit)
             .collect();
         versions.sort_by_key(|v| {
             (
@@ -618,7 +634,7 @@ impl Lineage {
             }
             cells.retain(|pos, _| *pos >= lo && *pos <= hi && of_body(*pos));
             used.extend(cells.keys().copied());
-            rows_cells.push((cells, self.title_from(instrument, &events)));
+            rows_cells.push((cells, self.title_from(instrument, &events, usize::MAX)));
         }
         let columns: Vec<usize> = used.into_iter().collect();
         TableReport {
@@ -887,7 +903,7 @@ impl Lineage {
             entries.push(InForceEntry {
                 instrument: i.clone(),
                 name: instrument_name(i),
-                title: self.title_of(i),
+                title: self.title_as_of(i, at),
                 revision: v.revision.clone(),
                 since: v.conference.clone(),
                 event_at_conference: at_conf,

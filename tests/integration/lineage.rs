@@ -492,3 +492,31 @@ fn an_unreadable_instrument_name_is_bad_input() {
         bad.stderr
     );
 }
+
+#[test]
+fn in_force_after_busan_gives_each_instrument_the_title_it_had_then() {
+    let l = lineage();
+    let busan = l.resolve_conference("busan-2014").expect("Busan 2014");
+    let report = l.in_force(&busan).expect("in force after Busan");
+    let title = |n: u32| {
+        report
+            .instruments
+            .iter()
+            .find(|e| e.instrument == res(n))
+            .and_then(|e| e.title.clone())
+    };
+    // The Final Acts of 2018 title 71 "Strategic plan for the Union for 2020-2023"; in 2014 it
+    // was the plan for 2016-2019.
+    assert_eq!(
+        title(71).as_deref(),
+        Some("Plan stratégique de l'Union pour la période 2016-2019")
+    );
+    // An abrogated instrument keeps the title the abrogation list gives for its last version.
+    assert_eq!(
+        title(36).as_deref(),
+        Some(
+            "Telecommunications/information and communication technology in the service of \
+             humanitarian assistance"
+        )
+    );
+}
