@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use actes::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
 use actes::history::read::{History, PathChange, RevisionKind};
@@ -10,6 +9,9 @@ use actes::history::write::{self, FailPoint, WriteOptions, WriteOutcome};
 use actes::model::ConferenceId;
 
 use crate::common;
+
+#[path = "../../benches/common/git.rs"]
+mod git_binary;
 
 /// Noon UTC on a day, in seconds since 1970.
 fn noon(year: i32, month: u8, day: u8) -> i64 {
@@ -122,12 +124,8 @@ fn small_plan() -> HistoryPlan {
 }
 
 fn git(repo: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("git")
-        .arg("--git-dir")
-        .arg(repo)
+    git_binary::git(repo)
         .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .expect("the git binary runs")
 }
@@ -453,31 +451,8 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
     let plan = synthetic_plan();
     let ours = build(&dir.join("ours.git"), &plan);
     let theirs = dir.join("theirs.git");
-    let init = Command::new("git")
-        .args(["init", "--quiet", "--bare"])
-        .arg(&theirs)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .status()
-        .expect("git runs");
-    assert!(init.success());
-    let mut child = Command::new("git")
-        .arg("--git-dir")
-        .arg(&theirs)
-        .args(["fast-import", "--quiet", "--done"])
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .expect("git fast-import runs");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("piped");
-        stdin
-            .write_all(&actes::synthetic::fast_import_stream(&plan))
-            .expect("the stream is written");
-    }
-    assert!(child.wait().expect("fast-import ends").success());
+    git_binary::init_bare(&theirs);
+    git_binary::fast_import(&theirs, &actes::synthetic::fast_import_stream(&plan));
     for (name, id) in &ours.refs {
         let theirs_id = git_ok(&theirs, &["rev-parse", name]);
         assert_eq!(theirs_id.trim(), id, "{name}");
