@@ -9,14 +9,16 @@
 # (the options go to `build` and `lineage`; `blame` uses its fixed 2,000 x 50 corpus).
 set -eu
 cd "$(dirname "$0")/.."
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(git --version)"
 cargo bench --quiet --no-run --bench build --bench lineage --bench blame
 for bench in build lineage blame; do
     echo "== $bench"
-    cargo bench --quiet --bench "$bench" -- "$@" | tee -a "$log"
+    cargo bench --quiet --bench "$bench" -- "$@" | tee "$log/$bench"
 done
 echo "== ratios"
-grep -E 'ratio' "$log"
+for bench in build lineage blame; do
+    grep -E 'ratio' "$log/$bench" | sed -e "s/^ *//" -e "s/^$bench: //" -e "s/^/$bench: /"
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
