@@ -286,9 +286,8 @@ fn a_lock_left_by_a_killed_build_does_not_block_the_next_one() {
     assert!(!lock.exists());
 }
 
-#[test]
-fn a_date_before_1970_is_refused_on_request_and_named() {
-    let repo = common::scratch_dir("history-1965").join("h.git");
+/// The small plan with a first conference before 1970 (Montreux, 1965).
+fn small_plan_from_montreux_1965() -> HistoryPlan {
     let mut plan = small_plan();
     plan.main.insert(
         0,
@@ -300,6 +299,13 @@ fn a_date_before_1970_is_refused_on_request_and_named() {
             &[],
         ),
     );
+    plan
+}
+
+#[test]
+fn a_date_before_1970_is_refused_on_request_and_named() {
+    let repo = common::scratch_dir("history-1965").join("h.git");
+    let plan = small_plan_from_montreux_1965();
     let mut options = WriteOptions {
         early_dates: write::EarlyDates::Refuse,
         ..WriteOptions::default()
@@ -315,17 +321,7 @@ fn a_date_before_1970_is_refused_on_request_and_named() {
 #[test]
 fn a_date_before_1970_written_negative_reads_back_right_with_actes() {
     let repo = common::scratch_dir("history-1965-negative").join("h.git");
-    let mut plan = small_plan();
-    plan.main.insert(
-        0,
-        commit(
-            "pp-1965-montreux",
-            "Montreux",
-            1965,
-            noon(1965, 11, 12),
-            &[],
-        ),
-    );
+    let plan = small_plan_from_montreux_1965();
     write::write(&repo, &plan, &mut WriteOptions::default()).expect("written by default");
     let history = History::open(&repo).expect("opened");
     assert_eq!(history.conferences()[0].date, "1965-11-12");
