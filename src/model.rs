@@ -63,6 +63,22 @@ impl Body {
         }
     }
 
+    /// The body's name in English: `Plenipotentiary Conference`, `World Telecommunication
+    /// Development Conference`, ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Body::Pp => "Plenipotentiary Conference",
+            Body::Wtdc => "World Telecommunication Development Conference",
+            Body::Wtsa => "World Telecommunication Standardization Assembly",
+            Body::Ra => "Radiocommunication Assembly",
+            Body::Wrc => "World Radiocommunication Conference",
+            Body::Wcit => "World Conference on International Telecommunications",
+            Body::Council => "ITU Council",
+            Body::Wtpf => "World Telecommunication/ICT Policy Forum",
+            Body::UnGa => "United Nations General Assembly",
+        }
+    }
+
     /// Reads a body from its code or a common abbreviation in English or French
     /// (`pp`, `PP`, `wtdc`, `CMDT`, `amnt`, `unga`, ...).
     pub fn from_code(s: &str) -> Option<Body> {

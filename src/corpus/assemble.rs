@@ -230,6 +230,7 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
         chains.push(proposal_chain(sources, doc, &states)?);
     }
     Ok(Corpus {
+        catalogue: catalogue.conferences().to_vec(),
         conferences: states,
         proposals: chains,
     })

@@ -8,11 +8,11 @@
 //! referenced footnote after its paragraph as `[^<mark>]\t<text>`; a paragraph the reader could not
 //! settle starts with `[?] `; a partial text ends with a line in brackets saying what is missing.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Change, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord, InstrumentText,
-    Language, ProposalRecord,
+    Change, Conference, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord,
+    InstrumentText, Language, ProposalRecord,
 };
 use crate::reader::ProposalId;
 
@@ -37,6 +37,8 @@ This repository is built by `actes build` from its sources; do not edit it by ha
 
 Files:
 
+- `catalogue.json`: every conference that the sources know (places in three languages, dates,
+  how sure), whether or not this history holds a state after it.
 - `conferences/<conference>.json`: the conference (places, dates, how sure) and every event that
   the sources record for it (adopted, revised, suppressed, unchanged), each with its evidence.
 - `<body>/<kind>/<number>/meta.json`: what is known of the instrument at this commit: revision,
@@ -52,6 +54,22 @@ Files:
 
 `git log --follow`, `git diff pp-2006-antalya pp-2014-busan` and `git blame` work on these files.
 ";
+
+/// The catalogue's file at the root of every tree.
+pub const CATALOGUE_PATH: &str = "catalogue.json";
+
+/// What `catalogue.json` holds: every conference of the sources' catalogue, in its order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueFile {
+    pub conferences: Vec<Conference>,
+}
+
+/// `catalogue.json`.
+pub fn catalogue_json(conferences: &[Conference]) -> Vec<u8> {
+    to_json(&CatalogueFile {
+        conferences: conferences.to_vec(),
+    })
+}
 
 /// `pp/resolution/130/meta.json`.
 pub fn meta_path(instrument: &InstrumentId) -> String {

@@ -34,6 +34,10 @@ pub use sources::{DocumentEntry, SourceDocument, Sources, SourcesError};
 /// The corpus: the state after each conference of the main line, and the proposals on top.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corpus {
+    /// Every conference of the sources' catalogue (with or without a state in the corpus), in the
+    /// order of the catalogue; written to every tree as `catalogue.json` so that the history
+    /// alone knows which conferences exist.
+    pub catalogue: Vec<Conference>,
     /// One state per conference whose state the sources state, oldest first.
     pub conferences: Vec<ConferenceState>,
     /// One chain per conference document of proposals.

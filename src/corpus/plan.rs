@@ -22,7 +22,7 @@ impl Corpus {
         let mut trees: Vec<Tree> = Vec::new();
         let mut previous = Tree::new();
         for (index, state) in self.conferences.iter().enumerate() {
-            let tree = main_tree(&self.conferences[..=index]);
+            let tree = main_tree(&self.catalogue, &self.conferences[..=index]);
             main.push(conference_commit(state, changes(&previous, &tree)));
             previous = tree.clone();
             trees.push(tree);
@@ -39,7 +39,7 @@ impl Corpus {
                             .iter()
                             .position(|s| &s.conference.id == base)
                     })
-                    .map_or_else(root_tree, |i| trees[i].clone());
+                    .map_or_else(|| root_tree(&self.catalogue), |i| trees[i].clone());
                 proposal_branch(chain, start)
             })
             .collect();
@@ -47,15 +47,21 @@ impl Corpus {
     }
 }
 
-/// The tree with only the README: where a chain without a base starts.
-fn root_tree() -> Tree {
-    Tree::from([("README.md".to_string(), layout::README.as_bytes().to_vec())])
+/// The tree with only the README and the catalogue: where a chain without a base starts.
+fn root_tree(catalogue: &[Conference]) -> Tree {
+    Tree::from([
+        ("README.md".to_string(), layout::README.as_bytes().to_vec()),
+        (
+            layout::CATALOGUE_PATH.to_string(),
+            layout::catalogue_json(catalogue),
+        ),
+    ])
 }
 
-/// The tree after the last of `states`: the README, every conference record so far, the
-/// instruments in force.
-fn main_tree(states: &[ConferenceState]) -> Tree {
-    let mut tree = root_tree();
+/// The tree after the last of `states`: the README, the catalogue, every conference record so
+/// far, the instruments in force.
+fn main_tree(catalogue: &[Conference], states: &[ConferenceState]) -> Tree {
+    let mut tree = root_tree(catalogue);
     for state in states {
         tree.insert(
             layout::conference_path(&state.conference.id),
@@ -131,21 +137,6 @@ fn body_name_fr(body: Body) -> &'static str {
     }
 }
 
-/// The body's name in English, as messages use it.
-fn body_name_en(body: Body) -> &'static str {
-    match body {
-        Body::Pp => "Plenipotentiary Conference",
-        Body::Wtdc => "World Telecommunication Development Conference",
-        Body::Wtsa => "World Telecommunication Standardization Assembly",
-        Body::Ra => "Radiocommunication Assembly",
-        Body::Wrc => "World Radiocommunication Conference",
-        Body::Wcit => "World Conference on International Telecommunications",
-        Body::Council => "ITU Council",
-        Body::Wtpf => "World Telecommunication/ICT Policy Forum",
-        Body::UnGa => "United Nations General Assembly",
-    }
-}
-
 /// `Conférence de plénipotentiaires (Busan, 2014)`, `pp-2014-busan@conferences.actes.invalid`,
 /// 12:00 UTC on the day of its Final Acts.
 pub fn conference_person(conference: &Conference) -> Person {
@@ -181,7 +172,7 @@ fn long_date(date: time::Date) -> String {
 fn conference_title(conference: &Conference) -> String {
     format!(
         "{} ({}, {})",
-        body_name_en(conference.body),
+        conference.body.name(),
         conference.place.en,
         conference.year
     )

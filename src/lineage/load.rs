@@ -21,6 +21,7 @@ use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
 use super::{Records, VersionRecord};
+use crate::corpus::layout::{CatalogueFile, CATALOGUE_PATH};
 use crate::model::{
     Conference, ConferenceId, ConferenceRecord, EventRecord, InstrumentId, InstrumentRecord,
     ProposalRecord,
@@ -29,7 +30,7 @@ use crate::reader::ProposalId;
 
 /// The cache file's name inside the bare repository.
 pub const CACHE_FILE: &str = "actes-lineage-cache";
-const CACHE_FORMAT: &str = "actes-lineage-cache 2";
+const CACHE_FORMAT: &str = "actes-lineage-cache 3";
 
 /// Why the records could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -74,9 +75,11 @@ struct Slice {
     citing: Vec<VersionRecord>,
 }
 
-/// The cache's index: conferences without their events, and where each slice lies.
+/// The cache's index: the catalogue, the recorded conferences without their events, and where
+/// each slice lies.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Index {
+    catalogue: Vec<Conference>,
     conferences: Vec<Conference>,
     /// Instrument (`tree_dir`) → byte offset and length after the index line of its slice, then
     /// of its citing records.
@@ -146,6 +149,7 @@ pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
         .map(|(_, s)| s)
         .unwrap_or_default();
     from_slice(
+        records.catalogue.clone(),
         records
             .conferences
             .iter()
@@ -155,12 +159,13 @@ pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
     )
 }
 
-fn from_slice(conferences: Vec<Conference>, s: Slice) -> Records {
+fn from_slice(catalogue: Vec<Conference>, conferences: Vec<Conference>, s: Slice) -> Records {
     let mut events: BTreeMap<ConferenceId, Vec<EventRecord>> = BTreeMap::new();
     for (c, e) in s.events {
         events.entry(c).or_default().push(e);
     }
     Records {
+        catalogue,
         conferences: conferences
             .into_iter()
             .map(|c| ConferenceRecord {
@@ -260,7 +265,7 @@ fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Optio
                 Some(&place) => read_slice(&mut file, place)?,
                 None => Slice::default(),
             };
-            Some(from_slice(index.conferences, s))
+            Some(from_slice(index.catalogue, index.conferences, s))
         }
         None => {
             let mut rest = Vec::new();
@@ -280,6 +285,7 @@ fn read_cache(repo_path: &Path, key: &str, only: Option<&InstrumentId>) -> Optio
                 proposals.extend(s.proposals);
             }
             Some(Records {
+                catalogue: index.catalogue,
                 conferences: index
                     .conferences
                     .into_iter()
@@ -302,6 +308,7 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
         return;
     };
     let mut index = Index {
+        catalogue: records.catalogue.clone(),
         conferences: records
             .conferences
             .iter()
@@ -402,6 +409,7 @@ fn changed_files(
 fn wanted(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
+        [CATALOGUE_PATH] => true,
         ["conferences", f] => f.ends_with(".json"),
         ["proposals", _, f] => f.ends_with(".json"),
         [_, _, _, "meta.json"] => true,
@@ -466,6 +474,65 @@ fn parse<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Reads the records that one commit changes into `records`: the catalogue (from main, or from a
+/// proposal chain with no base on main), conference records (main), proposal records (proposal
+/// refs) and instrument records, each placed at the commit's conference and proposal (from the
+/// records, else the `Conference:` and `Proposal:` trailers).
+fn read_commit(
+    repo: &gix::Repository,
+    repo_path: &Path,
+    c: &CommitFiles,
+    on_proposal_ref: bool,
+    records: &mut Records,
+) -> Result<(), LoadError> {
+    let mut proposal: Option<ProposalId> = if on_proposal_ref {
+        trailer(&c.message, "Proposal").and_then(|p| p.parse().ok())
+    } else {
+        None
+    };
+    let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
+    let mut metas = Vec::new();
+    for (file, blob) in &c.files {
+        if file == CATALOGUE_PATH && (!on_proposal_ref || records.catalogue.is_empty()) {
+            let catalogue: CatalogueFile = parse(
+                repo,
+                repo_path,
+                c.id,
+                file,
+                *blob,
+                "the conference catalogue",
+            )?;
+            records.catalogue = catalogue.conferences;
+        } else if !on_proposal_ref && file.starts_with("conferences/") {
+            let record: ConferenceRecord =
+                parse(repo, repo_path, c.id, file, *blob, "a conference record")?;
+            conference = Some(record.conference.id.clone());
+            records.conferences.push(record);
+        } else if on_proposal_ref && file.starts_with("proposals/") {
+            let record: ProposalRecord =
+                parse(repo, repo_path, c.id, file, *blob, "a proposal record")?;
+            proposal = Some(record.id.clone());
+            conference = Some(record.conference.clone());
+            records.proposals.push(record);
+        } else if file.ends_with("/meta.json") {
+            metas.push((file, *blob));
+        }
+    }
+    let Some(conference) = conference else {
+        return Ok(());
+    };
+    for (file, blob) in metas {
+        let record: InstrumentRecord =
+            parse(repo, repo_path, c.id, file, blob, "an instrument record")?;
+        records.versions.push(VersionRecord {
+            conference: conference.clone(),
+            proposal: proposal.clone(),
+            record,
+        });
+    }
+    Ok(())
+}
+
 /// Reads every record of the history, without the cache.
 pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
     let repo = open(repo_path)?;
@@ -489,30 +556,7 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
     main_commits.reverse();
     for id in main_commits {
         let c = commit_files(&repo, repo_path, id)?;
-        let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
-        let mut metas = Vec::new();
-        for (file, blob) in &c.files {
-            if file.starts_with("conferences/") {
-                let record: ConferenceRecord =
-                    parse(&repo, repo_path, c.id, file, *blob, "a conference record")?;
-                conference = Some(record.conference.id.clone());
-                records.conferences.push(record);
-            } else if file.ends_with("/meta.json") {
-                metas.push((file, *blob));
-            }
-        }
-        let Some(conference) = conference else {
-            continue;
-        };
-        for (file, blob) in metas {
-            let record: InstrumentRecord =
-                parse(&repo, repo_path, c.id, file, blob, "an instrument record")?;
-            records.versions.push(VersionRecord {
-                conference: conference.clone(),
-                proposal: None,
-                record,
-            });
-        }
+        read_commit(&repo, repo_path, &c, false, &mut records)?;
     }
     // Proposal refs, each from its base on main up to its tip.
     let platform = repo.references().map_err(|e| git_error(repo_path, e))?;
@@ -545,34 +589,7 @@ pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
         chain.reverse();
         for id in chain {
             let c = commit_files(&repo, repo_path, id)?;
-            let mut proposal: Option<ProposalId> =
-                trailer(&c.message, "Proposal").and_then(|p| p.parse().ok());
-            let mut conference =
-                trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
-            let mut metas = Vec::new();
-            for (file, blob) in &c.files {
-                if file.starts_with("proposals/") {
-                    let record: ProposalRecord =
-                        parse(&repo, repo_path, c.id, file, *blob, "a proposal record")?;
-                    proposal = Some(record.id.clone());
-                    conference = Some(record.conference.clone());
-                    records.proposals.push(record);
-                } else if file.ends_with("/meta.json") {
-                    metas.push((file, *blob));
-                }
-            }
-            let Some(conference) = conference else {
-                continue;
-            };
-            for (file, blob) in metas {
-                let record: InstrumentRecord =
-                    parse(&repo, repo_path, c.id, file, blob, "an instrument record")?;
-                records.versions.push(VersionRecord {
-                    conference: conference.clone(),
-                    proposal: proposal.clone(),
-                    record,
-                });
-            }
+            read_commit(&repo, repo_path, &c, true, &mut records)?;
         }
     }
     Ok(records)

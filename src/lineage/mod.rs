@@ -22,9 +22,10 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Catalogue;
 use crate::model::{
-    Body, Citation, Completeness, ConferenceId, ConferenceRecord, Event, Evidence, EvidenceKind,
-    InstrumentId, InstrumentRecord, Language, ProposalRecord, Revision, Status,
+    Body, Citation, Completeness, Conference, ConferenceId, ConferenceRecord, Event, Evidence,
+    EvidenceKind, InstrumentId, InstrumentRecord, Language, ProposalRecord, Revision, Status,
 };
 use crate::reader::{Action, ProposalId};
 
@@ -43,6 +44,9 @@ pub struct VersionRecord {
 /// Everything the lineage is built from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Records {
+    /// Every conference of the sources' catalogue (`catalogue.json`), recorded or not.
+    #[serde(default)]
+    pub catalogue: Vec<Conference>,
     pub conferences: Vec<ConferenceRecord>,
     pub versions: Vec<VersionRecord>,
     pub proposals: Vec<ProposalRecord>,
@@ -61,7 +65,11 @@ pub struct ConferenceNode {
     pub start: Option<time::Date>,
     /// `false` for a conference known only from a revision mark.
     pub in_catalogue: bool,
-    /// Folded names it answers to (places in three languages, aliases), for resolving arguments.
+    /// The history holds a record of it (a commit on `main`): the corpus states what it did.
+    /// A catalogue conference without one is known only through other conferences' facts.
+    pub recorded: bool,
+    /// For a conference known only from revision marks: the slugs of the places it was written
+    /// with, for resolving arguments (catalogue conferences resolve through the catalogue).
     #[serde(skip)]
     pub names: Vec<String>,
 }
@@ -209,6 +217,8 @@ pub struct Lineage {
     positions: BTreeMap<ConferenceId, usize>,
     /// Revision marks already placed: (body, place as written, year) → conference.
     marks: BTreeMap<(Body, String, i32), ConferenceId>,
+    /// Every conference the history's catalogue and records know.
+    catalogue: Catalogue,
 }
 
 /// An event of an instrument's history as the builder sees it before it becomes an edge.
@@ -261,38 +271,38 @@ mod optional_date {
 
 impl Lineage {
     /// Builds the graph from records. Records may come in any order; conferences are ordered by
-    /// year and first day.
+    /// year and first day. `catalogue` lists every conference the sources know (the history's
+    /// `catalogue.json`); the conferences of `conferences` join it where it lacks them.
     pub fn from_records(
+        catalogue: &[Conference],
         conferences: &[ConferenceRecord],
         versions: &[VersionRecord],
         proposals: &[ProposalRecord],
     ) -> Lineage {
         let mut lineage = Lineage::default();
-        for record in conferences {
-            let c = &record.conference;
+        let recorded: BTreeSet<&ConferenceId> =
+            conferences.iter().map(|r| &r.conference.id).collect();
+        // The records' own conferences first: they are what the history states.
+        lineage.catalogue = Catalogue::from_conferences(
+            conferences
+                .iter()
+                .map(|r| r.conference.clone())
+                .chain(catalogue.iter().cloned())
+                .collect(),
+        );
+        let known: Vec<Conference> = lineage.catalogue.conferences().to_vec();
+        for c in known {
             lineage.add_conference(ConferenceNode {
-                id: c.id.clone(),
+                recorded: recorded.contains(&c.id),
+                id: c.id,
                 body: c.body,
-                place: c.place.en.clone(),
+                place: c.place.en,
                 year: c.year,
                 start: Some(c.start),
                 in_catalogue: true,
-                names: [&c.place.fr, &c.place.en, &c.place.es]
-                    .into_iter()
-                    .chain(&c.aliases)
-                    .map(|n| slug(n))
-                    .collect(),
+                names: Vec::new(),
             });
         }
-        let catalogue: Vec<(ConferenceId, Vec<String>)> = conferences
-            .iter()
-            .map(|r| {
-                let c = &r.conference;
-                let mut names = vec![slug(&c.place.fr), slug(&c.place.en), slug(&c.place.es)];
-                names.extend(c.aliases.iter().map(|a| slug(a)));
-                (c.id.clone(), names)
-            })
-            .collect();
 
         // Events per instrument, from conference records first, then from version records that
         // their conference record does not cover.
@@ -336,22 +346,22 @@ impl Lineage {
         for (instrument, list) in &events {
             for e in list {
                 if let Some(rev) = &e.revision {
-                    let source = e
-                        .evidence
-                        .first()
-                        .map(|ev| (ev.source.clone(), ev.lines))
-                        .unwrap_or_default();
+                    let first = e.evidence.first();
                     marks.push((
                         instrument.clone(),
                         rev.clone(),
                         Evidence {
                             kind: EvidenceKind::Inferred,
-                            source: source.0,
-                            entry: Some(format!("{} ({rev})", instrument)),
-                            lines: source.1,
+                            source: first.map(|ev| ev.source.clone()).unwrap_or_default(),
+                            entry: Some(
+                                first
+                                    .and_then(|ev| ev.entry.clone())
+                                    .unwrap_or_else(|| format!("{instrument} ({rev})")),
+                            ),
+                            lines: first.and_then(|ev| ev.lines),
                             note: Some(format!(
-                                "revision mark `{rev}` recorded at {}",
-                                e.conference
+                                "the revision mark `{rev}` given at {}",
+                                lineage.conference_label(&e.conference)
                             )),
                         },
                     ));
@@ -367,9 +377,10 @@ impl Lineage {
                 .unwrap_or_default();
             for c in &v.record.citations {
                 if let Some(rev) = &c.revision {
+                    let name = query::instrument_name(&v.record.instrument);
                     let citing = match &v.proposal {
-                        Some(p) => format!("{} as proposed by {p}", v.record.instrument),
-                        None => format!("{} as of {}", v.record.instrument, v.conference),
+                        Some(p) => format!("{name} as proposed by {p}"),
+                        None => format!("{name} as of {}", lineage.conference_label(&v.conference)),
                     };
                     marks.push((
                         c.cited.clone(),
@@ -386,7 +397,7 @@ impl Lineage {
             }
         }
         for (instrument, rev, evidence) in marks {
-            let conference = lineage.conference_of_mark(instrument.body, &rev, &catalogue);
+            let conference = lineage.conference_of_mark(instrument.body, &rev);
             let list = events.entry(instrument).or_default();
             if let Some(existing) = list.iter_mut().find(|e| e.conference == conference) {
                 // Already known there; an inferred event gathers every mark that shows it.
@@ -412,6 +423,12 @@ impl Lineage {
             });
         }
         lineage.sort_chronology();
+
+        // A later event that still names an earlier revision (a header, a Final Acts entry of
+        // an abrogation) says that no conference of the body revised it in between.
+        for (instrument, list) in events.iter_mut() {
+            lineage.infer_unchanged_between(instrument, list);
+        }
 
         // Version records by (instrument, conference) for titles, texts and citations.
         let mut outcome_records: BTreeMap<(&InstrumentId, &ConferenceId), &InstrumentRecord> =
@@ -554,7 +571,7 @@ impl Lineage {
                 }
             };
             for c in &citations {
-                let Some(to) = lineage.pin_citation(limit, c, &catalogue) else {
+                let Some(to) = lineage.pin_citation(limit, c) else {
                     continue;
                 };
                 let kind = if is_proposal {
@@ -593,7 +610,95 @@ impl Lineage {
 
     /// Builds the graph from [`Records`].
     pub fn from_all(records: &Records) -> Lineage {
-        Lineage::from_records(&records.conferences, &records.versions, &records.proposals)
+        Lineage::from_records(
+            &records.catalogue,
+            &records.conferences,
+            &records.versions,
+            &records.proposals,
+        )
+    }
+
+    /// Adds an inferred `unchanged` event at every catalogue conference of the instrument's body
+    /// that lies between a revision mark and a later event (unchanged or suppressed) that still
+    /// names it, where nothing else is known: `Resolution 89 abrogated, Minneapolis, 1998` at
+    /// Dubai 2018 means that Marrakech 2002, Antalya 2006, Guadalajara 2010 and Busan 2014 did not
+    /// revise it. Each event points at the evidence of the later event, with a note saying why.
+    fn infer_unchanged_between(&self, instrument: &InstrumentId, list: &mut Vec<PendingEvent>) {
+        let mut known: BTreeSet<usize> =
+            list.iter().map(|e| self.position(&e.conference)).collect();
+        let mut later: Vec<&PendingEvent> = list
+            .iter()
+            .filter(|e| {
+                matches!(e.event, Event::Unchanged | Event::Suppressed)
+                    && e.status != Status::Proposed
+            })
+            .collect();
+        later.sort_by_key(|e| self.position(&e.conference));
+        let mut added = Vec::new();
+        for e in later {
+            let Some(rev) = &e.revision else { continue };
+            let Some(since) = self
+                .marks
+                .get(&(instrument.body, rev.place.clone(), rev.year))
+            else {
+                continue;
+            };
+            let (from, to) = (self.position(since), self.position(&e.conference));
+            if from >= to || to == usize::MAX {
+                continue;
+            }
+            let at = self.conference_label(&e.conference);
+            for pos in from + 1..to {
+                let id = &self.chronology[pos];
+                let fits = self
+                    .conference(id)
+                    .is_some_and(|c| c.in_catalogue && c.body == instrument.body);
+                if !fits || !known.insert(pos) {
+                    continue;
+                }
+                let here = self.conference_label(id);
+                let why = match e.evidence.first().and_then(|ev| ev.note.as_ref()) {
+                    Some(note) if e.status == Status::Inferred => format!("; at {at}: {note}"),
+                    _ => String::new(),
+                };
+                let note = if e.event == Event::Suppressed {
+                    format!(
+                        "abrogated at {at} with `{rev}` as its last revision, so not revised at {here}{why}"
+                    )
+                } else {
+                    format!(
+                        "its last revision is still `{rev}` at {at}, so not revised at {here}{why}"
+                    )
+                };
+                let evidence = match e.evidence.first() {
+                    Some(first) => Evidence {
+                        kind: EvidenceKind::Inferred,
+                        source: first.source.clone(),
+                        entry: first.entry.clone(),
+                        lines: first.lines,
+                        note: Some(note),
+                    },
+                    None => continue,
+                };
+                added.push(PendingEvent {
+                    conference: id.clone(),
+                    event: Event::Unchanged,
+                    status: Status::Inferred,
+                    revision: Some(rev.clone()),
+                    title: None,
+                    evidence: vec![evidence],
+                });
+            }
+        }
+        list.extend(added);
+    }
+
+    /// The label of a conference (`Dubai, 2018`, `WTDC Buenos Aires, 2017`), or its id when the
+    /// graph does not hold it.
+    pub fn conference_label(&self, id: &ConferenceId) -> String {
+        self.conference(id)
+            .map(|c| c.label())
+            .unwrap_or_else(|| id.0.clone())
     }
 
     fn add_conference(&mut self, node: ConferenceNode) -> NodeIndex {
@@ -628,47 +733,32 @@ impl Lineage {
     }
 
     /// The conference that a revision mark names for a body: from the catalogue where place and
-    /// year match (accents and case aside), else a new node `body-year-place`.
-    fn conference_of_mark(
-        &mut self,
-        body: Body,
-        rev: &Revision,
-        catalogue: &[(ConferenceId, Vec<String>)],
-    ) -> ConferenceId {
+    /// year match (in any of its languages, accents and case aside), else a new node
+    /// `body-year-place` known only from revision marks.
+    fn conference_of_mark(&mut self, body: Body, rev: &Revision) -> ConferenceId {
         let memo = (body, rev.place.clone(), rev.year);
         if let Some(id) = self.marks.get(&memo) {
             return id.clone();
         }
-        let id = self.place_mark(body, rev, catalogue);
-        self.marks.insert(memo, id.clone());
-        id
-    }
-
-    fn place_mark(
-        &mut self,
-        body: Body,
-        rev: &Revision,
-        catalogue: &[(ConferenceId, Vec<String>)],
-    ) -> ConferenceId {
-        let place = slug(&rev.place);
-        for (id, names) in catalogue {
-            let Node::Conference(c) = &self.graph[self.conferences[id]] else {
-                continue;
-            };
-            if c.body == body && c.year == rev.year && names.contains(&place) {
-                return id.clone();
+        let id = match self.catalogue.by_revision(body, rev) {
+            Some(c) => c.id.clone(),
+            None => {
+                let place = slug(&rev.place);
+                let id = ConferenceId(format!("{}-{}-{}", body.code(), rev.year, place));
+                self.add_conference(ConferenceNode {
+                    id: id.clone(),
+                    body,
+                    place: crate::text::squash_whitespace(&title_case(&rev.place)),
+                    year: rev.year,
+                    start: None,
+                    in_catalogue: false,
+                    recorded: false,
+                    names: vec![place],
+                });
+                id
             }
-        }
-        let id = ConferenceId(format!("{}-{}-{}", body.code(), rev.year, place));
-        self.add_conference(ConferenceNode {
-            id: id.clone(),
-            body,
-            place: crate::text::squash_whitespace(&title_case(&rev.place)),
-            year: rev.year,
-            start: None,
-            in_catalogue: false,
-            names: vec![place.clone()],
-        });
+        };
+        self.marks.insert(memo, id.clone());
         id
     }
 
@@ -748,15 +838,10 @@ impl Lineage {
     /// The version of the cited instrument that a citation names (by its revision mark), or, for a
     /// citation without one, the version in force when the citing text was written (`limit`, a
     /// position in the chronology).
-    fn pin_citation(
-        &mut self,
-        limit: usize,
-        c: &Citation,
-        catalogue: &[(ConferenceId, Vec<String>)],
-    ) -> Option<NodeIndex> {
+    fn pin_citation(&mut self, limit: usize, c: &Citation) -> Option<NodeIndex> {
         match &c.revision {
             Some(rev) => {
-                let conference = self.conference_of_mark(c.cited.body, rev, catalogue);
+                let conference = self.conference_of_mark(c.cited.body, rev);
                 self.outcome_versions(&c.cited)
                     .into_iter()
                     .find(|&n| self.version(n).conference == conference)

@@ -12,6 +12,7 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
+use crate::catalogue::ResolveError;
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
     Language, Revision, Side, Status,
@@ -53,54 +54,77 @@ pub fn instrument_name(id: &InstrumentId) -> String {
     }
 }
 
+/// The name of an instrument within its body's table: `Resolution 130`, `Draft resolution
+/// [B-1]`.
+pub fn instrument_short_name(id: &InstrumentId) -> String {
+    let kind = id.kind.code();
+    let name = if id.number.is_none() {
+        format!("draft {kind} {}", id.designation())
+    } else {
+        format!("{kind} {}", id.designation())
+    };
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
 impl Lineage {
     /// The conference that a name designates: an id, a place and year in any language and case
-    /// (`Dubaï 2018`, `DUBAÏ, 2018`, `dubai-2018`), an alias (`pp-18`) or a year alone. Catalogue
-    /// conferences win over those known only from revision marks.
+    /// (`Dubaï 2018`, `DUBAÏ, 2018`, `dubai-2018`), an alias (`pp-18`) or a year alone. The
+    /// catalogue's conferences resolve through [`Catalogue::resolve`](crate::catalogue::Catalogue::resolve)
+    /// and win; only a name that fits none of them is looked for among the conferences known
+    /// from revision marks (`wtdc buenos aires 2017`).
     pub fn resolve_conference(&self, name: &str) -> Result<ConferenceId, QueryError> {
+        match self.catalogue.resolve(name) {
+            Ok(c) if self.conferences.contains_key(&c.id) => return Ok(c.id.clone()),
+            Ok(_) | Err(ResolveError::NotFound { .. }) | Err(ResolveError::Empty) => {}
+            Err(ResolveError::Ambiguous { candidates, .. }) => {
+                return Err(QueryError::AmbiguousConference {
+                    name: name.to_string(),
+                    candidates: candidates.join(", "),
+                })
+            }
+        }
+        self.resolve_from_marks(name)
+    }
+
+    /// Resolves a name among the conferences known only from revision marks.
+    fn resolve_from_marks(&self, name: &str) -> Result<ConferenceId, QueryError> {
         let wanted = slug(name);
         let tokens: Vec<&str> = wanted.split('-').filter(|t| !t.is_empty()).collect();
         if tokens.is_empty() {
             return Err(QueryError::UnknownConference(name.to_string()));
         }
-        let mut matches: Vec<(bool, &ConferenceId)> = Vec::new();
+        let mut matches: Vec<&ConferenceId> = Vec::new();
         for id in &self.chronology {
-            let Some(c) = self.conference(id) else {
+            let Some(c) = self.conference(id).filter(|c| !c.in_catalogue) else {
                 continue;
             };
             if id.0 == wanted || c.names.iter().any(|n| n == &wanted) {
                 return Ok(id.clone());
             }
-            let mut own: Vec<String> = id.0.split('-').map(str::to_string).collect();
-            own.push(c.year.to_string());
-            for n in &c.names {
-                own.extend(n.split('-').map(str::to_string));
+            let mut own: Vec<&str> = id.0.split('-').collect();
+            let year = c.year.to_string();
+            own.push(&year);
+            own.extend(c.names.iter().flat_map(|n| n.split('-')));
+            if tokens.iter().all(|t| own.contains(t)) {
+                matches.push(id);
             }
-            if tokens.iter().all(|t| own.iter().any(|o| o == t)) {
-                matches.push((c.in_catalogue, id));
-            }
-        }
-        if matches.iter().any(|(cat, _)| *cat) {
-            matches.retain(|(cat, _)| *cat);
         }
         match matches.as_slice() {
             [] => Err(QueryError::UnknownConference(name.to_string())),
-            [(_, id)] => Ok((*id).clone()),
+            [id] => Ok((*id).clone()),
             _ => Err(QueryError::AmbiguousConference {
                 name: name.to_string(),
                 candidates: matches
                     .iter()
-                    .map(|(_, id)| id.0.as_str())
+                    .map(|id| id.0.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
             }),
         }
-    }
-
-    fn conference_label(&self, id: &ConferenceId) -> String {
-        self.conference(id)
-            .map(|c| c.label())
-            .unwrap_or_else(|| id.0.clone())
     }
 
     fn require(&self, instrument: &InstrumentId) -> Result<(), QueryError> {
@@ -409,15 +433,23 @@ pub fn event_words(event: Event) -> &'static str {
 /// Which instruments and conferences a table shows.
 #[derive(Debug, Clone, Default)]
 pub struct TableFilter {
+    /// The body whose instruments to show; `None`: every body, one table each
+    /// ([`Lineage::tables`]). [`Lineage::table`] reads `None` as the Plenipotentiary Conference.
     pub body: Option<Body>,
+    /// The first and last conference of the columns (by date, whatever their body).
     pub from: Option<ConferenceId>,
     pub to: Option<ConferenceId>,
 }
 
-/// `actes table`: instruments by conference.
+/// `actes table`: one body's instruments by conference, the "Rév." table of that body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableReport {
+    pub body: Body,
+    /// `Plenipotentiary Conference`.
+    pub body_name: String,
+    /// The body's conferences about which some row says something, oldest first.
     pub conferences: Vec<TableColumn>,
+    /// The body's instruments that have something to say in these columns.
     pub rows: Vec<TableRow>,
 }
 
@@ -433,14 +465,15 @@ pub struct TableRow {
     pub name: String,
     pub title: Option<String>,
     /// One cell per column; `None` where the instrument did not exist (before it is known, after
-    /// its suppression, or at another body's conference).
+    /// its suppression, or after the last conference that the history records).
     pub cells: Vec<Option<TableCell>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableCell {
     pub state: CellState,
-    /// Known only by inference (a revision mark, an unchanged header).
+    /// Known only by inference (a revision mark, a later header or Final Acts entry that still
+    /// names an earlier revision, absence from a Final Acts list).
     pub inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revision: Option<Revision>,
@@ -477,14 +510,44 @@ impl CellState {
 }
 
 impl Lineage {
-    /// `actes table`.
+    /// `actes table --body BODY`: the table of one body (`filter.body`, the Plenipotentiary
+    /// Conference when `None`). Its columns are that body's conferences only, so a cell never
+    /// stands under another body's conference.
     pub fn table(&self, filter: &TableFilter) -> TableReport {
+        self.body_table(filter.body.unwrap_or(Body::Pp), filter)
+    }
+
+    /// `actes table --body all`: one table per body, in the order of [`Body::ALL`]; a body with
+    /// no row (no instrument, or none with a fact in the columns) has none. With `filter.body`
+    /// set, that body's table alone, even without rows.
+    pub fn tables(&self, filter: &TableFilter) -> Vec<TableReport> {
+        match filter.body {
+            Some(body) => vec![self.body_table(body, filter)],
+            None => Body::ALL
+                .into_iter()
+                .filter(|b| self.instruments().any(|i| i.body == *b))
+                .map(|b| self.body_table(b, filter))
+                .filter(|t| !t.rows.is_empty())
+                .collect(),
+        }
+    }
+
+    fn body_table(&self, body: Body, filter: &TableFilter) -> TableReport {
         let lo = filter.from.as_ref().map_or(0, |c| self.position(c));
         let hi = filter.to.as_ref().map_or(usize::MAX, |c| self.position(c));
-        let instruments: Vec<&InstrumentId> = self
-            .instruments()
-            .filter(|i| filter.body.is_none_or(|b| i.body == b))
-            .collect();
+        let of_body = |pos: usize| {
+            self.chronology
+                .get(pos)
+                .and_then(|id| self.conference(id))
+                .is_some_and(|c| c.body == body)
+        };
+        // Nothing is known after the last conference the history records for the body.
+        let horizon = self.chronology.iter().rposition(|id| {
+            self.conference(id)
+                .is_some_and(|c| c.recorded && c.body == body)
+        });
+        let instruments: Vec<&InstrumentId> =
+            self.instruments().filter(|i| i.body == body).collect();
         // Cells per instrument, keyed by conference position.
         let mut rows_cells: Vec<(BTreeMap<usize, TableCell>, Option<String>)> = Vec::new();
         let mut used = std::collections::BTreeSet::new();
@@ -527,7 +590,7 @@ impl Lineage {
                 cell.proposals.push(p.id.clone());
             }
             // Unknown: the body's catalogue conferences between the first fact and a suppression
-            // (or the last conference), about which nothing is recorded.
+            // (or the horizon), about which nothing is recorded.
             let first = events
                 .iter()
                 .filter_map(|(_, e)| e.conference.as_ref().map(|c| self.position(c)))
@@ -538,12 +601,12 @@ impl Lineage {
                 .filter_map(|(_, e)| e.conference.as_ref().map(|c| self.position(c)))
                 .min()
                 .unwrap_or(usize::MAX);
-            if let Some(first) = first {
-                for (pos, id) in self.chronology.iter().enumerate() {
-                    let Some(c) = self.conference(id) else {
-                        continue;
-                    };
-                    if pos > first && pos < end && c.in_catalogue && c.body == instrument.body {
+            if let (Some(first), Some(horizon)) = (first, horizon) {
+                for pos in first + 1..end.min(horizon + 1) {
+                    let in_catalogue = self
+                        .conference(&self.chronology[pos])
+                        .is_some_and(|c| c.in_catalogue);
+                    if in_catalogue && of_body(pos) {
                         cells.entry(pos).or_insert(TableCell {
                             state: CellState::Unknown,
                             inferred: false,
@@ -553,12 +616,14 @@ impl Lineage {
                     }
                 }
             }
-            cells.retain(|pos, _| *pos >= lo && *pos <= hi);
+            cells.retain(|pos, _| *pos >= lo && *pos <= hi && of_body(*pos));
             used.extend(cells.keys().copied());
             rows_cells.push((cells, self.title_from(instrument, &events)));
         }
         let columns: Vec<usize> = used.into_iter().collect();
         TableReport {
+            body,
+            body_name: body.name().to_string(),
             conferences: columns
                 .iter()
                 .map(|&p| TableColumn {
@@ -566,9 +631,12 @@ impl Lineage {
                     label: self.conference_label(&self.chronology[p]),
                 })
                 .collect(),
+            // An instrument with nothing to say in the columns (outside `--from`/`--to`) has no
+            // row.
             rows: instruments
                 .iter()
                 .zip(rows_cells)
+                .filter(|(_, (cells, _))| !cells.is_empty())
                 .map(|(i, (mut cells, title))| TableRow {
                     instrument: (*i).clone(),
                     name: instrument_name(i),
@@ -756,18 +824,21 @@ pub struct InForceEntry {
     pub since: ConferenceId,
     /// What the conference did to it, if the corpus records it (`unchanged`, `revised`, ...).
     pub event_at_conference: Option<Event>,
+    /// How that is known: adopted (stated by a source) or inferred.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_status: Option<Status>,
     /// adopted (stated) or inferred: how the version in force is known.
     pub status: Status,
     pub evidence: Vec<Evidence>,
 }
 
 impl Lineage {
-    /// The latest conference of the main body (the PP) in the graph, for defaults.
+    /// The latest conference that the history records (a commit on `main`), for defaults.
     pub fn latest_conference(&self) -> Option<ConferenceId> {
         self.chronology
             .iter()
             .rev()
-            .find(|id| self.conference(id).is_some_and(|c| c.in_catalogue))
+            .find(|id| self.conference(id).is_some_and(|c| c.recorded))
             .cloned()
     }
 
@@ -808,10 +879,11 @@ impl Lineage {
                 .iter()
                 .rev()
                 .find(|(_, e)| e.conference.as_ref() == Some(&v.conference));
-            let at_conf = before
+            let at_edge = before
                 .iter()
                 .find(|(_, e)| e.conference.as_ref() == Some(at))
-                .and_then(|(_, e)| e.relation.event());
+                .filter(|(_, e)| e.relation.event().is_some());
+            let at_conf = at_edge.and_then(|(_, e)| e.relation.event());
             entries.push(InForceEntry {
                 instrument: i.clone(),
                 name: instrument_name(i),
@@ -819,6 +891,7 @@ impl Lineage {
                 revision: v.revision.clone(),
                 since: v.conference.clone(),
                 event_at_conference: at_conf,
+                event_status: at_edge.map(|(_, e)| status_of(e.kind)),
                 status: made.map_or(Status::Inferred, |(_, e)| status_of(e.kind)),
                 evidence: made.map(|(_, e)| e.evidence.clone()).unwrap_or_default(),
             });
@@ -844,6 +917,8 @@ pub struct CitationEntry {
     pub citing_name: String,
     /// The conference of the citing version (for a proposal: the conference it was made to).
     pub citing_conference: ConferenceId,
+    /// `Busan, 2014`.
+    pub citing_conference_label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citing_proposal: Option<ProposalId>,
     pub cited: InstrumentId,
@@ -853,6 +928,9 @@ pub struct CitationEntry {
     /// The conference of the version the citation is pinned to; `None` when no version of the
     /// cited instrument is known at that time.
     pub cited_version: Option<ConferenceId>,
+    /// `WTDC Dubaï, 2014`, for the version the citation is pinned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cited_version_label: Option<String>,
     pub side: Side,
     pub as_written: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -989,11 +1067,13 @@ impl Lineage {
             citing: v.instrument.clone(),
             citing_name: instrument_name(&v.instrument),
             citing_conference: v.conference.clone(),
+            citing_conference_label: self.conference_label(&v.conference),
             citing_proposal: v.proposal.clone(),
             cited: c.cited.clone(),
             cited_name: instrument_name(&c.cited),
             revision: c.revision.clone(),
             cited_version: pinned.map(|p| p.conference.clone()),
+            cited_version_label: pinned.map(|p| self.conference_label(&p.conference)),
             side: c.side,
             as_written: c.as_written.clone(),
             section: c.section.clone(),
@@ -1102,7 +1182,12 @@ impl Lineage {
         let mut edges_kept = std::collections::BTreeSet::new();
         match instrument {
             None => {
-                keep.extend(self.graph.node_indices());
+                // Conferences that nothing touches (a catalogue conference about which the
+                // history knows nothing) are left out of the drawing.
+                keep.extend(self.graph.node_indices().filter(|&n| {
+                    !matches!(self.graph[n], Node::Conference(_))
+                        || self.graph.neighbors_undirected(n).next().is_some()
+                }));
                 edges_kept.extend(self.graph.edge_indices());
             }
             Some(i) => {
@@ -1182,6 +1267,29 @@ impl GraphView {
     /// The view as a drawing for the DOT and Mermaid renderers.
     pub fn diagram(&self) -> crate::render::graph::Diagram {
         use crate::render::graph::{Diagram, DiagramEdge, DiagramNode, EdgeStyle, Shape};
+        let proposed_versions: std::collections::BTreeSet<&str> = self
+            .nodes
+            .iter()
+            .filter(|n| n.kind == "proposed-version")
+            .map(|n| n.id.as_str())
+            .collect();
+        // An edge reads from its tail to its head: a proposal proposes a version (MOD, ADD) or
+        // targets the version in force (SUP, NOC).
+        // Edges not stated by a source say so in their label.
+        let label = |e: &GraphEdge| {
+            let words = match e.relation {
+                Relation::ProposedBy if proposed_versions.contains(e.to.as_str()) => "proposes",
+                Relation::ProposedBy => "targets",
+                other => other.words(),
+            };
+            match e.kind {
+                EvidenceKind::Inferred => format!("{words} (inferred)"),
+                EvidenceKind::Proposed if e.relation != Relation::ProposedBy => {
+                    format!("{words} (proposed)")
+                }
+                _ => words.to_string(),
+            }
+        };
         Diagram {
             nodes: self
                 .nodes
@@ -1204,7 +1312,7 @@ impl GraphView {
                 .map(|e| DiagramEdge {
                     from: e.from.clone(),
                     to: e.to.clone(),
-                    label: e.relation.words().to_string(),
+                    label: label(e),
                     style: match e.kind {
                         EvidenceKind::Stated => EdgeStyle::Solid,
                         EvidenceKind::Proposed => EdgeStyle::Dotted,

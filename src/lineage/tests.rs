@@ -250,6 +250,9 @@ fn records() -> Records {
         ),
     ];
     Records {
+        // No catalogue: a history written before `catalogue.json`, whose conferences are those
+        // of its records.
+        catalogue: Vec::new(),
         conferences: vec![dubai, antalya, busan],
         versions,
         proposals,
@@ -416,11 +419,13 @@ fn the_table_has_a_row_for_the_draft_as_a_proposal() {
             .map(|c| (c.state, c.inferred)),
         Some((CellState::Revised, true))
     );
-    // 128: nothing recorded at Busan between its revision and its suppression.
+    // 128: abrogated at Dubai as `Rev. Antalya, 2006`, so not revised at Busan in between.
     let r128 = row("128");
     assert_eq!(
-        r128.cells[col("pp-2014-busan")].as_ref().map(|c| c.state),
-        Some(CellState::Unknown)
+        r128.cells[col("pp-2014-busan")]
+            .as_ref()
+            .map(|c| (c.state, c.inferred)),
+        Some((CellState::Unchanged, true))
     );
     assert_eq!(
         r128.cells[col("pp-2018-dubai")].as_ref().map(|c| c.state),
@@ -511,13 +516,14 @@ fn conference_names_resolve_in_any_spelling() {
 
 #[test]
 fn a_one_instrument_subset_gives_the_same_lineage_as_the_whole() {
-    let all = records();
-    for i in [res(14), res(128), res(130), wtdc(69), res(181)] {
-        let whole = Lineage::from_all(&all).lineage(&i).expect("known");
-        let part = Lineage::from_all(&load::subset(&all, &i))
-            .lineage(&i)
-            .expect("known");
-        assert_eq!(whole, part, "{i}");
+    for all in [records(), records_with_catalogue()] {
+        for i in [res(14), res(128), res(130), wtdc(69), res(181)] {
+            let whole = Lineage::from_all(&all).lineage(&i).expect("known");
+            let part = Lineage::from_all(&load::subset(&all, &i))
+                .lineage(&i)
+                .expect("known");
+            assert_eq!(whole, part, "{i}");
+        }
     }
 }
 
@@ -527,4 +533,282 @@ fn every_edge_carries_evidence() {
     for e in l.graph().edge_weights() {
         assert!(!e.evidence.is_empty(), "{e:?}");
     }
+}
+
+/// [`records`] with the whole catalogue (`catalogue.json`): Kyoto 1994 to Bucharest 2022, most of
+/// them without a record; and Dubai's Final Acts abrogating 89 as `Minneapolis, 1998`.
+fn records_with_catalogue() -> Records {
+    let mut r = records();
+    r.catalogue = vec![
+        conf("pp-1994-kyoto", "Kyoto", 1994, "1994-09-19"),
+        conf("pp-1998-minneapolis", "Minneapolis", 1998, "1998-10-12"),
+        conf("pp-2002-marrakech", "Marrakesh", 2002, "2002-09-23"),
+        conf("pp-2006-antalya", "Antalya", 2006, "2006-11-06"),
+        conf("pp-2010-guadalajara", "Guadalajara", 2010, "2010-10-04"),
+        conf("pp-2014-busan", "Busan", 2014, "2014-10-20"),
+        conf("pp-2018-dubai", "Dubai", 2018, "2018-10-29"),
+        conf("pp-2022-bucharest", "Bucharest", 2022, "2022-09-26"),
+    ];
+    let dubai = r
+        .conferences
+        .iter_mut()
+        .find(|c| c.conference.id.0 == "pp-2018-dubai")
+        .expect("Dubai's record");
+    dubai.events.push(event(
+        res(89),
+        Event::Suppressed,
+        Status::Adopted,
+        rev("Minneapolis", 1998, false),
+        ev(EvidenceKind::Stated, FA, "resolution 89 abrogated", 21),
+    ));
+    r
+}
+
+/// The steps of an instrument's lineage as (conference, event, status).
+fn steps_of(l: &Lineage, i: &InstrumentId) -> Vec<(String, Event, Status)> {
+    l.lineage(i)
+        .expect("known")
+        .steps
+        .iter()
+        .map(|s| (s.conference.0.clone(), s.event, s.status))
+        .collect()
+}
+
+#[test]
+fn an_abrogation_naming_its_last_revision_makes_every_catalogue_conference_in_between_unchanged() {
+    let l = Lineage::from_all(&records_with_catalogue());
+    let report = l.lineage(&res(89)).expect("89 is known");
+    let steps: Vec<(&str, Event, Status)> = report
+        .steps
+        .iter()
+        .map(|s| (s.conference.0.as_str(), s.event, s.status))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("pp-1998-minneapolis", Event::Adopted, Status::Inferred),
+            ("pp-2002-marrakech", Event::Unchanged, Status::Inferred),
+            ("pp-2006-antalya", Event::Unchanged, Status::Inferred),
+            ("pp-2010-guadalajara", Event::Unchanged, Status::Inferred),
+            ("pp-2014-busan", Event::Unchanged, Status::Inferred),
+            ("pp-2018-dubai", Event::Suppressed, Status::Adopted),
+        ]
+    );
+    // Each inferred step points at the Final Acts row, with a note saying why.
+    let marrakech = &report.steps[1];
+    assert_eq!(marrakech.revision, rev("Minneapolis", 1998, false));
+    let e = &marrakech.evidence[0];
+    assert_eq!(
+        (e.kind, e.source.as_str(), e.entry.as_deref(), e.lines),
+        (
+            EvidenceKind::Inferred,
+            FA,
+            Some("resolution 89 abrogated"),
+            Some(LineSpan::line(21))
+        )
+    );
+    let note = e.note.as_deref().expect("a note");
+    assert!(
+        note.contains("Minneapolis, 1998") && note.contains("not revised at Marrakesh, 2002"),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_later_header_still_naming_an_older_revision_covers_every_catalogue_conference_in_between() {
+    let l = Lineage::from_all(&records_with_catalogue());
+    let outcomes: Vec<(String, Event, Status)> = steps_of(&l, &res(14))
+        .into_iter()
+        .filter(|(_, e, _)| *e != Event::Proposed)
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("pp-2006-antalya".into(), Event::Revised, Status::Inferred),
+            (
+                "pp-2010-guadalajara".into(),
+                Event::Unchanged,
+                Status::Inferred
+            ),
+            ("pp-2014-busan".into(), Event::Unchanged, Status::Inferred),
+            ("pp-2018-dubai".into(), Event::Unchanged, Status::Inferred),
+        ]
+    );
+    // Guadalajara rests on the header that Busan's step rests on.
+    let report = l.lineage(&res(14)).expect("14");
+    let guadalajara = &report.steps[1].evidence[0];
+    assert_eq!(guadalajara.source, SEED);
+    assert_eq!(
+        guadalajara.entry.as_deref(),
+        Some("RÉSOLUTION 14 (Rév. Antalya, 2006)")
+    );
+    // 128, abrogated as `Rev. Antalya, 2006`: unchanged at Guadalajara and Busan.
+    let r128 = steps_of(&l, &res(128));
+    assert!(r128.contains(&(
+        "pp-2010-guadalajara".into(),
+        Event::Unchanged,
+        Status::Inferred
+    )));
+    assert!(r128.contains(&("pp-2014-busan".into(), Event::Unchanged, Status::Inferred)));
+}
+
+#[test]
+fn an_inferred_unchanged_never_replaces_what_a_conference_states_nor_reaches_outside_the_gap() {
+    let mut r = records_with_catalogue();
+    // 300: revised at Busan, stated by a header; abrogated at Dubai as `Rev. Antalya, 2006` (a
+    // contradiction that sources could hold): Busan stays revised, only Guadalajara is inferred.
+    let busan = r
+        .conferences
+        .iter_mut()
+        .find(|c| c.conference.id.0 == "pp-2014-busan")
+        .expect("Busan");
+    busan.events.push(event(
+        res(300),
+        Event::Revised,
+        Status::Adopted,
+        rev("Busan", 2014, true),
+        ev(
+            EvidenceKind::Stated,
+            SEED,
+            "RÉSOLUTION 300 (Rév. Busan, 2014)",
+            5,
+        ),
+    ));
+    let dubai = r
+        .conferences
+        .iter_mut()
+        .find(|c| c.conference.id.0 == "pp-2018-dubai")
+        .expect("Dubai");
+    dubai.events.push(event(
+        res(300),
+        Event::Suppressed,
+        Status::Adopted,
+        rev("Antalya", 2006, true),
+        ev(EvidenceKind::Stated, FA, "resolution 300 abrogated", 80),
+    ));
+    let l = Lineage::from_all(&r);
+    assert_eq!(
+        steps_of(&l, &res(300)),
+        [
+            ("pp-2006-antalya".into(), Event::Revised, Status::Inferred),
+            (
+                "pp-2010-guadalajara".into(),
+                Event::Unchanged,
+                Status::Inferred
+            ),
+            ("pp-2014-busan".into(), Event::Revised, Status::Adopted),
+            ("pp-2018-dubai".into(), Event::Suppressed, Status::Adopted),
+        ]
+    );
+    // Nothing before the revision named, nothing after the suppression.
+    for i in [res(14), res(89), res(128), res(300)] {
+        assert!(steps_of(&l, &i)
+            .iter()
+            .all(|(c, _, _)| c != "pp-1994-kyoto" && c != "pp-2022-bucharest"));
+    }
+}
+
+#[test]
+fn the_default_table_is_the_plenipotentiary_conferences_with_only_its_conferences() {
+    let l = Lineage::from_all(&records_with_catalogue());
+    let t = l.table(&TableFilter::default());
+    assert_eq!(t.body, Body::Pp);
+    assert!(t.rows.iter().all(|r| r.instrument.body == Body::Pp));
+    let ids: Vec<&str> = t.conferences.iter().map(|c| c.id.0.as_str()).collect();
+    // Kyoto (nothing known) and Bucharest (after the last recorded conference) have no column.
+    assert_eq!(
+        ids,
+        [
+            "pp-1998-minneapolis",
+            "pp-2002-marrakech",
+            "pp-2006-antalya",
+            "pp-2010-guadalajara",
+            "pp-2014-busan",
+            "pp-2018-dubai"
+        ]
+    );
+    let r89 = t.rows.iter().find(|r| r.instrument == res(89)).expect("89");
+    let cells: Vec<Option<(CellState, bool)>> = r89
+        .cells
+        .iter()
+        .map(|c| c.as_ref().map(|c| (c.state, c.inferred)))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            Some((CellState::New, true)),
+            Some((CellState::Unchanged, true)),
+            Some((CellState::Unchanged, true)),
+            Some((CellState::Unchanged, true)),
+            Some((CellState::Unchanged, true)),
+            Some((CellState::Suppressed, false)),
+        ]
+    );
+}
+
+#[test]
+fn every_body_gets_its_own_table_and_no_cell_stands_under_another_bodys_conference() {
+    let l = Lineage::from_all(&records_with_catalogue());
+    let tables = l.tables(&TableFilter::default());
+    let bodies: Vec<Body> = tables.iter().map(|t| t.body).collect();
+    assert_eq!(bodies, [Body::Pp, Body::Wtdc, Body::Wtsa]);
+    for t in &tables {
+        for column in &t.conferences {
+            let c = l.conference(&column.id).expect("a conference");
+            assert_eq!(c.body, t.body, "{} in the {} table", column.id, t.body);
+        }
+        for row in &t.rows {
+            assert_eq!(row.instrument.body, t.body);
+            assert_eq!(row.cells.len(), t.conferences.len());
+            // No body without a recorded conference has `unknown` cells.
+            if t.body != Body::Pp {
+                assert!(row
+                    .cells
+                    .iter()
+                    .flatten()
+                    .all(|c| c.state != CellState::Unknown));
+            }
+        }
+    }
+    let wtdc = l.tables(&TableFilter {
+        body: Some(Body::Wtdc),
+        ..TableFilter::default()
+    });
+    assert_eq!(wtdc.len(), 1);
+    let labels: Vec<&str> = wtdc[0]
+        .conferences
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["WTDC Dubaï, 2014", "WTDC Buenos Aires, 2017"]);
+}
+
+#[test]
+fn catalogue_conferences_resolve_through_the_catalogue_and_others_through_their_marks() {
+    let l = Lineage::from_all(&records_with_catalogue());
+    for (name, id) in [
+        ("Kyoto 1994", "pp-1994-kyoto"),
+        ("marrakesh", "pp-2002-marrakech"),
+        ("PP-02", "pp-2002-marrakech"),
+        ("2010", "pp-2010-guadalajara"),
+        ("dubai", "pp-2018-dubai"),
+        ("wtdc 2014", "wtdc-2014-dubai"),
+        ("hammamet", "wtsa-2016-hammamet"),
+    ] {
+        assert_eq!(
+            l.resolve_conference(name).map(|c| c.0),
+            Ok(id.to_string()),
+            "{name}"
+        );
+    }
+    assert!(matches!(
+        l.resolve_conference("pp"),
+        Err(query::QueryError::AmbiguousConference { .. })
+    ));
+    assert!(l.resolve_conference("Atlantis 1999").is_err());
+    // The latest conference for defaults is the latest that the history records.
+    assert_eq!(
+        l.latest_conference(),
+        Some(ConferenceId("pp-2018-dubai".into()))
+    );
 }

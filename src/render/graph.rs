@@ -41,6 +41,11 @@ pub struct Diagram {
     pub edges: Vec<DiagramEdge>,
 }
 
+/// How to read a drawing, as a comment at its top.
+const LEGEND: &str = "boxes: conferences; ellipses: versions (dashed: inferred or proposed); \
+notes: proposals; solid edges: stated by a source; other edges: inferred (so labelled) or \
+proposed, not an outcome";
+
 fn dot_quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
@@ -48,7 +53,7 @@ fn dot_quote(s: &str) -> String {
 /// Graphviz DOT.
 pub fn to_dot(diagram: &Diagram, name: &str) -> String {
     let mut out = format!(
-        "digraph {} {{\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n",
+        "digraph {} {{\n  // {LEGEND}\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n",
         dot_quote(name)
     );
     for n in &diagram.nodes {
@@ -91,7 +96,7 @@ pub fn to_mermaid(diagram: &Diagram) -> String {
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
     let label = |s: &str| s.replace('"', "#quot;");
-    let mut out = String::from("flowchart LR\n");
+    let mut out = format!("flowchart LR\n  %% {LEGEND}\n");
     for (i, n) in diagram.nodes.iter().enumerate() {
         let l = label(&n.label);
         let shape = match n.shape {

@@ -29,7 +29,8 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// Escapes `&`, `<`, `>` and `"` for HTML.
+/// Escapes text for HTML content and for attribute values in either quotes: `&`, `<`, `>`, `"`
+/// and `'`. The one HTML escaping of the crate: every HTML renderer uses it.
 pub fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -38,6 +39,7 @@ pub fn html_escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -52,6 +54,9 @@ mod tests {
     fn pad_counts_characters_not_bytes() {
         assert_eq!(pad("Dubaï", 7), "Dubaï  ");
         assert_eq!(truncate("Résolution", 5), "Réso…");
-        assert_eq!(html_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(
+            html_escape("a<b & \"c\" 'd'"),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;"
+        );
     }
 }

@@ -2,15 +2,18 @@
 //! table as a plain [`Table`] for Markdown, CSV and HTML.
 
 use crate::lineage::query::{
-    event_words, CitationEntry, InForceReport, LineageReport, SuppressedEntry, TableReport,
+    event_words, instrument_short_name, CitationEntry, InForceReport, LineageReport,
+    SuppressedEntry, TableReport,
 };
 use crate::model::{Event, Evidence, Status};
 
 use super::table::Table;
 
+/// How a fact is known, in the words the text outputs use: `stated` (an outcome a source states),
+/// `proposed` (not an outcome) or `inferred`.
 fn status_words(status: Status) -> &'static str {
     match status {
-        Status::Adopted => "adopted",
+        Status::Adopted => "stated",
         Status::Proposed => "proposed",
         Status::Inferred => "inferred",
     }
@@ -22,29 +25,55 @@ fn evidence_lines(evidence: &[Evidence], indent: &str, out: &mut String) {
     }
 }
 
-/// `actes lineage RES` as text: one block per step.
+/// A last revision in words: `Rev. Busan, 2014`, or `Minneapolis, 1998 (adopted there)` for a
+/// mark without `Rev.`.
+fn last_revision_words(r: &crate::model::Revision) -> String {
+    if r.revised {
+        r.to_string()
+    } else {
+        format!("{r} (adopted there, not revised since)")
+    }
+}
+
+/// What a lineage step says: `revised (Rev. Busan, 2014)`, `unchanged (still Rev. Antalya,
+/// 2006)`, `suppressed (last revision Minneapolis, 1998)`, `MOD B/67/1 proposed`.
+fn step_words(s: &crate::lineage::query::LineageStep) -> String {
+    if let Some(p) = &s.proposal {
+        return format!("{} {} proposed", p.action, p.id);
+    }
+    let event = match s.event {
+        Event::Adopted => "adopted new",
+        Event::FirstInCorpus => "first in the corpus",
+        other => event_words(other),
+    };
+    match (&s.revision, s.event) {
+        (None, _) => event.to_string(),
+        (Some(r), Event::Unchanged) => format!("{event} (still {r})"),
+        (Some(r), Event::Suppressed) => format!("{event} (last revision {r})"),
+        (Some(r), _) => format!("{event} ({r})"),
+    }
+}
+
+/// `actes lineage RES` as text: one block per step, each saying how it is known (stated,
+/// proposed, inferred), with its evidence.
 pub fn lineage_text(report: &LineageReport) -> String {
     let mut out = report.name.clone();
     if let Some(t) = &report.title {
         out.push_str(&format!(": {t}"));
     }
     out.push('\n');
+    if report.steps.is_empty() {
+        out.push_str("\nno step recorded\n");
+    }
     for s in &report.steps {
-        let what = match (&s.proposal, s.event) {
-            (Some(p), _) => format!("{} {} proposed", p.action, p.id),
-            (None, Event::Revised) => match &s.revision {
-                Some(r) => format!("revised ({r})"),
-                None => "revised".to_string(),
-            },
-            (None, ev) => match &s.revision {
-                Some(r) => format!("{} ({r})", event_words(ev)),
-                None => event_words(ev).to_string(),
-            },
+        let known = match s.status {
+            Status::Proposed => "proposed, not an outcome",
+            other => status_words(other),
         };
         out.push_str(&format!(
-            "\n{}  {what}  [{}]\n",
+            "\n{}  {}  [{known}]\n",
             s.conference_label,
-            status_words(s.status)
+            step_words(s)
         ));
         if let Some(p) = &s.proposal {
             let outcome = match p.outcome {
@@ -95,7 +124,7 @@ pub fn lineage_table(
             Some(w) => super::truncate(&title, w),
             None => title,
         };
-        let mut cells = vec![row.name.clone(), title];
+        let mut cells = vec![instrument_short_name(&row.instrument), title];
         let mut cls = vec![String::new(), String::new()];
         for cell in &row.cells {
             match cell {
@@ -127,10 +156,182 @@ pub fn lineage_table(
     (Table { headers, rows }, classes)
 }
 
-/// The legend printed under the text table.
-pub const TABLE_LEGEND: &str = "?: inferred (from a revision mark or an unchanged header); \
-proposed: proposed at that conference, not known to be adopted; unknown: the corpus says nothing \
-about that conference\n";
+/// The heading of a body's table: `Plenipotentiary Conference (PP)`.
+pub fn table_heading(report: &TableReport) -> String {
+    format!(
+        "{} ({})",
+        report.body_name,
+        report.body.code().to_uppercase()
+    )
+}
+
+/// What the cells of the lineage table say, key then meaning, for every rendering's legend.
+pub const TABLE_LEGEND: [(&str, &str); 6] = [
+    (
+        "new, revised, unchanged, suppressed",
+        "what the conference did to the instrument, as a source states it (a header, a Final \
+         Acts list)",
+    ),
+    (
+        "?",
+        "inferred, not stated: from a revision mark, from a later header or Final Acts entry \
+         that still names an earlier revision, or from absence from a Final Acts list",
+    ),
+    (
+        "proposed",
+        "proposed at that conference, not known to be adopted",
+    ),
+    (
+        "(B/67/1)",
+        "the proposals made to that conference about the instrument; a proposal is not an \
+         outcome",
+    ),
+    (
+        "unknown",
+        "the instrument existed, but the corpus says nothing about it at that conference",
+    ),
+    (
+        "blank",
+        "nothing to say: before the instrument is first known, after its suppression, or after \
+         the last conference that the history records",
+    ),
+];
+
+/// Words of `text` in lines of at most `width` characters (a longer word stands alone), each
+/// line after the first starting with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            out.push_str(indent);
+            line_len = indent.chars().count();
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
+}
+
+/// The legend under the text tables: one entry per line, wrapped at 100 characters, never cut.
+pub fn table_legend_text() -> String {
+    let mut out = String::from("legend:\n");
+    for (key, meaning) in TABLE_LEGEND {
+        out.push_str("  ");
+        out.push_str(&wrap(&format!("{key}: {meaning}"), 98, "      "));
+        out.push('\n');
+    }
+    out
+}
+
+/// `actes table` as text: each body's table under its heading (a body without instruments says
+/// so), then the legend once. Titles are cut to `title_width` characters.
+pub fn lineage_tables_text(reports: &[TableReport], title_width: usize) -> String {
+    let mut out = String::new();
+    for report in reports {
+        out.push_str(&table_heading(report));
+        out.push_str("\n\n");
+        if report.rows.is_empty() {
+            out.push_str(
+                "nothing to show: no instrument of this body has a fact in these columns\n\n",
+            );
+            continue;
+        }
+        out.push_str(&lineage_table(report, Some(title_width)).0.to_text());
+        out.push('\n');
+    }
+    out.push_str(&table_legend_text());
+    out
+}
+
+/// `actes table` as Markdown: a `##` heading and a table per body, then the legend as a list.
+pub fn lineage_tables_markdown(reports: &[TableReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        out.push_str(&format!("## {}\n\n", table_heading(report)));
+        if report.rows.is_empty() {
+            out.push_str(
+                "Nothing to show: no instrument of this body has a fact in these columns.\n\n",
+            );
+            continue;
+        }
+        out.push_str(&lineage_table(report, None).0.to_markdown());
+        out.push('\n');
+    }
+    for (key, meaning) in TABLE_LEGEND {
+        out.push_str(&format!("- `{key}`: {meaning}\n"));
+    }
+    out
+}
+
+/// `actes table` as CSV. One body: its table. Several: one CSV whose first column names the body,
+/// with the columns of every body's conferences side by side (a cell under another body's
+/// conference is empty).
+pub fn lineage_tables_csv(reports: &[TableReport]) -> String {
+    if let [one] = reports {
+        return lineage_table(one, None).0.to_csv();
+    }
+    let mut headers = vec!["body".to_string(), "instrument".into(), "title".into()];
+    let total: usize = reports.iter().map(|r| r.conferences.len()).sum();
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    for report in reports {
+        headers.extend(report.conferences.iter().map(|c| c.label.clone()));
+        let (table, _) = lineage_table(report, None);
+        for row in table.rows {
+            let mut cells = vec![report.body.code().to_string()];
+            cells.extend(row[..2].iter().cloned());
+            let mut conference_cells = vec![String::new(); total];
+            for (i, cell) in row[2..].iter().enumerate() {
+                conference_cells[offset + i] = cell.clone();
+            }
+            cells.extend(conference_cells);
+            rows.push(cells);
+        }
+        offset += report.conferences.len();
+    }
+    Table { headers, rows }.to_csv()
+}
+
+/// `actes table` as a standalone HTML page: a section per body, then the legend.
+pub fn lineage_tables_html(reports: &[TableReport]) -> String {
+    let title = match reports {
+        [one] => format!("Lineage of the instruments: {}", table_heading(one)),
+        _ => "Lineage of the instruments".to_string(),
+    };
+    let mut body = format!("<h1>{}</h1>\n", super::html_escape(&title));
+    for report in reports {
+        if reports.len() > 1 {
+            body.push_str(&format!(
+                "<h2>{}</h2>\n",
+                super::html_escape(&table_heading(report))
+            ));
+        }
+        if report.rows.is_empty() {
+            body.push_str(
+                "<p>Nothing to show: no instrument of this body has a fact in these columns.</p>\n",
+            );
+            continue;
+        }
+        let (table, classes) = lineage_table(report, None);
+        body.push_str(&table.to_html_table(Some(&classes)));
+    }
+    body.push_str("<dl>\n");
+    for (key, meaning) in TABLE_LEGEND {
+        body.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            super::html_escape(key),
+            super::html_escape(meaning)
+        ));
+    }
+    body.push_str("</dl>\n");
+    super::table::html_page(&title, &body)
+}
 
 /// `actes suppressed` as text.
 pub fn suppressed_text(entries: &[SuppressedEntry]) -> String {
@@ -157,7 +358,7 @@ pub fn suppressed_text(entries: &[SuppressedEntry]) -> String {
             out.push_str(&format!("  title: {t}\n"));
         }
         match (&s.last_revision, &s.last_revised_at) {
-            (Some(r), _) => out.push_str(&format!("  last revision: {r}\n")),
+            (Some(r), _) => out.push_str(&format!("  last revision: {}\n", last_revision_words(r))),
             (None, Some(c)) => out.push_str(&format!("  last version: {c}\n")),
             (None, None) => out.push_str("  last revision: not known\n"),
         }
@@ -180,34 +381,38 @@ pub fn suppressed_text(entries: &[SuppressedEntry]) -> String {
     out
 }
 
-/// `actes in-force` as text: a table.
+/// `actes in-force` as text: a table of the versions in force, what the conference did to each
+/// and how that is known.
 pub fn in_force_text(report: &InForceReport) -> String {
     let mut out = format!(
-        "in force after {} ({} instruments known)\n\n",
+        "known to be in force after {}: {} instruments\n\n",
         report.conference_label,
         report.instruments.len()
     );
     let table = Table {
         headers: vec![
             "instrument".into(),
-            "version".into(),
+            "version in force".into(),
+            "how known".into(),
             "at this conference".into(),
-            "known".into(),
             "title".into(),
         ],
         rows: report
             .instruments
             .iter()
             .map(|e| {
+                let at = match (e.event_at_conference, e.event_status) {
+                    (None, _) => "nothing recorded".to_string(),
+                    (Some(ev), Some(Status::Inferred)) => format!("{} (inferred)", event_words(ev)),
+                    (Some(ev), _) => event_words(ev).to_string(),
+                };
                 vec![
                     e.name.clone(),
                     e.revision
                         .as_ref()
                         .map_or_else(|| e.since.0.clone(), |r| r.to_string()),
-                    e.event_at_conference
-                        .map_or("not recorded", event_words)
-                        .to_string(),
                     status_words(e.status).to_string(),
+                    at,
                     e.title.clone().unwrap_or_default(),
                 ]
             })
@@ -228,8 +433,11 @@ pub fn citations_text(entries: &[CitationEntry]) -> String {
             out.push('\n');
         }
         let citing = match &c.citing_proposal {
-            Some(p) => format!("{} as proposed by {p}", c.citing_name),
-            None => format!("{} as of {}", c.citing_name, c.citing_conference),
+            Some(p) => format!(
+                "{} as proposed by {p} to {}",
+                c.citing_name, c.citing_conference_label
+            ),
+            None => format!("{} as of {}", c.citing_name, c.citing_conference_label),
         };
         let revision = c
             .revision
@@ -251,11 +459,15 @@ pub fn citations_text(entries: &[CitationEntry]) -> String {
             "  line {} ({side}{place}): {}\n",
             c.line, c.as_written
         ));
-        match &c.cited_version {
-            Some(v) => out.push_str(&format!("  pinned to: {v}\n")),
-            None => out.push_str("  pinned to: no known version\n"),
+        match (&c.cited_version_label, &c.cited_version) {
+            (Some(label), _) => out.push_str(&format!("  pinned to: the version of {label}\n")),
+            (None, Some(v)) => out.push_str(&format!("  pinned to: the version of {v}\n")),
+            (None, None) => {
+                out.push_str("  pinned to: no version of the cited instrument is known then\n")
+            }
         }
-        for f in &c.flags {
+        // `unpinned` is what the line above already says.
+        for f in c.flags.iter().filter(|f| f.what != "unpinned") {
             out.push_str(&format!("  {}: {}\n", f.what, f.detail));
         }
         evidence_lines(&c.evidence, "  ", &mut out);

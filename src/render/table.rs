@@ -91,21 +91,20 @@ impl Table {
     /// A standalone HTML page holding the table, with a title and a small inline style.
     /// `classes` gives an optional CSS class per body cell (same shape as `rows`).
     pub fn to_html(&self, title: &str, classes: Option<&[Vec<String>]>) -> String {
-        let mut out = String::new();
-        out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.push_str(&format!("<title>{}</title>\n", html_escape(title)));
-        out.push_str(
-            "<style>\nbody{font-family:sans-serif;margin:1em}\ntable{border-collapse:collapse}\n\
-             th,td{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}\n\
-             th{background:#eee;position:sticky;top:0}\n\
-             .new{background:#d4f4d4}.revised{background:#d4e4fb}.unchanged{color:#666}\n\
-             .suppressed{background:#f9d4d4}.proposed{background:#fff4c4;font-style:italic}\n\
-             .unknown{color:#aaa}.inferred{border-style:dashed}\n</style>\n</head>\n<body>\n",
-        );
-        out.push_str(&format!(
-            "<h1>{}</h1>\n<table>\n<thead>\n<tr>",
-            html_escape(title)
-        ));
+        html_page(
+            title,
+            &format!(
+                "<h1>{}</h1>\n{}",
+                html_escape(title),
+                self.to_html_table(classes)
+            ),
+        )
+    }
+
+    /// The table alone as an HTML `<table>` element, for a page of several tables
+    /// ([`html_page`]). `classes` as in [`Table::to_html`].
+    pub fn to_html_table(&self, classes: Option<&[Vec<String>]>) -> String {
+        let mut out = String::from("<table>\n<thead>\n<tr>");
         for h in &self.headers {
             out.push_str(&format!("<th>{}</th>", html_escape(h)));
         }
@@ -128,9 +127,28 @@ impl Table {
             }
             out.push_str("</tr>\n");
         }
-        out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+        out.push_str("</tbody>\n</table>\n");
         out
     }
+}
+
+/// A standalone HTML page: `title` in the head, `body` (HTML, already escaped) as its content,
+/// with the small inline style of the tables.
+pub fn html_page(title: &str, body: &str) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!("<title>{}</title>\n", html_escape(title)));
+    out.push_str(
+        "<style>\nbody{font-family:sans-serif;margin:1em}\ntable{border-collapse:collapse}\n\
+         th,td{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}\n\
+         th{background:#eee;position:sticky;top:0}\n\
+         .new{background:#d4f4d4}.revised{background:#d4e4fb}.unchanged{color:#666}\n\
+         .suppressed{background:#f9d4d4}.proposed{background:#fff4c4;font-style:italic}\n\
+         .unknown{color:#aaa}.inferred{border-style:dashed}\n</style>\n</head>\n<body>\n",
+    );
+    out.push_str(body);
+    out.push_str("</body>\n</html>\n");
+    out
 }
 
 #[cfg(test)]

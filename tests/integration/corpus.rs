@@ -643,6 +643,7 @@ mod hand_built {
             paths,
             [
                 "README.md",
+                "catalogue.json",
                 "conferences/pp-2006-antalya.json",
                 "pp/resolution/128/fr.txt",
                 "pp/resolution/128/meta.json",

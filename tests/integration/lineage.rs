@@ -51,6 +51,15 @@ fn res(n: u32) -> InstrumentId {
     pp(InstrumentKind::Resolution, n)
 }
 
+/// A lineage's steps as (conference id, event, status).
+fn steps(report: &actes::lineage::query::LineageReport) -> Vec<(&str, Event, Status)> {
+    report
+        .steps
+        .iter()
+        .map(|s| (s.conference.0.as_str(), s.event, s.status))
+        .collect()
+}
+
 fn dubai() -> ConferenceId {
     ConferenceId("pp-2018-dubai".into())
 }
@@ -110,15 +119,11 @@ fn the_suppression_of_128_shows_brazils_sup_proposal_as_evidence_of_a_proposal()
 #[test]
 fn resolution_14_was_revised_at_antalya_and_b_67_1_was_not_adopted() {
     let report = lineage().lineage(&res(14)).expect("14 is known");
-    let steps: Vec<(&str, Event, Status)> = report
-        .steps
-        .iter()
-        .map(|s| (s.conference.0.as_str(), s.event, s.status))
-        .collect();
     assert_eq!(
-        steps,
+        steps(&report),
         [
             ("pp-2006-antalya", Event::FirstInCorpus, Status::Adopted),
+            ("pp-2010-guadalajara", Event::Unchanged, Status::Inferred),
             ("pp-2014-busan", Event::Unchanged, Status::Inferred),
             ("pp-2018-dubai", Event::Proposed, Status::Proposed),
             ("pp-2018-dubai", Event::Unchanged, Status::Inferred),
@@ -129,7 +134,7 @@ fn resolution_14_was_revised_at_antalya_and_b_67_1_was_not_adopted() {
         (first.place.as_str(), first.year, first.revised),
         ("Antalya", 2006, true)
     );
-    let p = report.steps[2].proposal.as_ref().expect("B/67/1");
+    let p = report.steps[3].proposal.as_ref().expect("B/67/1");
     assert_eq!(
         (p.id.to_string(), p.outcome),
         ("B/67/1".into(), ProposalOutcome::NotAdopted)
@@ -251,6 +256,133 @@ fn the_cache_answers_like_the_repository_and_a_bad_cache_is_read_around() {
     assert!(key.contains("refs/proposals/pp-2018-dubai/67"), "{key}");
 }
 
+#[test]
+fn the_history_holds_the_whole_conference_catalogue() {
+    let records = load::read_records(shipped_repo()).expect("read");
+    let ids: Vec<&str> = records.catalogue.iter().map(|c| c.id.0.as_str()).collect();
+    let csv = std::fs::read_to_string(common::sources_dir().join("conferences.csv"))
+        .expect("the catalogue is shipped");
+    let wanted: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().expect("an id"))
+        .collect();
+    assert_eq!(ids, wanted);
+    // Only three of them have a record (a commit); the others are known through the catalogue.
+    assert_eq!(records.conferences.len(), 3);
+}
+
+#[test]
+fn resolution_89_is_unchanged_at_every_conference_between_minneapolis_1998_and_its_abrogation() {
+    let report = lineage().lineage(&res(89)).expect("89 is known");
+    assert_eq!(
+        steps(&report),
+        [
+            ("pp-1998-minneapolis", Event::Adopted, Status::Inferred),
+            ("pp-2002-marrakech", Event::Unchanged, Status::Inferred),
+            ("pp-2006-antalya", Event::Unchanged, Status::Inferred),
+            ("pp-2010-guadalajara", Event::Unchanged, Status::Inferred),
+            ("pp-2014-busan", Event::Unchanged, Status::Inferred),
+            ("pp-2018-dubai", Event::Suppressed, Status::Adopted),
+        ]
+    );
+    for step in &report.steps[1..5] {
+        let e = &step.evidence[0];
+        assert_eq!(e.kind, EvidenceKind::Inferred);
+        assert_eq!(e.source, "outcomes/pp-2018-dubai.csv");
+        assert_eq!(e.entry.as_deref(), Some("resolution 89 abrogated"));
+        assert_eq!(e.lines, Some(actes::model::LineSpan::line(21)));
+        let note = e.note.as_deref().expect("a note");
+        assert!(
+            note.contains(&format!("not revised at {}", step.conference_label)),
+            "{note}"
+        );
+    }
+    // 36, abrogated as `Rev. Guadalajara, 2010`: unchanged at Busan only.
+    let r36: Vec<(String, Event)> = lineage()
+        .lineage(&res(36))
+        .expect("36")
+        .steps
+        .iter()
+        .map(|s| (s.conference.0.clone(), s.event))
+        .collect();
+    assert_eq!(
+        r36,
+        [
+            ("pp-2010-guadalajara".to_string(), Event::Revised),
+            ("pp-2014-busan".to_string(), Event::Unchanged),
+            ("pp-2018-dubai".to_string(), Event::Suppressed),
+        ]
+    );
+}
+
+#[test]
+fn resolutions_14_and_128_are_unchanged_at_guadalajara_2010_by_their_headers() {
+    let l = lineage();
+    for n in [14, 128] {
+        let report = l.lineage(&res(n)).expect("known");
+        let g = report
+            .steps
+            .iter()
+            .find(|s| s.conference.0 == "pp-2010-guadalajara")
+            .unwrap_or_else(|| panic!("{n} has a Guadalajara step"));
+        assert_eq!((g.event, g.status), (Event::Unchanged, Status::Inferred));
+        assert_eq!(g.evidence[0].source, "documents/pp-2018-dubai/67-fr.txt");
+    }
+}
+
+#[test]
+fn actes_table_shows_the_plenipotentiary_conference_unless_asked_for_every_body() {
+    let default = actes(&["table"]);
+    assert_eq!(default.code, Some(0), "{}", default.stderr);
+    assert!(default
+        .stdout
+        .starts_with("Plenipotentiary Conference (PP)\n"));
+    assert!(!default.stdout.contains("WTDC"), "{}", default.stdout);
+    assert!(!default.stdout.contains("WTSA"), "{}", default.stdout);
+    let all = actes(&["table", "--body", "all"]);
+    for heading in [
+        "Plenipotentiary Conference (PP)\n",
+        "World Telecommunication Development Conference (WTDC)\n",
+        "World Telecommunication Standardization Assembly (WTSA)\n",
+        "World Telecommunication/ICT Policy Forum (WTPF)\n",
+    ] {
+        assert!(all.stdout.contains(heading), "{heading}");
+    }
+    // Under a heading, only that body's conferences head columns.
+    let pp_part = all
+        .stdout
+        .split("World Telecommunication")
+        .next()
+        .expect("PP");
+    assert!(!pp_part.contains("WTDC Dubaï, 2014"), "{pp_part}");
+    let json: serde_json::Value =
+        serde_json::from_str(&actes(&["table", "--body", "all", "--format", "json"]).stdout)
+            .expect("JSON");
+    let bodies: Vec<&str> = json
+        .as_array()
+        .expect("an array of tables")
+        .iter()
+        .map(|t| t["body"].as_str().expect("a body"))
+        .collect();
+    assert_eq!(bodies, ["pp", "wtdc", "wtsa", "wtpf"]);
+    let bad = actes(&["table", "--body", "banana"]);
+    assert_eq!(bad.code, Some(2));
+    assert!(
+        bad.stderr.contains("`banana` is not a body"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn a_table_cut_to_a_range_has_no_row_for_what_the_range_says_nothing_about() {
+    let csv = actes(&["table", "--to", "busan 2014", "--format", "csv"]).stdout;
+    assert!(csv.contains("\nResolution 14,"), "{csv}");
+    assert!(!csv.contains("\nResolution 2,"), "{csv}");
+    assert!(!csv.contains("Dubai, 2018"), "{csv}");
+}
+
 fn snap(name: &str, args: &[&str]) {
     insta::assert_snapshot!(name, actes(args).snapshot());
 }
@@ -303,6 +435,7 @@ fn table_outputs() {
         "table_html",
         &["table", "--body", "wtdc", "--format", "html"],
     );
+    snap("table_all", &["table", "--body", "all", "--from", "2014"]);
 }
 
 #[test]

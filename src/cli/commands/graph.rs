@@ -2,7 +2,7 @@
 
 use actes::render::graph;
 
-use super::lineage::{bad, load_lineage, parse_instrument};
+use super::lineage::{bad, load_lineage, parse_optional_instrument};
 use super::{CommandError, Config, Output};
 use crate::cli::Format;
 
@@ -22,11 +22,7 @@ pub fn cmd_graph(config: &Config, args: &GraphArgs, out: &mut Output) -> Result<
             &offered,
         ));
     }
-    let instrument = args
-        .instrument
-        .as_deref()
-        .map(parse_instrument)
-        .transpose()?;
+    let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let lineage = load_lineage(config, None)?;
     let view = lineage.graph_view(instrument.as_ref()).map_err(bad)?;
     match config.format {

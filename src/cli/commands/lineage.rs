@@ -42,6 +42,13 @@ pub(super) fn parse_instrument(text: &str) -> Result<InstrumentId, CommandError>
     actes::names::parse_instrument(text).map_err(CommandError::bad_input)
 }
 
+/// Reads an optional instrument argument.
+pub(super) fn parse_optional_instrument(
+    text: Option<&str>,
+) -> Result<Option<InstrumentId>, CommandError> {
+    text.map(parse_instrument).transpose()
+}
+
 /// Loads the lineage graph from the repository: the whole of it, or only what one instrument's
 /// lineage needs.
 pub(super) fn load_lineage(

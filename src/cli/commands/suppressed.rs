@@ -1,6 +1,6 @@
 //! `actes suppressed`: what was suppressed (abrogated) where and when, with its evidence.
 
-use super::lineage::{bad, conference, load_lineage, parse_instrument};
+use super::lineage::{bad, conference, load_lineage, parse_optional_instrument};
 use super::{CommandError, Config, Output};
 use crate::cli::Format;
 
@@ -26,11 +26,7 @@ pub fn cmd_suppressed(
             &[Format::Text, Format::Json],
         ));
     }
-    let instrument = args
-        .instrument
-        .as_deref()
-        .map(parse_instrument)
-        .transpose()?;
+    let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let lineage = load_lineage(config, None)?;
     let at = args
         .at

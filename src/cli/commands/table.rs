@@ -8,16 +8,17 @@ use super::lineage::{conference, load_lineage};
 use super::{CommandError, Config, Output};
 use crate::cli::Format;
 
-/// Print the lineage table of instruments by conference
+/// Print the "Rév." lineage table: instruments by conference, one body at a time
 #[derive(Debug, clap::Args)]
 pub struct TableArgs {
-    /// Only instruments of this body (`pp`, `wtdc`, ...)
-    #[arg(long)]
-    pub body: Option<String>,
-    /// The first conference to show
+    /// Show the instruments of this body (`pp`, `wtdc`, `wtsa`, ...), or of every body, one table
+    /// each (`all`; as JSON, an array of tables)
+    #[arg(long, default_value = "pp")]
+    pub body: String,
+    /// Start the columns at this conference
     #[arg(long)]
     pub from: Option<String>,
-    /// The last conference to show
+    /// End the columns at this conference
     #[arg(long)]
     pub to: Option<String>,
 }
@@ -37,13 +38,15 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
             &offered,
         ));
     }
-    let body = match &args.body {
-        Some(b) => Some(Body::from_code(b).ok_or_else(|| {
+    let body = if args.body.trim().eq_ignore_ascii_case("all") {
+        None
+    } else {
+        Some(Body::from_code(&args.body).ok_or_else(|| {
             CommandError::bad_input(format!(
-                "`{b}` is not a body; expected pp, wtdc, wtsa, ra, wrc, wcit, council, wtpf or un-ga"
+                "`{}` is not a body; expected pp, wtdc, wtsa, ra, wrc, wcit, council, wtpf, un-ga or all",
+                args.body
             ))
-        })?),
-        None => None,
+        })?)
     };
     let lineage = load_lineage(config, None)?;
     let filter = TableFilter {
@@ -59,18 +62,18 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
             .map(|c| conference(&lineage, c))
             .transpose()?,
     };
-    let report = lineage.table(&filter);
-    let title_width = (config.format == Format::Text).then_some(40);
-    let (table, classes) = reports::lineage_table(&report, title_width);
+    let reports = lineage.tables(&filter);
     match config.format {
-        Format::Json => out.write_json(&report),
-        Format::Markdown => out.write_str(&table.to_markdown()),
-        Format::Csv => out.write_str(&table.to_csv()),
-        Format::Html => out.write_str(&table.to_html("Lineage of the instruments", Some(&classes))),
-        _ => {
-            out.write_str(&table.to_text())?;
-            out.write_str("\n")?;
-            out.write_str(reports::TABLE_LEGEND)
-        }
+        Format::Json => match reports.as_slice() {
+            [one] if body.is_some() => out.write_json(one),
+            _ => out.write_json(&reports),
+        },
+        Format::Markdown => out.write_str(&reports::lineage_tables_markdown(&reports)),
+        Format::Csv => out.write_str(&reports::lineage_tables_csv(&reports)),
+        Format::Html => out.write_str(&reports::lineage_tables_html(&reports)),
+        _ => out.write_str(&reports::lineage_tables_text(&reports, TITLE_WIDTH)),
     }
 }
+
+/// Titles are cut to this many characters in the text table, so that rows stay readable.
+const TITLE_WIDTH: usize = 40;
