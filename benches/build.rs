@@ -6,63 +6,20 @@
 //! Run: `cargo bench --bench build` or `benches/compare-with-git.sh`; options
 //! `--instruments N --conferences M --seed S`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod common;
+
+use std::path::PathBuf;
 use std::time::Instant;
 
 use actes::history::write::{self, WriteOptions};
-use actes::synthetic::{self, SyntheticSpec};
+use actes::synthetic;
 
-fn arg(args: &[String], name: &str, default: u64) -> u64 {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// Peak resident memory of this process (VmHWM), in MiB.
-fn peak_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
-
-fn dir_size(path: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|e| {
-            let p = e.path();
-            if p.is_dir() {
-                dir_size(&p)
-            } else {
-                e.metadata().map(|m| m.len()).unwrap_or(0)
-            }
-        })
-        .sum()
-}
-
-fn git(dir: &Path) -> Command {
-    let mut c = Command::new("git");
-    c.arg("--git-dir")
-        .arg(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null");
-    c
-}
+use common::git::{fast_import, git, init_bare};
+use common::{dir_size, peak_mib, spec_from_args};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let spec = SyntheticSpec {
-        instruments: arg(&args, "--instruments", 2000) as usize,
-        conferences: arg(&args, "--conferences", 50) as usize,
-        seed: arg(&args, "--seed", 1),
-    };
+    let spec = spec_from_args(&args);
     let work: PathBuf =
         std::env::temp_dir().join(format!("actes-bench-build-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
@@ -93,30 +50,9 @@ fn main() {
     let after_write = peak_mib();
 
     let theirs = work.join("fast-import.git");
-    let init = Command::new("git")
-        .args(["init", "--quiet", "--bare"])
-        .arg(&theirs)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .status()
-        .expect("git runs");
-    assert!(init.success(), "git init failed");
+    init_bare(&theirs);
     let started = Instant::now();
-    let mut child = git(&theirs)
-        .args(["fast-import", "--quiet", "--done"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("git fast-import runs");
-    child
-        .stdin
-        .take()
-        .expect("piped")
-        .write_all(&stream)
-        .expect("the stream is written");
-    assert!(
-        child.wait().expect("fast-import ends").success(),
-        "git fast-import failed"
-    );
+    fast_import(&theirs, &stream);
     let git_time = started.elapsed();
 
     let main = git(&theirs)

@@ -5,69 +5,21 @@
 //!
 //! Run: `cargo bench --bench lineage`; options `--instruments N --conferences M --seed S --runs R`.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Instant;
 
 use actes::history::write::{self, WriteOptions};
-use actes::synthetic::{self, SyntheticSpec};
+use actes::synthetic;
 
-fn arg(args: &[String], name: &str, default: u64) -> u64 {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn git(dir: &Path) -> Command {
-    let mut c = Command::new("git");
-    c.arg("--git-dir")
-        .arg(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null");
-    c
-}
-
-fn actes(repo: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_actes"));
-    c.arg("--repo").arg(repo).arg("--color=never");
-    c
-}
-
-/// Runs a command `runs` times (after one warm-up run) and returns the median wall time.
-fn median(runs: u64, mut make: impl FnMut() -> Command) -> Duration {
-    let run = |c: &mut Command| {
-        let status = c
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .status()
-            .expect("the command runs");
-        assert!(status.success(), "{c:?} failed");
-    };
-    run(&mut make());
-    let mut times: Vec<Duration> = (0..runs.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            run(&mut make());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+use common::git::git;
+use common::{actes, arg, median, ms, spec_from_args};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let spec = SyntheticSpec {
-        instruments: arg(&args, "--instruments", 2000) as usize,
-        conferences: arg(&args, "--conferences", 50) as usize,
-        seed: arg(&args, "--seed", 1),
-    };
+    let spec = spec_from_args(&args);
     let runs = arg(&args, "--runs", 15);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-lineage");
     let _ = std::fs::remove_dir_all(&dir);

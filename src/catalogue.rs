@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
-use crate::csv_file::{self, CsvError};
+use crate::csv_file::{self, RecordsError};
 use crate::model::{iso_date, Body, Conference, ConferenceId, Places, Revision};
 use crate::text::fold;
 
@@ -275,53 +275,40 @@ pub fn parse_conferences<'a>(
     file: &'a str,
     text: &'a str,
 ) -> impl Iterator<Item = Result<Conference, CatalogueError>> + 'a {
-    let mut rows = csv_file::rows(text);
-    let header = match rows.next() {
-        None => Some(Err(CatalogueError::Header {
-            file: file.to_string(),
-            expected: COLUMNS.join(","),
-            found: String::new(),
-        })),
-        Some(Err(e)) => Some(Err(csv_error(file, e))),
-        Some(Ok(row)) if row.fields != COLUMNS => Some(Err(CatalogueError::Header {
-            file: file.to_string(),
-            expected: COLUMNS.join(","),
-            found: row.fields.join(","),
-        })),
-        Some(Ok(_)) => None,
-    };
-    let failed = header.is_some();
     let mut seen = BTreeSet::new();
-    header
-        .into_iter()
-        .chain(rows.take_while(move |_| !failed).map(move |row| {
-            let row = row.map_err(|e| csv_error(file, e))?;
-            let conference =
-                conference_from_row(&row.fields).map_err(|message| CatalogueError::Row {
-                    file: file.to_string(),
-                    line: row.line,
-                    message,
-                })?;
-            if !seen.insert(conference.id.clone()) {
-                return Err(CatalogueError::Row {
-                    file: file.to_string(),
-                    line: row.line,
-                    message: format!("the id `{}` is already used above", conference.id),
-                });
-            }
-            Ok(conference)
-        }))
-}
-
-fn csv_error(file: &str, e: CsvError) -> CatalogueError {
-    let line = match e {
-        CsvError::UnclosedQuote { line } | CsvError::TextAfterQuote { line } => line,
-    };
-    CatalogueError::Row {
-        file: file.to_string(),
-        line,
-        message: e.to_string(),
-    }
+    csv_file::records(text, |fields| fields == COLUMNS).map(move |row| {
+        let row = row.map_err(|e| match e {
+            RecordsError::NoHeader => CatalogueError::Header {
+                file: file.to_string(),
+                expected: COLUMNS.join(","),
+                found: String::new(),
+            },
+            RecordsError::BadHeader { found } => CatalogueError::Header {
+                file: file.to_string(),
+                expected: COLUMNS.join(","),
+                found,
+            },
+            RecordsError::Csv(e) => CatalogueError::Row {
+                file: file.to_string(),
+                line: e.line(),
+                message: e.to_string(),
+            },
+        })?;
+        let conference =
+            conference_from_row(&row.fields).map_err(|message| CatalogueError::Row {
+                file: file.to_string(),
+                line: row.line,
+                message,
+            })?;
+        if !seen.insert(conference.id.clone()) {
+            return Err(CatalogueError::Row {
+                file: file.to_string(),
+                line: row.line,
+                message: format!("the id `{}` is already used above", conference.id),
+            });
+        }
+        Ok(conference)
+    })
 }
 
 /// Reads one row; the error says what was expected.

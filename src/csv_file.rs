@@ -19,6 +19,48 @@ pub(crate) enum CsvError {
     TextAfterQuote { line: u32 },
 }
 
+impl CsvError {
+    /// The line the error is on (counted from 1).
+    pub fn line(&self) -> u32 {
+        match self {
+            CsvError::UnclosedQuote { line } | CsvError::TextAfterQuote { line } => *line,
+        }
+    }
+}
+
+/// Why a CSV file does not give the records a loader expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RecordsError {
+    /// The file has no line at all, so no header.
+    NoHeader,
+    /// The header is not the one expected; its fields, joined with commas.
+    BadHeader { found: String },
+    /// A line that is not a CSV record (the header line included).
+    Csv(CsvError),
+}
+
+/// The data records of a CSV file whose header `header_fits` accepts, each with its line
+/// number. A missing or refused header, or a header line that is not CSV, is the only item.
+pub(crate) fn records<'a>(
+    text: &'a str,
+    header_fits: impl FnOnce(&[String]) -> bool,
+) -> impl Iterator<Item = Result<Row, RecordsError>> + 'a {
+    let mut rows = rows(text);
+    let header_error = match rows.next() {
+        None => Some(RecordsError::NoHeader),
+        Some(Err(e)) => Some(RecordsError::Csv(e)),
+        Some(Ok(row)) if !header_fits(&row.fields) => Some(RecordsError::BadHeader {
+            found: row.fields.join(","),
+        }),
+        Some(Ok(_)) => None,
+    };
+    let failed = header_error.is_some();
+    header_error.map(Err).into_iter().chain(
+        rows.take_while(move |_| !failed)
+            .map(|row| row.map_err(RecordsError::Csv)),
+    )
+}
+
 /// The records of a CSV text, the header line included, each with its line number. Blank lines
 /// are skipped; a BOM and `\r\n` line ends are accepted.
 pub(crate) fn rows(text: &str) -> impl Iterator<Item = Result<Row, CsvError>> + '_ {
@@ -97,5 +139,28 @@ mod tests {
     fn an_unclosed_quote_is_an_error_with_its_line() {
         let errors: Vec<_> = rows("a\n\"open").filter_map(Result::err).collect();
         assert_eq!(errors, vec![CsvError::UnclosedQuote { line: 2 }]);
+    }
+
+    #[test]
+    fn records_stop_at_a_refused_header_and_skip_an_accepted_one() {
+        let refused: Vec<_> = records("x,y\n1,2\n", |fields| fields == ["a", "b"]).collect();
+        assert_eq!(
+            refused,
+            vec![Err(RecordsError::BadHeader {
+                found: "x,y".to_string()
+            })]
+        );
+        let accepted: Vec<_> = records("a,b\n1,2\n", |fields| fields == ["a", "b"]).collect();
+        assert_eq!(
+            accepted,
+            vec![Ok(Row {
+                line: 2,
+                fields: vec!["1".to_string(), "2".to_string()]
+            })]
+        );
+        assert_eq!(
+            records("", |_| true).collect::<Vec<_>>(),
+            vec![Err(RecordsError::NoHeader)]
+        );
     }
 }

@@ -11,7 +11,7 @@
 use std::fmt;
 use std::path::Path;
 
-use crate::csv_file::{self, CsvError};
+use crate::csv_file::{self, RecordsError};
 use crate::model::{
     Body, ConferenceId, Evidence, EvidenceKind, InstrumentId, InstrumentKind, LineSpan, Revision,
 };
@@ -209,61 +209,47 @@ pub fn parse_rows<'a>(
     file: &'a str,
     text: &'a str,
 ) -> impl Iterator<Item = Result<Outcome, OutcomesError>> + 'a {
-    let mut rows = csv_file::rows(text);
-    let header_error = match rows.next() {
-        None => Some(OutcomesError::Header {
-            file: file.to_string(),
-            expected: EXPECTED_HEADER.to_string(),
-            found: String::new(),
-        }),
-        Some(Err(e)) => Some(csv_error(file, e)),
-        Some(Ok(row)) => {
-            let fits = row.fields.len() == COLUMN_PREFIXES.len()
-                && row
-                    .fields
-                    .iter()
-                    .zip(COLUMN_PREFIXES)
-                    .all(|(field, prefix)| field.trim().starts_with(prefix));
-            (!fits).then(|| OutcomesError::Header {
+    let header_fits = |fields: &[String]| {
+        fields.len() == COLUMN_PREFIXES.len()
+            && fields
+                .iter()
+                .zip(COLUMN_PREFIXES)
+                .all(|(field, prefix)| field.trim().starts_with(prefix))
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    csv_file::records(text, header_fits).map(move |row| {
+        let row = row.map_err(|e| match e {
+            RecordsError::NoHeader => OutcomesError::Header {
                 file: file.to_string(),
                 expected: EXPECTED_HEADER.to_string(),
-                found: row.fields.join(","),
-            })
+                found: String::new(),
+            },
+            RecordsError::BadHeader { found } => OutcomesError::Header {
+                file: file.to_string(),
+                expected: EXPECTED_HEADER.to_string(),
+                found,
+            },
+            RecordsError::Csv(e) => OutcomesError::Row {
+                file: file.to_string(),
+                line: e.line(),
+                message: e.to_string(),
+            },
+        })?;
+        let outcome =
+            outcome_from_row(&row.fields, row.line).map_err(|message| OutcomesError::Row {
+                file: file.to_string(),
+                line: row.line,
+                message,
+            })?;
+        if !seen.insert(outcome.instrument.clone()) {
+            return Err(OutcomesError::Row {
+                file: file.to_string(),
+                line: row.line,
+                message: format!("{} is already listed above", outcome.instrument),
+            });
         }
-    };
-    let failed = header_error.is_some();
-    let mut seen = std::collections::BTreeSet::new();
-    header_error
-        .map(Err)
-        .into_iter()
-        .chain(rows.take_while(move |_| !failed).map(move |row| {
-            let row = row.map_err(|e| csv_error(file, e))?;
-            let outcome =
-                outcome_from_row(&row.fields, row.line).map_err(|message| OutcomesError::Row {
-                    file: file.to_string(),
-                    line: row.line,
-                    message,
-                })?;
-            if !seen.insert(outcome.instrument.clone()) {
-                return Err(OutcomesError::Row {
-                    file: file.to_string(),
-                    line: row.line,
-                    message: format!("{} is already listed above", outcome.instrument),
-                });
-            }
-            Ok(outcome)
-        }))
-}
-
-fn csv_error(file: &str, e: CsvError) -> OutcomesError {
-    let line = match e {
-        CsvError::UnclosedQuote { line } | CsvError::TextAfterQuote { line } => line,
-    };
-    OutcomesError::Row {
-        file: file.to_string(),
-        line,
-        message: e.to_string(),
-    }
+        Ok(outcome)
+    })
 }
 
 fn outcome_from_row(fields: &[String], line: u32) -> Result<Outcome, String> {

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::render::{describe_point, explain};
 use super::{Attribution, Blame};
+use crate::render::html_escape as escape;
 
 /// Background colours for versions, oldest credited version first; soft enough to read black
 /// text on.
@@ -14,22 +15,6 @@ const PALETTE: [&str; 12] = [
     "#dbe9f6", "#fde2c4", "#d7f0d2", "#f6d5e5", "#e8e0f5", "#fff3b0", "#cfeeed", "#f3d9c9",
     "#e2e8c8", "#f0d0d0", "#d9dcf2", "#ecdcc0",
 ];
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Renders a blame as a self-contained HTML page. `title` heads it (`pp resolution 130, fr`).
 pub fn to_html(blame: &Blame, title: &str) -> String {

@@ -2,9 +2,7 @@
 //! the first-parent line ending at the point asked for (a conference on `main`, or a proposal on
 //! its proposal ref) where the text file changed, oldest first.
 
-use gix::hash::ObjectId;
-
-use crate::history::read::{CommitInfo, History, PathChange, PathVersion, ReadError, Resolved};
+use crate::history::read::{CommitInfo, History, ReadError, Resolved};
 use crate::model::{InstrumentId, Language, Status};
 
 use super::{attribute, AttributeError, Blame, PointKind, Version, VersionPoint};
@@ -96,10 +94,7 @@ pub fn load_versions(
 ) -> Result<(Vec<Version>, Resolved), BlameError> {
     let resolved = history.resolve(at.unwrap_or("main"))?;
     let path = text_path(instrument, language);
-    let changes = match path_changes(history, resolved.commit, &path)? {
-        Some(changes) => changes,
-        None => history.path_history(resolved.commit, &path)?,
-    };
+    let changes = history.path_history(resolved.commit, &path)?;
     let latest_with_text = changes
         .iter()
         .rev()
@@ -164,97 +159,4 @@ pub fn blame(
 ) -> Result<Blame, BlameError> {
     let (versions, _) = load_versions(history, instrument, language, at)?;
     Ok(attribute(&versions)?)
-}
-
-/// The changes of `path` along the first-parent line ending at `tip`, like
-/// [`History::path_history`] but faster: the line is taken from the commits of main and of the
-/// proposal refs that the history already read, and each commit's tree is searched for the one
-/// path without reading whole folders. `None` when `tip` is on neither (an arbitrary commit).
-fn path_changes(
-    history: &History,
-    tip: ObjectId,
-    path: &str,
-) -> Result<Option<Vec<PathVersion>>, ReadError> {
-    let main = history.conferences();
-    let mut line: Vec<(CommitInfo, bool)> = Vec::new();
-    if let Some(end) = main.iter().position(|c| c.id == tip) {
-        line.extend(main[..=end].iter().map(|c| (c.clone(), true)));
-    } else {
-        let refs = history.proposal_refs()?;
-        let Some((r, end)) = refs.iter().find_map(|r| {
-            r.commits
-                .iter()
-                .position(|c| c.id == tip)
-                .map(|end| (r, end))
-        }) else {
-            return Ok(None);
-        };
-        if let Some(base) = r.base {
-            let Some(base_end) = main.iter().position(|c| c.id == base) else {
-                return Ok(None);
-            };
-            line.extend(main[..=base_end].iter().map(|c| (c.clone(), true)));
-        }
-        line.extend(r.commits[..=end].iter().map(|c| (c.clone(), false)));
-    }
-    let parts: Vec<&str> = path.split('/').collect();
-    let mut out = Vec::new();
-    let mut previous: Option<ObjectId> = None;
-    for (commit, on_main) in line {
-        let blob = find_blob(history, commit.tree, &parts)?;
-        if blob != previous {
-            let change = match (previous, blob) {
-                (None, Some(_)) => PathChange::Added,
-                (Some(_), None) => PathChange::Removed,
-                _ => PathChange::Modified,
-            };
-            out.push(PathVersion {
-                commit,
-                change,
-                blob,
-                on_main,
-            });
-        }
-        previous = blob;
-    }
-    Ok(Some(out))
-}
-
-/// The blob at `parts` (a path split at `/`) under `tree`, reading only the trees on the way and
-/// scanning each for the one name.
-fn find_blob(
-    history: &History,
-    tree: ObjectId,
-    parts: &[&str],
-) -> Result<Option<ObjectId>, ReadError> {
-    let mut current = tree;
-    for (depth, name) in parts.iter().enumerate() {
-        let data = history.object(current, gix::objs::Kind::Tree)?;
-        let Some((is_dir, id)) = tree_entry(&data, name.as_bytes()) else {
-            return Ok(None);
-        };
-        let last = depth + 1 == parts.len();
-        match (last, is_dir) {
-            (true, false) => return Ok(Some(id)),
-            (false, true) => current = id,
-            _ => return Ok(None),
-        }
-    }
-    Ok(None)
-}
-
-/// Finds one entry of a raw tree object: whether it is a folder, and its id.
-fn tree_entry(mut data: &[u8], wanted: &[u8]) -> Option<(bool, ObjectId)> {
-    const HASH_LEN: usize = 20;
-    while !data.is_empty() {
-        let space = data.iter().position(|b| *b == b' ')?;
-        let rest = &data[space + 1..];
-        let nul = rest.iter().position(|b| *b == 0)?;
-        let hash = rest.get(nul + 1..nul + 1 + HASH_LEN)?;
-        if &rest[..nul] == wanted {
-            return Some((&data[..space] == b"40000", ObjectId::try_from(hash).ok()?));
-        }
-        data = &rest[nul + 1 + HASH_LEN..];
-    }
-    None
 }

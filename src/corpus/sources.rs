@@ -157,37 +157,23 @@ pub fn parse_index<'a>(
         line,
         message,
     };
-    let mut rows = csv_file::rows(text);
-    let header_error = match rows.next() {
-        None => Some(index_error(
-            1,
-            format!("expected the header `{}`", DOCUMENT_COLUMNS.join(",")),
-        )),
-        Some(Err(e)) => Some(index_error(1, e.to_string())),
-        Some(Ok(row)) if row.fields != DOCUMENT_COLUMNS => Some(index_error(
-            1,
-            format!(
-                "expected the header `{}`, found `{}`",
-                DOCUMENT_COLUMNS.join(","),
-                row.fields.join(",")
+    csv_file::records(text, |fields| fields == DOCUMENT_COLUMNS).map(move |row| {
+        let row = row.map_err(|e| match e {
+            csv_file::RecordsError::NoHeader => index_error(
+                1,
+                format!("expected the header `{}`", DOCUMENT_COLUMNS.join(",")),
             ),
-        )),
-        Some(Ok(_)) => None,
-    };
-    let failed = header_error.is_some();
-    header_error
-        .map(Err)
-        .into_iter()
-        .chain(rows.take_while(move |_| !failed).map(move |row| {
-            let row = row.map_err(|e| {
-                let line = match e {
-                    csv_file::CsvError::UnclosedQuote { line }
-                    | csv_file::CsvError::TextAfterQuote { line } => line,
-                };
-                index_error(line, e.to_string())
-            })?;
-            entry_from_row(&row.fields, row.line).map_err(|m| index_error(row.line, m))
-        }))
+            csv_file::RecordsError::BadHeader { found } => index_error(
+                1,
+                format!(
+                    "expected the header `{}`, found `{found}`",
+                    DOCUMENT_COLUMNS.join(",")
+                ),
+            ),
+            csv_file::RecordsError::Csv(e) => index_error(e.line(), e.to_string()),
+        })?;
+        entry_from_row(&row.fields, row.line).map_err(|m| index_error(row.line, m))
+    })
 }
 
 fn entry_from_row(fields: &[String], line: u32) -> Result<DocumentEntry, String> {

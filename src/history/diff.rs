@@ -270,47 +270,33 @@ fn absorb_lone_spaces(runs: Vec<Run>) -> Vec<Run> {
 
 /// The redline as plain text: `[-deleted-]{+inserted+}`, one line per paragraph.
 pub fn render_plain(redline: &Redline) -> String {
-    let mut out = String::new();
-    for line in &redline.lines {
-        for run in &line.runs {
-            match run.kind {
-                RunKind::Equal => out.push_str(&run.text),
-                RunKind::Deleted => {
-                    out.push_str("[-");
-                    out.push_str(&run.text);
-                    out.push_str("-]");
-                }
-                RunKind::Inserted => {
-                    out.push_str("{+");
-                    out.push_str(&run.text);
-                    out.push_str("+}");
-                }
-            }
-        }
-        out.push('\n');
-    }
-    out
+    render_marked(redline, ("[-", "-]"), ("{+", "+}"))
 }
 
 /// The redline with ANSI colours: deleted words red and struck through, inserted green and
 /// underlined.
 pub fn render_ansi(redline: &Redline) -> String {
+    render_marked(
+        redline,
+        ("\x1b[31;9m", "\x1b[0m"),
+        ("\x1b[32;4m", "\x1b[0m"),
+    )
+}
+
+/// The redline one line per paragraph, deleted and inserted runs between their markers (opening,
+/// closing).
+fn render_marked(redline: &Redline, deleted: (&str, &str), inserted: (&str, &str)) -> String {
     let mut out = String::new();
     for line in &redline.lines {
         for run in &line.runs {
-            match run.kind {
-                RunKind::Equal => out.push_str(&run.text),
-                RunKind::Deleted => {
-                    out.push_str("\x1b[31;9m");
-                    out.push_str(&run.text);
-                    out.push_str("\x1b[0m");
-                }
-                RunKind::Inserted => {
-                    out.push_str("\x1b[32;4m");
-                    out.push_str(&run.text);
-                    out.push_str("\x1b[0m");
-                }
-            }
+            let (open, close) = match run.kind {
+                RunKind::Equal => ("", ""),
+                RunKind::Deleted => deleted,
+                RunKind::Inserted => inserted,
+            };
+            out.push_str(open);
+            out.push_str(&run.text);
+            out.push_str(close);
         }
         out.push('\n');
     }

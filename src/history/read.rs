@@ -481,25 +481,44 @@ impl History {
     }
 
     /// The changes of `path` along the first-parent line ending at `tip`, oldest first: each
-    /// commit where the path's blob differs from its parent's.
+    /// commit where the path's blob differs from its parent's. When `tip` is on main or on a
+    /// proposal ref, the line is made of the commits already read for them; otherwise it is
+    /// walked from `tip`. Each commit's tree is searched for the one path.
     pub fn path_history(&self, tip: ObjectId, path: &str) -> Result<Vec<PathVersion>, ReadError> {
-        let mut chain = self.first_parent_chain(tip, &BTreeSet::new())?;
-        chain.reverse();
-        let tags = self.tags()?;
+        let (line, walked) = match self.known_line(tip)? {
+            Some(line) => (line, false),
+            None => {
+                let mut chain = self.first_parent_chain(tip, &BTreeSet::new())?;
+                chain.reverse();
+                let line = chain
+                    .into_iter()
+                    .map(|commit| {
+                        let on_main = self.main_ids.contains(&commit.id);
+                        (commit, on_main)
+                    })
+                    .collect();
+                (line, true)
+            }
+        };
+        let tags = if walked { self.tags()? } else { HashMap::new() };
         let mut out = Vec::new();
         let mut previous: Option<ObjectId> = None;
-        for mut commit in chain {
-            let blob = self.blob_id(commit.id, path)?;
+        for (mut commit, on_main) in line {
+            let blob = match self.entry_in_tree(commit.tree, path)? {
+                Some((id, false)) => Some(id),
+                _ => None,
+            };
             if blob != previous {
                 let change = match (previous, blob) {
                     (None, Some(_)) => PathChange::Added,
                     (Some(_), None) => PathChange::Removed,
                     _ => PathChange::Modified,
                 };
-                commit.tag = tags.get(&commit.id).cloned();
-                let on_main = self.main_ids.contains(&commit.id);
-                if !on_main && commit.proposal.is_none() {
-                    commit.proposal = self.added_proposal_id(&commit)?;
+                if walked {
+                    commit.tag = tags.get(&commit.id).cloned();
+                    if !on_main && commit.proposal.is_none() {
+                        commit.proposal = self.added_proposal_id(&commit)?;
+                    }
                 }
                 out.push(PathVersion {
                     commit,
@@ -511,6 +530,35 @@ impl History {
             previous = blob;
         }
         Ok(out)
+    }
+
+    /// The first-parent line ending at `tip`, oldest first, each commit with whether it is on
+    /// main, from the commits of main and of the proposal refs already read (tags and proposal
+    /// ids filled in); `None` when `tip` is on neither (an arbitrary commit).
+    fn known_line(&self, tip: ObjectId) -> Result<Option<Vec<(CommitInfo, bool)>>, ReadError> {
+        let main = &self.main;
+        let mut line: Vec<(CommitInfo, bool)> = Vec::new();
+        if let Some(end) = main.iter().position(|c| c.id == tip) {
+            line.extend(main[..=end].iter().map(|c| (c.clone(), true)));
+            return Ok(Some(line));
+        }
+        let refs = self.proposal_refs()?;
+        let Some((r, end)) = refs.iter().find_map(|r| {
+            r.commits
+                .iter()
+                .position(|c| c.id == tip)
+                .map(|end| (r, end))
+        }) else {
+            return Ok(None);
+        };
+        if let Some(base) = r.base {
+            let Some(base_end) = main.iter().position(|c| c.id == base) else {
+                return Ok(None);
+            };
+            line.extend(main[..=base_end].iter().map(|c| (c.clone(), true)));
+        }
+        line.extend(r.commits[..=end].iter().map(|c| (c.clone(), false)));
+        Ok(Some(line))
     }
 
     /// The commit's parsed header and message.
@@ -649,20 +697,29 @@ impl History {
         commit: ObjectId,
         path: &str,
     ) -> Result<Option<(ObjectId, bool)>, ReadError> {
-        let mut tree = self.commit_info(commit)?.tree;
+        self.entry_in_tree(self.commit_info(commit)?.tree, path)
+    }
+
+    /// The blob or tree at `path` under `tree`: its id and whether it is a folder. Reads only the
+    /// trees on the way, scanning each for the one name without parsing the others.
+    fn entry_in_tree(
+        &self,
+        mut tree: ObjectId,
+        path: &str,
+    ) -> Result<Option<(ObjectId, bool)>, ReadError> {
         let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
         for (i, part) in parts.iter().enumerate() {
-            let entries = self.tree_entries(tree)?;
-            let Some(entry) = entries.into_iter().find(|e| e.name == *part) else {
+            let data = self.object(tree, gix::objs::Kind::Tree)?;
+            let Some((id, is_dir)) = find_tree_entry(tree, &data, part.as_bytes())? else {
                 return Ok(None);
             };
             if i + 1 == parts.len() {
-                return Ok(Some((entry.id, entry.is_dir)));
+                return Ok(Some((id, is_dir)));
             }
-            if !entry.is_dir {
+            if !is_dir {
                 return Ok(None);
             }
-            tree = entry.id;
+            tree = id;
         }
         Ok(None)
     }
@@ -778,6 +835,29 @@ fn parse_tree(id: ObjectId, mut data: &[u8]) -> Result<Vec<DirEntry>, ReadError>
         data = &rest[nul + 21..];
     }
     Ok(out)
+}
+
+/// The entry called `wanted` in the raw tree object `data` (of id `id`): its id and whether it is
+/// a folder.
+fn find_tree_entry(
+    id: ObjectId,
+    mut data: &[u8],
+    wanted: &[u8],
+) -> Result<Option<(ObjectId, bool)>, ReadError> {
+    const HASH_LEN: usize = 20;
+    let bad = || ReadError::Malformed { id, what: "tree" };
+    while !data.is_empty() {
+        let space = data.iter().position(|b| *b == b' ').ok_or_else(bad)?;
+        let rest = &data[space + 1..];
+        let nul = rest.iter().position(|b| *b == 0).ok_or_else(bad)?;
+        let hash = rest.get(nul + 1..nul + 1 + HASH_LEN).ok_or_else(bad)?;
+        if &rest[..nul] == wanted {
+            let entry = ObjectId::try_from(hash).map_err(|_| bad())?;
+            return Ok(Some((entry, &data[..space] == b"40000")));
+        }
+        data = &rest[nul + 1 + HASH_LEN..];
+    }
+    Ok(None)
 }
 
 fn parse_commit(id: ObjectId, data: &[u8]) -> Result<CommitInfo, ReadError> {

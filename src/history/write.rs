@@ -280,41 +280,24 @@ fn build_objects(
     objects: &mut ObjectSet,
 ) -> Result<Built, WriteError> {
     let total = plan.main.len() + plan.branches.iter().map(|b| b.commits.len()).sum::<usize>();
-    let mut done = 0;
-    let mut refs = BTreeMap::new();
-    let mut peeled = BTreeMap::new();
-    let add_ref = |refs: &mut BTreeMap<String, ObjectId>, name: String, id: ObjectId| {
-        if gix::refs::FullName::try_from(name.as_str()).is_err() {
-            return Err(WriteError::BadRefName { name });
-        }
-        if refs.insert(name.clone(), id).is_some() {
-            return Err(WriteError::DuplicateRef { name });
-        }
-        Ok(())
+    let mut lines = Lines {
+        objects,
+        refs: BTreeMap::new(),
+        peeled: BTreeMap::new(),
+        done: 0,
+        total,
     };
-
     let mut tree = TreeBuilder::default();
     let mut parent: Option<ObjectId> = None;
     // The last main commit of each conference, and its tree, for the branches' bases.
     let mut bases: BTreeMap<String, (ObjectId, TreeBuilder)> = BTreeMap::new();
     for commit in &plan.main {
-        let id = write_commit(
-            commit,
-            &mut tree,
-            parent,
-            options,
-            objects,
-            &mut refs,
-            &mut peeled,
-        )?;
+        let id = lines.commit(commit, &mut tree, parent, options)?;
         bases.insert(commit.conference.0.clone(), (id, tree.clone()));
         parent = Some(id);
-        done += 1;
-        report_commits(options, done, total);
-        check_fail(options, FailPoint::AfterCommits(done))?;
     }
     if let Some(main) = parent {
-        add_ref(&mut refs, MAIN_REF.to_string(), main)?;
+        add_ref(&mut lines.refs, MAIN_REF.to_string(), main)?;
     }
     for branch in &plan.branches {
         let (mut parent, mut tree) = match &branch.base {
@@ -328,35 +311,73 @@ fn build_objects(
             None => (None, TreeBuilder::default()),
         };
         for commit in &branch.commits {
-            let id = write_commit(
-                commit,
-                &mut tree,
-                parent,
-                options,
-                objects,
-                &mut refs,
-                &mut peeled,
-            )?;
-            parent = Some(id);
-            done += 1;
-            report_commits(options, done, total);
-            check_fail(options, FailPoint::AfterCommits(done))?;
+            parent = Some(lines.commit(commit, &mut tree, parent, options)?);
         }
         if let Some(tip) = parent {
-            add_ref(&mut refs, branch.reference.clone(), tip)?;
+            add_ref(&mut lines.refs, branch.reference.clone(), tip)?;
         }
     }
     Ok(Built {
-        refs,
-        peeled,
+        refs: lines.refs,
+        peeled: lines.peeled,
         commits: total,
     })
 }
 
-fn report_commits(options: &mut WriteOptions<'_>, done: usize, total: usize) {
-    if let Some(progress) = options.progress.as_mut() {
-        progress(Progress::Commits { done, total });
+/// What writing the lines of commits (main, then each branch) accumulates: the objects, the
+/// refs, and how many commits are written, for progress and the tests' failure points.
+struct Lines<'a> {
+    objects: &'a mut ObjectSet,
+    refs: BTreeMap<String, ObjectId>,
+    peeled: BTreeMap<String, ObjectId>,
+    done: usize,
+    total: usize,
+}
+
+impl Lines<'_> {
+    /// Writes one commit on top of `parent` and `tree` (see [`write_commit`]), reports the
+    /// progress and stops at the failure point asked for; returns the commit's id.
+    fn commit(
+        &mut self,
+        commit: &CommitPlan,
+        tree: &mut TreeBuilder,
+        parent: Option<ObjectId>,
+        options: &mut WriteOptions<'_>,
+    ) -> Result<ObjectId, WriteError> {
+        let id = write_commit(
+            commit,
+            tree,
+            parent,
+            options,
+            self.objects,
+            &mut self.refs,
+            &mut self.peeled,
+        )?;
+        self.done += 1;
+        if let Some(progress) = options.progress.as_mut() {
+            progress(Progress::Commits {
+                done: self.done,
+                total: self.total,
+            });
+        }
+        check_fail(options, FailPoint::AfterCommits(self.done))?;
+        Ok(id)
     }
+}
+
+/// Adds a ref, refusing a name git would refuse and a name already given.
+fn add_ref(
+    refs: &mut BTreeMap<String, ObjectId>,
+    name: String,
+    id: ObjectId,
+) -> Result<(), WriteError> {
+    if gix::refs::FullName::try_from(name.as_str()).is_err() {
+        return Err(WriteError::BadRefName { name });
+    }
+    if refs.insert(name.clone(), id).is_some() {
+        return Err(WriteError::DuplicateRef { name });
+    }
+    Ok(())
 }
 
 /// Applies a commit's changes to `tree`, writes its tree, the commit and its tag; returns the
@@ -413,12 +434,10 @@ fn write_commit(
         data.extend_from_slice(tag.message.as_bytes());
         let tag_id = objects.insert(Kind::Tag, &data)?;
         let name = format!("refs/tags/{}", tag.name);
-        if tag.name.contains(['\n', ' ']) || gix::refs::FullName::try_from(name.as_str()).is_err() {
+        if tag.name.contains(['\n', ' ']) {
             return Err(WriteError::BadRefName { name });
         }
-        if refs.insert(name.clone(), tag_id).is_some() {
-            return Err(WriteError::DuplicateRef { name });
-        }
+        add_ref(refs, name.clone(), tag_id)?;
         peeled.insert(name, id);
     }
     Ok(id)

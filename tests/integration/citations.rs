@@ -2,25 +2,10 @@
 //! which side, and where.
 
 use actes::model::{Body, Citation, InstrumentKind, Side};
-use actes::reader::{read_document, Document, Proposal};
+use actes::reader::Proposal;
 use actes::text::fold;
 
-use crate::common;
-
-const SEED_NAME: &str = "documents/pp-2018-dubai/67-fr.txt";
-
-/// The seed, read once for the whole module.
-fn seed() -> &'static Document {
-    static SEED: std::sync::OnceLock<Document> = std::sync::OnceLock::new();
-    SEED.get_or_init(|| read_document(SEED_NAME, &common::seed_bytes()).expect("the seed reads"))
-}
-
-fn proposal<'a>(doc: &'a Document, id: &str) -> &'a Proposal {
-    doc.proposals
-        .iter()
-        .find(|p| p.id.to_string() == id)
-        .expect("the proposal is in the seed")
-}
+use crate::common::{proposal, seed_document as seed};
 
 fn citing(p: &Proposal, body: Body, number: u32) -> Vec<&Citation> {
     p.citations

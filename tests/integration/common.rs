@@ -1,10 +1,13 @@
-//! Helpers shared by the test modules: where the shipped sources are, a scratch folder, and a way
-//! to run the `actes` binary and capture everything it says.
+//! Helpers shared by the test modules: where the shipped sources are, the seed read once, a
+//! scratch folder, and a way to run the `actes` binary and capture everything it says.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+
+use actes::reader::{read_document, Document, Proposal};
 
 /// The project's shipped sources (`history/`).
 pub fn sources_dir() -> PathBuf {
@@ -19,6 +22,23 @@ pub fn seed_path() -> PathBuf {
 /// The seed's bytes.
 pub fn seed_bytes() -> Vec<u8> {
     std::fs::read(seed_path()).expect("the seed document is shipped under history/")
+}
+
+/// The seed's name as the sources index gives it, for evidence and error messages.
+pub const SEED_NAME: &str = "documents/pp-2018-dubai/67-fr.txt";
+
+/// The seed, read once for the whole test binary.
+pub fn seed_document() -> &'static Document {
+    static SEED: OnceLock<Document> = OnceLock::new();
+    SEED.get_or_init(|| read_document(SEED_NAME, &seed_bytes()).expect("the seed reads"))
+}
+
+/// The proposal `id` (`B/67/4`) of a document; it must be there.
+pub fn proposal<'a>(doc: &'a Document, id: &str) -> &'a Proposal {
+    doc.proposals
+        .iter()
+        .find(|p| p.id.to_string() == id)
+        .expect("the proposal is in the seed")
 }
 
 /// A fresh scratch folder under the target directory, removed and recreated for each call with

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use actes::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
 use actes::history::read::{History, PathChange, RevisionKind};
@@ -10,6 +9,9 @@ use actes::history::write::{self, FailPoint, WriteOptions, WriteOutcome};
 use actes::model::ConferenceId;
 
 use crate::common;
+
+#[path = "../../benches/common/git.rs"]
+mod git_binary;
 
 /// Noon UTC on a day, in seconds since 1970.
 fn noon(year: i32, month: u8, day: u8) -> i64 {
@@ -122,12 +124,8 @@ fn small_plan() -> HistoryPlan {
 }
 
 fn git(repo: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("git")
-        .arg("--git-dir")
-        .arg(repo)
+    git_binary::git(repo)
         .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .expect("the git binary runs")
 }
@@ -288,9 +286,8 @@ fn a_lock_left_by_a_killed_build_does_not_block_the_next_one() {
     assert!(!lock.exists());
 }
 
-#[test]
-fn a_date_before_1970_is_refused_on_request_and_named() {
-    let repo = common::scratch_dir("history-1965").join("h.git");
+/// The small plan with a first conference before 1970 (Montreux, 1965).
+fn small_plan_from_montreux_1965() -> HistoryPlan {
     let mut plan = small_plan();
     plan.main.insert(
         0,
@@ -302,6 +299,13 @@ fn a_date_before_1970_is_refused_on_request_and_named() {
             &[],
         ),
     );
+    plan
+}
+
+#[test]
+fn a_date_before_1970_is_refused_on_request_and_named() {
+    let repo = common::scratch_dir("history-1965").join("h.git");
+    let plan = small_plan_from_montreux_1965();
     let mut options = WriteOptions {
         early_dates: write::EarlyDates::Refuse,
         ..WriteOptions::default()
@@ -317,17 +321,7 @@ fn a_date_before_1970_is_refused_on_request_and_named() {
 #[test]
 fn a_date_before_1970_written_negative_reads_back_right_with_actes() {
     let repo = common::scratch_dir("history-1965-negative").join("h.git");
-    let mut plan = small_plan();
-    plan.main.insert(
-        0,
-        commit(
-            "pp-1965-montreux",
-            "Montreux",
-            1965,
-            noon(1965, 11, 12),
-            &[],
-        ),
-    );
+    let plan = small_plan_from_montreux_1965();
     write::write(&repo, &plan, &mut WriteOptions::default()).expect("written by default");
     let history = History::open(&repo).expect("opened");
     assert_eq!(history.conferences()[0].date, "1965-11-12");
@@ -453,31 +447,8 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
     let plan = synthetic_plan();
     let ours = build(&dir.join("ours.git"), &plan);
     let theirs = dir.join("theirs.git");
-    let init = Command::new("git")
-        .args(["init", "--quiet", "--bare"])
-        .arg(&theirs)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .status()
-        .expect("git runs");
-    assert!(init.success());
-    let mut child = Command::new("git")
-        .arg("--git-dir")
-        .arg(&theirs)
-        .args(["fast-import", "--quiet", "--done"])
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .expect("git fast-import runs");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("piped");
-        stdin
-            .write_all(&actes::synthetic::fast_import_stream(&plan))
-            .expect("the stream is written");
-    }
-    assert!(child.wait().expect("fast-import ends").success());
+    git_binary::init_bare(&theirs);
+    git_binary::fast_import(&theirs, &actes::synthetic::fast_import_stream(&plan));
     for (name, id) in &ours.refs {
         let theirs_id = git_ok(&theirs, &["rev-parse", name]);
         assert_eq!(theirs_id.trim(), id, "{name}");

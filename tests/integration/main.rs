@@ -3,6 +3,7 @@
 
 mod blame;
 mod citations;
+mod cli;
 mod common;
 mod corpus;
 mod history;

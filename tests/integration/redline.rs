@@ -4,25 +4,10 @@
 
 use actes::model::{Change, Completeness, InstrumentText, Paragraph, Section};
 use actes::reader::redline::{reconstruct, Lexicon};
-use actes::reader::{read_document, read_raw_document, Action, Document, Proposal};
+use actes::reader::{read_raw_document, Action, Proposal};
 use actes::text::fold;
 
-use crate::common;
-
-const SEED_NAME: &str = "documents/pp-2018-dubai/67-fr.txt";
-
-/// The seed, read once for the whole module.
-fn seed() -> &'static Document {
-    static SEED: std::sync::OnceLock<Document> = std::sync::OnceLock::new();
-    SEED.get_or_init(|| read_document(SEED_NAME, &common::seed_bytes()).expect("the seed reads"))
-}
-
-fn proposal<'a>(doc: &'a Document, id: &str) -> &'a Proposal {
-    doc.proposals
-        .iter()
-        .find(|p| p.id.to_string() == id)
-        .expect("the proposal is in the seed")
-}
+use crate::common::{self, proposal, seed_document as seed, SEED_NAME};
 
 fn old_of(p: &Proposal) -> &InstrumentText {
     p.old.as_ref().expect("the proposal has an old text")

@@ -18,14 +18,7 @@ pub struct BlameArgs {
 }
 
 pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<(), CommandError> {
-    let offered = [Format::Text, Format::Json, Format::Html];
-    if !offered.contains(&config.format) {
-        return Err(CommandError::unsupported_format(
-            "blame",
-            config.format,
-            &offered,
-        ));
-    }
+    repo::require_format("blame", config, &[Format::Text, Format::Json, Format::Html])?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;

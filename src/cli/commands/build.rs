@@ -15,13 +15,7 @@ use crate::cli::Format;
 pub struct BuildArgs {}
 
 pub fn cmd_build(config: &Config, _args: &BuildArgs, out: &mut Output) -> Result<(), CommandError> {
-    if !matches!(config.format, Format::Text | Format::Json) {
-        return Err(CommandError::unsupported_format(
-            "build",
-            config.format,
-            &[Format::Text, Format::Json],
-        ));
-    }
+    repo::require_format("build", config, &[Format::Text, Format::Json])?;
     let report = repo::build(config)?;
     if config.format == Format::Json {
         return out.write_json(&report);

@@ -92,13 +92,7 @@ struct Choice {
 }
 
 pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<(), CommandError> {
-    if !matches!(config.format, Format::Text | Format::Json) {
-        return Err(CommandError::unsupported_format(
-            "diff",
-            config.format,
-            &[Format::Text, Format::Json],
-        ));
-    }
+    repo::require_format("diff", config, &[Format::Text, Format::Json])?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use actes::model::{Citation, InstrumentText, Side, Uncertainty};
 use actes::reader::{self, Document, Proposal};
 
-use super::{CommandError, Config, Output};
+use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
 
 /// Read a conference document and print what it contains
@@ -33,13 +33,7 @@ pub fn cmd_ingest(
     args: &IngestArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    if !matches!(config.format, Format::Text | Format::Json) {
-        return Err(CommandError::unsupported_format(
-            "ingest",
-            config.format,
-            &[Format::Text, Format::Json],
-        ));
-    }
+    repo::require_format("ingest", config, &[Format::Text, Format::Json])?;
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|error| {
         CommandError::bad_input(UnreadableFile {

@@ -25,13 +25,7 @@ struct LogJson<'a> {
 }
 
 pub fn cmd_log(config: &Config, args: &LogArgs, out: &mut Output) -> Result<(), CommandError> {
-    if !matches!(config.format, Format::Text | Format::Json) {
-        return Err(CommandError::unsupported_format(
-            "log",
-            config.format,
-            &[Format::Text, Format::Json],
-        ));
-    }
+    repo::require_format("log", config, &[Format::Text, Format::Json])?;
     let history = repo::open(config)?;
     let proposals = if args.proposals {
         Some(history.proposal_refs().map_err(CommandError::failure)?)

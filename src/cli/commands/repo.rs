@@ -13,6 +13,7 @@ use actes::history::write::{self, Progress, WriteOptions, WriteReport};
 use actes::model::{Event, InstrumentId, Language};
 
 use super::{CommandError, Config};
+use crate::cli::Format;
 
 /// Reads the sources and decides what the history says.
 pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
@@ -84,6 +85,23 @@ pub fn open(config: &Config) -> Result<History, CommandError> {
     }
 }
 
+/// Refuses, as bad input, a format that the command does not offer.
+pub fn require_format(
+    command: &str,
+    config: &Config,
+    offered: &[Format],
+) -> Result<(), CommandError> {
+    if offered.contains(&config.format) {
+        Ok(())
+    } else {
+        Err(CommandError::unsupported_format(
+            command,
+            config.format,
+            offered,
+        ))
+    }
+}
+
 /// Reads an instrument name (`130`, `Résolution 130`, `res 130`, `wtdc res 69`...).
 pub fn instrument(query: &str) -> Result<InstrumentId, CommandError> {
     actes::names::parse_instrument(query).map_err(CommandError::bad_input)
@@ -110,9 +128,7 @@ pub fn revision(history: &History, query: Option<&str>) -> Result<Resolved, Comm
 }
 
 /// The text file of an instrument in a language.
-pub fn text_path(instrument: &InstrumentId, language: Language) -> String {
-    format!("{}/{}.txt", instrument.tree_dir(), language.code())
-}
+pub use actes::corpus::layout::text_path;
 
 /// Why there is no text of an instrument at a revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

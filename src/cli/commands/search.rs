@@ -21,14 +21,7 @@ pub fn cmd_search(
     args: &SearchArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    let offered = [Format::Text, Format::Json];
-    if !offered.contains(&config.format) {
-        return Err(CommandError::unsupported_format(
-            "search",
-            config.format,
-            &offered,
-        ));
-    }
+    repo::require_format("search", config, &[Format::Text, Format::Json])?;
     let body = match &args.body {
         None => None,
         Some(code) => Some(Body::from_code(code).ok_or_else(|| {

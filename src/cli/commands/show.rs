@@ -41,13 +41,7 @@ struct ShowJson<'a> {
 }
 
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
-    if !matches!(config.format, Format::Text | Format::Json) {
-        return Err(CommandError::unsupported_format(
-            "show",
-            config.format,
-            &[Format::Text, Format::Json],
-        ));
-    }
+    repo::require_format("show", config, &[Format::Text, Format::Json])?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;

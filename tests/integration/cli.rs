@@ -1,0 +1,117 @@
+//! The command-line frame, the same for every command: a pipe closed early by the reader ends the
+//! command quietly with exit 0, and every command prints `--format json` as JSON.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use crate::common;
+
+/// The shipped sources built once into a history of this module's own.
+fn shipped_history() -> &'static PathBuf {
+    static REPO: OnceLock<PathBuf> = OnceLock::new();
+    REPO.get_or_init(|| {
+        let repo = common::scratch_dir("cli-shipped").join("history.git");
+        let run = common::actes(&["build", "--repo", repo.to_str().expect("a UTF-8 path")]);
+        assert_eq!(run.code, Some(0), "{}", run.snapshot());
+        repo
+    })
+}
+
+/// Runs `actes` with stdout on a pipe, reads its first line, closes the pipe while the command
+/// still has output to write, and returns the exit code and what it said on stderr.
+fn run_with_the_pipe_closed_after_one_line(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_actes"))
+        .args(args)
+        .arg("--color=never")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the actes binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout is piped"))
+        .read_line(&mut first)
+        .expect("a first line");
+    // The reader (and with it the pipe's read end) is dropped here, like `head -1` exiting.
+    assert!(!first.is_empty(), "the command printed nothing");
+    let output = child.wait_with_output().expect("actes ends");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_pipe_closed_after_the_first_line_ends_the_command_quietly_with_exit_0() {
+    // The seed's JSON is about 240 KB, far more than a pipe holds: actes is still writing when
+    // the pipe closes, so its next write fails with a broken pipe.
+    let seed = common::seed_path();
+    let seed = seed.to_str().expect("a UTF-8 path");
+    let (code, stderr) =
+        run_with_the_pipe_closed_after_one_line(&["ingest", seed, "--format", "json"]);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+}
+
+#[test]
+fn a_table_piped_into_a_reader_that_stops_early_exits_0_without_a_message() {
+    let repo = shipped_history().to_str().expect("a UTF-8 path");
+    let (code, stderr) =
+        run_with_the_pipe_closed_after_one_line(&["table", "--format", "csv", "--repo", repo]);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+}
+
+#[test]
+fn every_command_prints_json_with_format_json() {
+    let repo = shipped_history().to_str().expect("a UTF-8 path");
+    let seed = common::seed_path();
+    let seed = seed.to_str().expect("a UTF-8 path");
+    let commands: &[&[&str]] = &[
+        &["ingest", seed],
+        &["build"],
+        &["log", "--proposals"],
+        &["show", "130"],
+        &["show", "130", "--at", "B/67/4"],
+        &["diff", "130"],
+        &["lineage", "130"],
+        &["table"],
+        &["suppressed"],
+        &["in-force"],
+        &["cites", "130"],
+        &["cited-by", "130"],
+        &["graph"],
+        &["blame", "130", "--at", "B/67/4"],
+        &["search", "coopération internationale"],
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for args in commands {
+        seen.insert(args[0]);
+        let mut all = args.to_vec();
+        all.extend(["--format", "json", "--repo", repo]);
+        let run = common::actes(&all);
+        assert_eq!(run.code, Some(0), "{args:?}:\n{}", run.snapshot());
+        assert_eq!(run.stderr, "", "{args:?} printed on stderr");
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(&run.stdout) {
+            panic!("{args:?} did not print JSON ({e}):\n{}", run.stdout);
+        }
+    }
+    // Every subcommand is in the list above: `actes --help` names them all.
+    let help = common::actes(&["--help"]);
+    let listed: Vec<&str> = help
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .collect();
+    assert!(!listed.is_empty(), "no commands in:\n{}", help.stdout);
+    for name in listed {
+        assert!(
+            seen.contains(name),
+            "`actes {name}` is not run with --format json"
+        );
+    }
+}
