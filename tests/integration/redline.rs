@@ -4,7 +4,7 @@
 
 use actes::model::{Change, Completeness, InstrumentText, Paragraph, Section};
 use actes::reader::redline::{reconstruct, Lexicon};
-use actes::reader::{read_raw_document, Action, Proposal};
+use actes::reader::{read_document, read_raw_document, Action, Document, Proposal};
 use actes::text::fold;
 
 use crate::common::{self, proposal, seed_document as seed, SEED_NAME};
