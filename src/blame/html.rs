@@ -1,6 +1,6 @@
 //! The HTML view of a blame: the text as it reads, each paragraph coloured by the version that
 //! brought in its wording, with a legend. Proposals are drawn with a dashed border and labelled
-//! "proposed, not adopted"; unsettled paragraphs are hatched grey and credited to nobody. One
+//! "proposed, not an outcome"; unsettled paragraphs are hatched grey and credited to nobody. One
 //! self-contained page, no script, deterministic.
 
 use std::fmt::Write as _;

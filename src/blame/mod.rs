@@ -35,7 +35,7 @@ pub const UNSETTLED_PREFIX: &str = "[?] ";
 pub enum PointKind {
     /// A conference commit on `main`: what the conference adopted (or carried over).
     Conference,
-    /// A proposal commit on a proposal ref: put forward, not adopted.
+    /// A proposal commit on a proposal ref: put forward, never an outcome.
     Proposal,
 }
 

@@ -8,19 +8,19 @@ use std::fmt::Write as _;
 use super::{Arrival, Attribution, Blame, BlamedLine, PointKind, VersionPoint};
 
 /// A version's name with its status as a reader should see it: `pp-2014-busan`,
-/// `B/67/4 (proposed, not adopted)`.
+/// `B/67/4 (proposed, not an outcome)`.
 pub fn describe_point(point: &VersionPoint) -> String {
     match point.kind {
         PointKind::Conference if point.is_proposed() => {
-            format!("{} (proposed, not adopted)", point.name)
+            format!("{} (proposed, not an outcome)", point.name)
         }
         PointKind::Conference => match point.status {
             crate::model::Status::Inferred => format!("{} (conference, inferred)", point.name),
             _ => format!("{} (conference)", point.name),
         },
         PointKind::Proposal => match &point.conference {
-            Some(c) => format!("{} (proposal to {c}: proposed, not adopted)", point.name),
-            None => format!("{} (proposal: proposed, not adopted)", point.name),
+            Some(c) => format!("{} (proposal to {c}: proposed, not an outcome)", point.name),
+            None => format!("{} (proposal: proposed, not an outcome)", point.name),
         },
     }
 }
@@ -67,7 +67,7 @@ pub fn explain(blame: &Blame, line: &BlamedLine) -> String {
         ),
     };
     if blame.versions[credit.wording].is_proposed() {
-        s.push_str(" [proposed, not adopted]");
+        s.push_str(" [proposed, not an outcome]");
     }
     if !credit.or_unknown_before.is_empty() {
         let names: Vec<&str> = credit.or_unknown_before.iter().map(|&i| name(i)).collect();

@@ -186,7 +186,7 @@ fn headers_titles_and_headings_are_lines_too() {
 }
 
 #[test]
-fn the_text_view_marks_proposals_as_not_adopted() {
+fn the_text_and_html_views_mark_proposals_as_not_an_outcome() {
     let blame = attribute(&[
         conference("pp-2014", &["H", "a)\tone", "b)\ttwo"]),
         proposal("B/67/4", &["H", "a)\tzero", "b)\tone", "c)\ttwo"]),
@@ -194,13 +194,13 @@ fn the_text_view_marks_proposals_as_not_adopted() {
     .expect("blame");
     let text = actes::blame::render::to_text(&blame, "pp resolution 1, fr");
     assert!(
-        text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not adopted)"),
+        text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not an outcome)"),
         "{text}"
     );
     assert!(text.contains("renumbered a) -> b) by B/67/4"), "{text}");
     let html = actes::blame::html::to_html(&blame, "pp resolution 1, fr");
     assert!(html.contains("class=\"line proposed\""), "{html}");
-    assert!(html.contains("proposed, not adopted"), "{html}");
+    assert!(html.contains("proposed, not an outcome"), "{html}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
 use actes::lineage::query::VersionSelector;
 use actes::reader::ProposalId;
 
-use super::lineage::{bad, conference, load_lineage, parse_instrument};
+use super::lineage::{bad, conference, load_lineage};
+use super::repo;
 use super::{CommandError, Config, Output};
 use crate::cli::Format;
 
@@ -26,20 +27,12 @@ pub struct CitedByArgs {
 }
 
 fn check_format(command: &str, config: &Config) -> Result<(), CommandError> {
-    if matches!(config.format, Format::Text | Format::Json) {
-        Ok(())
-    } else {
-        Err(CommandError::unsupported_format(
-            command,
-            config.format,
-            &[Format::Text, Format::Json],
-        ))
-    }
+    super::repo::require_format(command, config, &[Format::Text, Format::Json])
 }
 
 pub fn cmd_cites(config: &Config, args: &CitesArgs, out: &mut Output) -> Result<(), CommandError> {
     check_format("cites", config)?;
-    let instrument = parse_instrument(&args.instrument)?;
+    let instrument = repo::instrument(&args.instrument)?;
     let lineage = load_lineage(config, None)?;
     let at = match &args.at {
         None => None,
@@ -61,7 +54,7 @@ pub fn cmd_cited_by(
     out: &mut Output,
 ) -> Result<(), CommandError> {
     check_format("cited-by", config)?;
-    let instrument = parse_instrument(&args.instrument)?;
+    let instrument = repo::instrument(&args.instrument)?;
     let lineage = load_lineage(config, None)?;
     let entries = lineage.cited_by(&instrument).map_err(bad)?;
     match config.format {

@@ -14,7 +14,7 @@ use crate::cli::Format;
 /// With no revision: the last change of its text along main (the conferences). With one
 /// revision (a conference or a proposal such as `B/67/4`): the change that led to it. With two:
 /// from the first to the second. Deleted words print as `[-...-]` and inserted ones as `{+...+}`,
-/// or in colour on a terminal. A proposal's text is proposed, not adopted. Builds the history
+/// or in colour on a terminal. A proposal's text is proposed, never an outcome. Builds the history
 /// from the sources first if the repository does not exist yet.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {

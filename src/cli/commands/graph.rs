@@ -14,14 +14,11 @@ pub struct GraphArgs {
 }
 
 pub fn cmd_graph(config: &Config, args: &GraphArgs, out: &mut Output) -> Result<(), CommandError> {
-    let offered = [Format::Dot, Format::Mermaid, Format::Json, Format::Text];
-    if !offered.contains(&config.format) {
-        return Err(CommandError::unsupported_format(
-            "graph",
-            config.format,
-            &offered,
-        ));
-    }
+    super::repo::require_format(
+        "graph",
+        config,
+        &[Format::Dot, Format::Mermaid, Format::Json, Format::Text],
+    )?;
     let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let lineage = load_lineage(config, None)?;
     let view = lineage.graph_view(instrument.as_ref()).map_err(bad)?;

@@ -21,32 +21,23 @@ pub fn cmd_lineage(
     args: &LineageArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    let instrument = parse_instrument(&args.instrument)?;
+    super::repo::require_format("lineage", config, &[Format::Text, Format::Json])?;
+    let instrument = super::repo::instrument(&args.instrument)?;
     let lineage = load_lineage(config, Some(&instrument))?;
     let report = lineage
         .lineage(&instrument)
         .map_err(CommandError::bad_input)?;
     match config.format {
-        Format::Text => out.write_str(&actes::render::reports::lineage_text(&report)),
         Format::Json => out.write_json(&report),
-        other => Err(CommandError::unsupported_format(
-            "lineage",
-            other,
-            &[Format::Text, Format::Json],
-        )),
+        _ => out.write_str(&actes::render::reports::lineage_text(&report)),
     }
-}
-
-/// Reads an instrument argument.
-pub(super) fn parse_instrument(text: &str) -> Result<InstrumentId, CommandError> {
-    actes::names::parse_instrument(text).map_err(CommandError::bad_input)
 }
 
 /// Reads an optional instrument argument.
 pub(super) fn parse_optional_instrument(
     text: Option<&str>,
 ) -> Result<Option<InstrumentId>, CommandError> {
-    text.map(parse_instrument).transpose()
+    text.map(super::repo::instrument).transpose()
 }
 
 /// Loads the lineage graph from the repository (building the history first when it does not

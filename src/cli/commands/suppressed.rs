@@ -19,13 +19,7 @@ pub fn cmd_suppressed(
     args: &SuppressedArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    if !matches!(config.format, Format::Text | Format::Json) {
-        return Err(CommandError::unsupported_format(
-            "suppressed",
-            config.format,
-            &[Format::Text, Format::Json],
-        ));
-    }
+    super::repo::require_format("suppressed", config, &[Format::Text, Format::Json])?;
     let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let lineage = load_lineage(config, None)?;
     let at = args

@@ -31,13 +31,7 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
         Format::Csv,
         Format::Html,
     ];
-    if !offered.contains(&config.format) {
-        return Err(CommandError::unsupported_format(
-            "table",
-            config.format,
-            &offered,
-        ));
-    }
+    super::repo::require_format("table", config, &offered)?;
     let body = if args.body.trim().eq_ignore_ascii_case("all") {
         None
     } else {
