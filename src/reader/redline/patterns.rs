@@ -153,7 +153,7 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
 
 /// The runs of letters of a text with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::runs(text, char::is_alphabetic)
+    crate::text::runs(text, crate::text::is_letter)
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
@@ -882,7 +882,10 @@ fn clip(text: &str) -> String {
 fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut done = 0;
-    let all: Vec<(usize, &str)> = words(s).collect();
+    // Sized for short words up front: collecting from an iterator of unknown length regrew it
+    // several times for every line.
+    let mut all: Vec<(usize, &str)> = Vec::with_capacity(s.len() / 4 + 1);
+    all.extend(words(s));
     for (index, &(start, word)) in all.iter().enumerate() {
         if start < done || word.len() < 4 {
             continue;
