@@ -92,23 +92,73 @@ pub fn fold_slow(s: &str) -> String {
 
 /// The maximal runs of characters for which `inside` holds, with their byte offsets: words, for
 /// the reader.
+///
+/// Reads the text byte by byte and decodes only the characters outside ASCII: the documents are
+/// mostly ASCII, and this runs over every line of a document several times.
 pub fn runs(text: &str, inside: impl Fn(char) -> bool) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
+            if at >= bytes.len() {
+                return None;
+            }
+            let (c, next) = char_at(text, at);
+            let here = at;
+            at = next;
             if inside(c) {
-                break i;
+                break here;
             }
         };
         // The character that ends the run is outside every run: consumed with it.
-        for (i, c) in chars.by_ref() {
+        while at < bytes.len() {
+            let (c, next) = char_at(text, at);
+            let here = at;
+            at = next;
             if !inside(c) {
-                return Some((start, &text[start..i]));
+                return Some((start, &text[start..here]));
             }
         }
         Some((start, &text[start..]))
     })
+}
+
+/// The character at a byte offset that is a character boundary short of the end, and the offset
+/// after it; ASCII without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), i + 1);
+    }
+    let c = text[i..]
+        .chars()
+        .next()
+        .expect("the offset is a character boundary short of the end");
+    (c, i + c.len_utf8())
+}
+
+/// [`char::is_alphabetic`], answered by a range test for ASCII and the Latin-1 letters (the
+/// accented letters of French and Spanish) before the Unicode tables.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        '\u{c0}'..='\u{ff}' => c != '\u{d7}' && c != '\u{f7}',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], with the fast ranges of [`is_letter`].
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{c0}'..='\u{ff}' => c != '\u{d7}' && c != '\u{f7}',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Turns every run of white space into one space and trims the ends, keeping case and accents.
@@ -136,6 +186,39 @@ mod tests {
         assert_eq!(runs("", char::is_alphabetic).count(), 0);
     }
 
+    /// The runs the plain way, by `char_indices`: the reference for [`runs`].
+    fn runs_by_chars(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (inside(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, &text[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &text[s..]));
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_the_standard_ones_on_every_character() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
     #[test]
     fn squash_whitespace_keeps_case_and_accents() {
         assert_eq!(squash_whitespace(" Dubaï \u{a0} 2018 "), "Dubaï 2018");
@@ -158,6 +241,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn runs_read_byte_by_byte_agree_with_runs_read_by_characters(s in "\\PC{0,60}") {
+            let fast: Vec<(usize, &str)> = runs(&s, is_letter).collect();
+            prop_assert_eq!(fast, runs_by_chars(&s, char::is_alphabetic));
+            let fast: Vec<(usize, &str)> = runs(&s, |c| is_letter_or_digit(c) || c == '-').collect();
+            prop_assert_eq!(fast, runs_by_chars(&s, |c| c.is_alphanumeric() || c == '-'));
+        }
+
         #[test]
         fn the_fast_fold_agrees_with_the_decomposing_fold_on_any_string(s in "\\PC{0,40}") {
             prop_assert_eq!(fold(&s), fold_slow(&s));

@@ -778,7 +778,7 @@ fn restore_hyphens(raw: &mut RawInstrument) {
 /// Splits text into words (letters, digits, hyphens and apostrophes inside), with their byte
 /// ranges.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::runs(text, |c| c.is_alphanumeric() || c == '-')
+    crate::text::runs(text, |c| crate::text::is_letter_or_digit(c) || c == '-')
 }
 
 /// `true` when `word` starts with `prefix` (lowercase) in any case.

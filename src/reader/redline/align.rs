@@ -369,34 +369,65 @@ struct Search {
     chosen: Vec<Step>,
 }
 
+/// One side of a state as a number that sorts as the side does: `None` first, then by kind, then
+/// by rank.
+fn side_key(side: Option<LabelValue>) -> u128 {
+    side.map_or(0, |v| {
+        let kind = match v.kind {
+            LabelKind::Letter => 1u128,
+            LabelKind::Number => 2,
+            LabelKind::Roman => 3,
+        };
+        kind << 32 | u128::from(v.rank)
+    })
+}
+
+impl State {
+    /// The state as one number that sorts as the state does (old side, new side, mode): one
+    /// comparison of integers in the searches below instead of a field-by-field one.
+    fn order_key(&self) -> u128 {
+        let mode = match self.mode {
+            Mode::Start => 0u128,
+            Mode::Both => 1,
+            Mode::Pair => 2,
+            Mode::Old => 3,
+            Mode::New => 4,
+        };
+        side_key(self.old) << 40 | side_key(self.new) << 3 | mode
+    }
+}
+
 /// The best cost of each state, in the order of the states (as a `BTreeMap` would iterate them,
-/// so that every "first" below is the same), in a sorted vector: a list holds a handful of
-/// states at each step, too few for a tree to pay.
+/// so that every "first" below is the same), in a sorted vector, each with its
+/// [`State::order_key`]: a list holds a handful of states at each step, too few for a tree to
+/// pay.
 #[derive(Debug, Clone, Default)]
-struct StateCosts(Vec<(State, u64)>);
+struct StateCosts(Vec<(u128, State, u64)>);
 
 impl StateCosts {
     /// Records `cost` for `state` unless a lower one is there.
     fn keep_lowest(&mut self, state: State, cost: u64) {
-        match self.0.binary_search_by(|(s, _)| s.cmp(&state)) {
-            Ok(i) => self.0[i].1 = self.0[i].1.min(cost),
-            Err(i) => self.0.insert(i, (state, cost)),
+        let key = state.order_key();
+        match self.0.binary_search_by(|(k, _, _)| k.cmp(&key)) {
+            Ok(i) => self.0[i].2 = self.0[i].2.min(cost),
+            Err(i) => self.0.insert(i, (key, state, cost)),
         }
     }
 
     fn get(&self, state: &State) -> Option<&u64> {
+        let key = state.order_key();
         self.0
-            .binary_search_by(|(s, _)| s.cmp(state))
+            .binary_search_by(|(k, _, _)| k.cmp(&key))
             .ok()
-            .map(|i| &self.0[i].1)
+            .map(|i| &self.0[i].2)
     }
 
     fn iter(&self) -> impl Iterator<Item = (&State, &u64)> {
-        self.0.iter().map(|(s, c)| (s, c))
+        self.0.iter().map(|(_, s, c)| (s, c))
     }
 
     fn keys(&self) -> impl Iterator<Item = &State> {
-        self.0.iter().map(|(s, _)| s)
+        self.0.iter().map(|(_, s, _)| s)
     }
 
     fn len(&self) -> usize {
@@ -415,7 +446,7 @@ fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> 
         mode: Mode::Start,
     };
     // forward[i]: best cost to reach each state before item i.
-    let mut forward: Vec<StateCosts> = vec![StateCosts(vec![(start, 0)])];
+    let mut forward: Vec<StateCosts> = vec![StateCosts(vec![(start.order_key(), start, 0)])];
     for item_steps in steps {
         let mut next = StateCosts::default();
         let current = forward.last().expect("forward starts with the start state");
@@ -434,7 +465,7 @@ fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> 
     // backward[i]: best cost from each state before item i to the end.
     let n = steps.len();
     let mut backward: Vec<StateCosts> = vec![StateCosts::default(); n + 1];
-    backward[n] = StateCosts(forward[n].keys().map(|s| (*s, 0)).collect());
+    backward[n] = StateCosts(forward[n].0.iter().map(|(k, s, _)| (*k, *s, 0)).collect());
     for i in (0..n).rev() {
         let mut here = StateCosts::default();
         for state in forward[i].keys() {
@@ -604,6 +635,43 @@ mod tests {
             .iter()
             .filter_map(|i| i.chosen.new_label().map(str::to_string))
             .collect()
+    }
+
+    #[test]
+    fn states_sort_by_their_keys_as_they_sort_by_their_fields() {
+        let sides = [
+            None,
+            Some(LabelValue {
+                kind: LabelKind::Letter,
+                rank: 1,
+            }),
+            Some(LabelValue {
+                kind: LabelKind::Letter,
+                rank: 30,
+            }),
+            Some(LabelValue {
+                kind: LabelKind::Number,
+                rank: 2,
+            }),
+            Some(LabelValue {
+                kind: LabelKind::Roman,
+                rank: u32::MAX,
+            }),
+        ];
+        let modes = [Mode::Start, Mode::Both, Mode::Pair, Mode::Old, Mode::New];
+        let mut states = Vec::new();
+        for old in sides {
+            for new in sides {
+                for mode in modes {
+                    states.push(State { old, new, mode });
+                }
+            }
+        }
+        for a in &states {
+            for b in &states {
+                assert_eq!(a.order_key().cmp(&b.order_key()), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

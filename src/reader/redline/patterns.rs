@@ -59,14 +59,21 @@ impl std::hash::Hasher for FnvHasher {
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
+
+    /// One step for a word id (the pairs' keys are two of them), not four bytes one by one.
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Whether lowercasing changes the word.
+fn has_capitals(word: &str) -> bool {
+    !word.bytes().all(|b| b.is_ascii_lowercase()) && word.chars().any(char::is_uppercase)
 }
 
 /// A word in lower case, borrowed when it already is.
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Cow::Borrowed(word);
-    }
-    if word.chars().any(char::is_uppercase) {
+    if has_capitals(word) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -83,18 +90,31 @@ impl Lexicon {
             words: HashMap::with_capacity_and_hasher(4096, Fnv),
             pairs: HashMap::with_capacity_and_hasher(8192, Fnv),
         };
+        // Words with capitals are lowercased into this one buffer to be looked up: only a word
+        // seen for the first time is copied.
+        let mut lowered = String::new();
         for text in texts {
             let mut previous: Option<(usize, u32)> = None;
             for (start, word) in words(text) {
-                let word_lower = lower(word);
+                let word_lower: &str = if !has_capitals(word) {
+                    word
+                } else if word.is_ascii() {
+                    lowered.clear();
+                    lowered.push_str(word);
+                    lowered.make_ascii_lowercase();
+                    &lowered
+                } else {
+                    lowered = word.to_lowercase();
+                    &lowered
+                };
                 let next_id = u32::try_from(lexicon.words.len()).unwrap_or(u32::MAX);
-                let id = match lexicon.words.get_mut(word_lower.as_ref()) {
+                let id = match lexicon.words.get_mut(word_lower) {
                     Some((id, n)) => {
                         *n += 1;
                         *id
                     }
                     None => {
-                        lexicon.words.insert(word_lower.into_owned(), (next_id, 1));
+                        lexicon.words.insert(word_lower.to_string(), (next_id, 1));
                         next_id
                     }
                 };
@@ -145,6 +165,10 @@ impl Lexicon {
 
 /// Whether only spaces or an apostrophe stand between two words.
 fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
+    // Most words are one space apart.
+    if next_start == end + 1 && text.as_bytes().get(end) == Some(&b' ') {
+        return true;
+    }
     text.get(end..next_start).is_some_and(|gap| {
         gap.chars()
             .all(|c| c.is_whitespace() || c == '\'' || c == '’')
@@ -153,7 +177,7 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
 
 /// The runs of letters of a text with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::runs(text, char::is_alphabetic)
+    crate::text::runs(text, crate::text::is_letter)
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
@@ -882,7 +906,10 @@ fn clip(text: &str) -> String {
 fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut done = 0;
-    let all: Vec<(usize, &str)> = words(s).collect();
+    // Sized for short words up front: collecting from an iterator of unknown length regrew it
+    // several times for every line.
+    let mut all: Vec<(usize, &str)> = Vec::with_capacity(s.len() / 4 + 1);
+    all.extend(words(s));
     for (index, &(start, word)) in all.iter().enumerate() {
         if start < done || word.len() < 4 {
             continue;
