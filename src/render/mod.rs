@@ -2,6 +2,7 @@
 //! standalone HTML page for tables, DOT and Mermaid for graphs. Nothing here reads files, the
 //! environment or the terminal; every function takes data and returns a `String`.
 
+pub mod document;
 pub mod graph;
 pub mod reports;
 pub mod table;
