@@ -2,6 +2,8 @@
 //! standalone HTML page for tables, DOT and Mermaid for graphs. Nothing here reads files, the
 //! environment or the terminal; every function takes data and returns a `String`.
 
+pub mod blame;
+pub mod blame_html;
 pub mod document;
 pub mod graph;
 pub mod reports;

@@ -17,8 +17,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::blame::render::describe_point;
 use crate::blame::{split_line, VersionPoint};
+use crate::render::blame::describe_point;
 
 /// One line of a text where the phrase stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
