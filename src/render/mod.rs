@@ -7,6 +7,7 @@ pub mod blame_html;
 pub mod document;
 pub mod graph;
 pub mod reports;
+pub mod search;
 pub mod table;
 
 /// Pads `text` with spaces to `width` characters (not bytes).
