@@ -6,9 +6,15 @@ pub mod blame;
 pub mod blame_html;
 pub mod document;
 pub mod graph;
+pub mod history;
 pub mod reports;
 pub mod search;
 pub mod table;
+
+/// A commit id cut to its first ten characters, as the text outputs show it.
+pub fn short_id(id: &(impl std::fmt::Display + ?Sized)) -> String {
+    id.to_string().chars().take(10).collect()
+}
 
 /// Pads `text` with spaces to `width` characters (not bytes).
 pub fn pad(text: &str, width: usize) -> String {

@@ -328,6 +328,4 @@ pub fn explain_absence(
 }
 
 /// A short id for display.
-pub fn short(id: &(impl std::fmt::Display + ?Sized)) -> String {
-    id.to_string().chars().take(10).collect()
-}
+pub use actes::render::short_id as short;

@@ -1,0 +1,92 @@
+//! The text renderings of the history commands: `actes log` (the conference commits and the
+//! proposal refs), `actes show` (a text with where it stood), `actes diff` (a redline with its
+//! two sides) and `actes build` (what the build wrote). The CLI reads the history; these print it.
+
+use crate::history::read::{CommitInfo, ProposalRef};
+use crate::history::write::{WriteOutcome, WriteReport};
+
+use super::short_id;
+
+/// `actes log` as text: one line per conference commit, then each proposal ref's commits.
+pub fn log_text(conferences: &[CommitInfo], proposals: Option<&[ProposalRef]>) -> String {
+    let mut text = String::new();
+    for c in conferences {
+        let name = c
+            .conference
+            .as_ref()
+            .map_or_else(|| "?".to_string(), |id| id.0.clone());
+        text.push_str(&format!(
+            "{}  {:<18} {}  {}\n",
+            c.date,
+            name,
+            short_id(&c.id),
+            c.summary
+        ));
+    }
+    for r in proposals.into_iter().flatten() {
+        let base = r
+            .base_conference
+            .as_ref()
+            .map_or_else(|| "no base".to_string(), |c| format!("on {c}"));
+        text.push_str(&format!(
+            "\n{} ({base}; proposals, not outcomes)\n",
+            r.reference
+        ));
+        for c in &r.commits {
+            text.push_str(&format!(
+                "  {}  {:<16} {}  {}\n",
+                c.date,
+                c.proposal.as_deref().unwrap_or("?"),
+                short_id(&c.id),
+                c.summary
+            ));
+        }
+    }
+    text
+}
+
+/// `actes build` as text: created, unchanged or replaced, the counts, and each ref changed.
+pub fn build_text(report: &WriteReport) -> String {
+    let main = report
+        .main
+        .as_deref()
+        .map(short_id)
+        .unwrap_or_else(|| "-".into());
+    let mut text = String::new();
+    match report.outcome {
+        WriteOutcome::Created => text.push_str(&format!(
+            "Created {} (main {main}).\n",
+            report.repository.display()
+        )),
+        WriteOutcome::Unchanged => text.push_str(&format!(
+            "Unchanged: {} already holds this history (main {main}).\n",
+            report.repository.display()
+        )),
+        WriteOutcome::Replaced => text.push_str(&format!(
+            "Replaced the history in {} in one step: main {} -> {main}.\n",
+            report.repository.display(),
+            report
+                .old_main
+                .as_deref()
+                .map(short_id)
+                .unwrap_or_else(|| "-".into()),
+        )),
+    }
+    text.push_str(&format!(
+        "{} commits, {} refs, {} objects ({} written).\n",
+        report.commits,
+        report.refs.len(),
+        report.objects,
+        report.objects_written
+    ));
+    for change in &report.changed_refs {
+        let (mark, id) = match (&change.old, &change.new) {
+            (None, Some(new)) => ('+', short_id(new)),
+            (Some(old), None) => ('-', short_id(old)),
+            (Some(old), Some(new)) => ('~', format!("{} -> {}", short_id(old), short_id(new))),
+            (None, None) => continue,
+        };
+        text.push_str(&format!("  {mark} {} {id}\n", change.name));
+    }
+    text
+}
