@@ -2,8 +2,9 @@
 //! proposal refs), `actes show` (a text with where it stood), `actes diff` (a redline with its
 //! two sides) and `actes build` (what the build wrote). The CLI reads the history; these print it.
 
-use crate::history::read::{CommitInfo, ProposalRef};
+use crate::history::read::{CommitInfo, ProposalRef, Resolved, RevisionKind};
 use crate::history::write::{WriteOutcome, WriteReport};
+use crate::model::{InstrumentId, Language};
 
 use super::short_id;
 
@@ -89,4 +90,25 @@ pub fn build_text(report: &WriteReport) -> String {
         text.push_str(&format!("  {mark} {} {id}\n", change.name));
     }
     text
+}
+
+/// `actes show` as text: a heading saying where the text stood (a proposal is not an outcome), then
+/// the text.
+pub fn show_text(
+    instrument: &InstrumentId,
+    language: Language,
+    at: &Resolved,
+    text: &str,
+) -> String {
+    let context = match at.kind {
+        RevisionKind::Proposal => format!(
+            "as proposed by {} on {} (a proposal, not an outcome)",
+            at.label, at.line
+        ),
+        _ => format!("as it stood after {}", at.label),
+    };
+    format!(
+        "# {instrument} ({language}), {context}; commit {}\n\n{text}",
+        short_id(&at.commit)
+    )
 }

@@ -82,19 +82,12 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
         });
     }
     match (text, absence) {
-        (Some(text), _) => {
-            let context = match at.kind {
-                RevisionKind::Proposal => format!(
-                    "as proposed by {} on {} (a proposal, not an outcome)",
-                    at.label, at.line
-                ),
-                _ => format!("as it stood after {}", at.label),
-            };
-            out.write_str(&format!(
-                "# {instrument} ({language}), {context}; commit {}\n\n{text}",
-                repo::short(&at.commit)
-            ))
-        }
+        (Some(text), _) => out.write_str(&actes::render::history::show_text(
+            &instrument,
+            language,
+            &at,
+            &text,
+        )),
         (None, Some(absence)) => out.write_str(&absence.describe(&instrument, language, &at.label)),
         (None, None) => Ok(()),
     }
