@@ -9,6 +9,17 @@
 use gix::diff::blob::{sources::words, Algorithm, Diff, InternedInput, Token};
 use serde::Serialize;
 
+/// One side of a diff as the `actes diff` report names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffSide {
+    /// A short name: the conference id, the proposal id or the commit id.
+    pub label: String,
+    /// The commit id, in full.
+    pub commit: String,
+    /// `adopted` (a conference of main) or `proposed` (a proposal ref).
+    pub status: &'static str,
+}
+
 /// What happened to a run of words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -2,6 +2,7 @@
 //! proposal refs), `actes show` (a text with where it stood), `actes diff` (a redline with its
 //! two sides) and `actes build` (what the build wrote). The CLI reads the history; these print it.
 
+use crate::history::diff::{self, DiffSide, Redline};
 use crate::history::read::{CommitInfo, ProposalRef, Resolved, RevisionKind};
 use crate::history::write::{WriteOutcome, WriteReport};
 use crate::model::{InstrumentId, Language};
@@ -111,4 +112,49 @@ pub fn show_text(
         "# {instrument} ({language}), {context}; commit {}\n\n{text}",
         short_id(&at.commit)
     )
+}
+
+/// `actes diff` as text: the two sides (a proposal is not an outcome), the counts and the
+/// redline, then the account of what could not be compared.
+pub fn diff_text(
+    instrument: &InstrumentId,
+    language: Language,
+    compared: Option<(&DiffSide, &DiffSide, &Redline)>,
+    account: Option<&str>,
+    color: bool,
+) -> String {
+    let mut text = String::new();
+    if let Some((from, to, redline)) = compared {
+        let note = |s: &DiffSide| {
+            if s.status == "proposed" {
+                " (proposed, not an outcome)"
+            } else {
+                ""
+            }
+        };
+        text.push_str(&format!(
+            "# {instrument} ({language}): {}{} -> {}{}\n",
+            from.label,
+            note(from),
+            to.label,
+            note(to)
+        ));
+        if redline.is_unchanged() {
+            text.push_str("(no change)\n");
+        } else {
+            let (changed, deleted, inserted) = redline.counts();
+            text.push_str(&format!(
+                "# {changed} paragraphs changed, {deleted} deleted, {inserted} inserted\n\n"
+            ));
+            text.push_str(&if color {
+                diff::render_ansi(redline)
+            } else {
+                diff::render_plain(redline)
+            });
+        }
+    }
+    if let Some(account) = account {
+        text.push_str(account);
+    }
+    text
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use actes::history::diff::{self, Redline};
+use actes::history::diff::{self, DiffSide as Side, Redline};
 use actes::history::read::{History, PathVersion, RevisionKind};
 use actes::model::{InstrumentId, Language};
 
@@ -27,15 +27,6 @@ pub struct DiffArgs {
     /// The language of the text
     #[arg(long, default_value = "fr")]
     pub lang: String,
-}
-
-/// One side of a diff.
-#[derive(Debug, Clone, Serialize)]
-struct Side {
-    label: String,
-    commit: String,
-    /// `adopted` (a conference of main) or `proposed` (a proposal ref).
-    status: &'static str,
 }
 
 #[derive(Serialize)]
@@ -112,40 +103,17 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
             account: choice.account,
         });
     }
-    let mut text = String::new();
-    if let (Some((from, _)), Some((to, _)), Some(redline)) = (&choice.from, &choice.to, &redline) {
-        let note = |s: &Side| {
-            if s.status == "proposed" {
-                " (proposed, not an outcome)"
-            } else {
-                ""
-            }
-        };
-        text.push_str(&format!(
-            "# {instrument} ({language}): {}{} -> {}{}\n",
-            from.label,
-            note(from),
-            to.label,
-            note(to)
-        ));
-        if redline.is_unchanged() {
-            text.push_str("(no change)\n");
-        } else {
-            let (changed, deleted, inserted) = redline.counts();
-            text.push_str(&format!(
-                "# {changed} paragraphs changed, {deleted} deleted, {inserted} inserted\n\n"
-            ));
-            text.push_str(&if config.color {
-                diff::render_ansi(redline)
-            } else {
-                diff::render_plain(redline)
-            });
-        }
-    }
-    if let Some(account) = &choice.account {
-        text.push_str(account);
-    }
-    out.write_str(&text)
+    let compared = match (&choice.from, &choice.to, &redline) {
+        (Some((from, _)), Some((to, _)), Some(redline)) => Some((from, to, redline)),
+        _ => None,
+    };
+    out.write_str(&actes::render::history::diff_text(
+        &instrument,
+        language,
+        compared,
+        choice.account.as_deref(),
+        config.color,
+    ))
 }
 
 fn choose(
