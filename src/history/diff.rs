@@ -4,7 +4,8 @@
 //! first (histogram diff, as git does), then, inside each changed stretch, lines paired by
 //! likeness are compared word by word. A paragraph that only changed a few words shows those
 //! words struck and inserted; a paragraph with nothing in common shows as deleted or inserted
-//! whole. Renderers turn the runs into colours, `[-...-]{+...+}` markers or JSON.
+//! whole. Renderers (`crate::render::redline`) turn the runs into colours,
+//! `[-...-]{+...+}` markers or JSON.
 
 use gix::diff::blob::{sources::words, Algorithm, Diff, InternedInput, Token};
 use serde::Serialize;
@@ -279,44 +280,10 @@ fn absorb_lone_spaces(runs: Vec<Run>) -> Vec<Run> {
     out
 }
 
-/// The redline as plain text: `[-deleted-]{+inserted+}`, one line per paragraph.
-pub fn render_plain(redline: &Redline) -> String {
-    render_marked(redline, ("[-", "-]"), ("{+", "+}"))
-}
-
-/// The redline with ANSI colours: deleted words red and struck through, inserted green and
-/// underlined.
-pub fn render_ansi(redline: &Redline) -> String {
-    render_marked(
-        redline,
-        ("\x1b[31;9m", "\x1b[0m"),
-        ("\x1b[32;4m", "\x1b[0m"),
-    )
-}
-
-/// The redline one line per paragraph, deleted and inserted runs between their markers (opening,
-/// closing).
-fn render_marked(redline: &Redline, deleted: (&str, &str), inserted: (&str, &str)) -> String {
-    let mut out = String::new();
-    for line in &redline.lines {
-        for run in &line.runs {
-            let (open, close) = match run.kind {
-                RunKind::Equal => ("", ""),
-                RunKind::Deleted => deleted,
-                RunKind::Inserted => inserted,
-            };
-            out.push_str(open);
-            out.push_str(&run.text);
-            out.push_str(close);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::redline::plain_text as render_plain;
 
     #[test]
     fn a_changed_word_shows_struck_and_inserted() {

@@ -2,7 +2,7 @@
 //! proposal refs), `actes show` (a text with where it stood), `actes diff` (a redline with its
 //! two sides) and `actes build` (what the build wrote). The CLI reads the history; these print it.
 
-use crate::history::diff::{self, DiffSide, Redline};
+use crate::history::diff::{DiffSide, Redline};
 use crate::history::read::{CommitInfo, ProposalRef, Resolved, RevisionKind};
 use crate::history::write::{WriteOutcome, WriteReport};
 use crate::model::{InstrumentId, Language};
@@ -147,9 +147,9 @@ pub fn diff_text(
                 "# {changed} paragraphs changed, {deleted} deleted, {inserted} inserted\n\n"
             ));
             text.push_str(&if color {
-                diff::render_ansi(redline)
+                super::redline::ansi_text(redline)
             } else {
-                diff::render_plain(redline)
+                super::redline::plain_text(redline)
             });
         }
     }

@@ -7,6 +7,7 @@ pub mod blame_html;
 pub mod document;
 pub mod graph;
 pub mod history;
+pub mod redline;
 pub mod reports;
 pub mod search;
 pub mod table;
