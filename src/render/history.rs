@@ -2,6 +2,7 @@
 //! proposal refs), `actes show` (a text with where it stood), `actes diff` (a redline with its
 //! two sides) and `actes build` (what the build wrote). The CLI reads the history; these print it.
 
+use crate::history::absence::Absence;
 use crate::history::diff::{DiffSide, Redline};
 use crate::history::read::{CommitInfo, ProposalRef, Resolved, RevisionKind};
 use crate::history::write::{WriteOutcome, WriteReport};
@@ -157,4 +158,73 @@ pub fn diff_text(
         text.push_str(account);
     }
     text
+}
+
+/// Why there is no text (`actes show`, `actes diff`) in words, one fact a line.
+pub fn absence_text(
+    absence: &Absence,
+    instrument: &InstrumentId,
+    language: Language,
+    at: &str,
+) -> String {
+    let mut out = String::new();
+    match absence {
+        Absence::TextNotInSources {
+            notes,
+            evidence,
+            other_languages,
+        } => {
+            out.push_str(&format!(
+                "No {language} text of {instrument} at {at}: the instrument is in the history there, but the sources do not give this text.\n"
+            ));
+            for note in notes {
+                out.push_str(&format!("  note: {note}\n"));
+            }
+            for e in evidence {
+                out.push_str(&format!("  evidence: {e}\n"));
+            }
+            if !other_languages.is_empty() {
+                out.push_str(&format!(
+                    "  texts there in: {}\n",
+                    other_languages.join(", ")
+                ));
+            }
+            out.push_str(&format!(
+                "  see its record: git show {at}:{}/meta.json\n",
+                instrument.tree_dir()
+            ));
+        }
+        Absence::Suppressed { at: when, evidence } => {
+            match when {
+                Some(when) => out.push_str(&format!(
+                    "No text of {instrument} at {at}: it was suppressed at {when}.\n"
+                )),
+                None => out.push_str(&format!(
+                    "No text of {instrument} at {at}: it was removed from the corpus before then.\n"
+                )),
+            }
+            for e in evidence {
+                out.push_str(&format!("  evidence: {e}\n"));
+            }
+        }
+        Absence::ProposedSuppression { proposal, evidence } => {
+            out.push_str(&format!(
+                "No text of {instrument} at {at}: {proposal} proposes to suppress it (a proposal, not an outcome).\n"
+            ));
+            for e in evidence {
+                out.push_str(&format!("  evidence: {e}\n"));
+            }
+        }
+        Absence::OnlyProposed { proposal } => out.push_str(&format!(
+            "No text of {instrument} at {at}: it is not in the adopted corpus; it exists only as proposed by {proposal} (not an outcome): actes show '{}' --at {proposal}\n",
+            instrument.designation()
+        )),
+        Absence::NotYetInCorpus { first } => out.push_str(&format!(
+            "No text of {instrument} at {at}: it is not yet in the corpus there; it first appears at {first}.\n"
+        )),
+        Absence::Unknown => out.push_str(&format!(
+            "{instrument} is not in the history at {at}, nor anywhere on its line.\n"
+        )),
+    }
+    out
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use actes::history::diff::{self, DiffSide as Side, Redline};
 use actes::history::read::{History, PathVersion, RevisionKind};
 use actes::model::{InstrumentId, Language};
+use actes::render::history::absence_text;
 
 use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
@@ -135,7 +136,7 @@ fn choose(
                     Some(t) => Ok(Some((s, t))),
                     None => {
                         let absence = repo::explain_absence(history, instrument, language, r)?;
-                        account.push_str(&absence.describe(instrument, language, &r.label));
+                        account.push_str(&absence_text(&absence, instrument, language, &r.label));
                         Ok(None)
                     }
                 }
@@ -155,7 +156,7 @@ fn choose(
             return Ok(Choice {
                 from: None,
                 to: None,
-                account: Some(absence.describe(instrument, language, &to.label)),
+                account: Some(absence_text(&absence, instrument, language, &to.label)),
             });
         };
         let versions = history
@@ -196,7 +197,7 @@ fn choose(
                 account = Some(format!(
                     "\nAfter that, at {}: {}",
                     side_of_version(last).label,
-                    absence.describe(instrument, language, &latest.label)
+                    absence_text(&absence, instrument, language, &latest.label)
                 ));
             }
             return Ok(Choice {
@@ -220,7 +221,7 @@ fn choose(
     }
     if versions.last().is_some_and(|v| v.blob.is_none()) || versions.is_empty() {
         let absence = repo::explain_absence(history, instrument, language, &latest)?;
-        account.push_str(&absence.describe(instrument, language, &latest.label));
+        account.push_str(&absence_text(&absence, instrument, language, &latest.label));
     }
     for r in history.proposal_refs().map_err(CommandError::failure)? {
         let Some(tip) = r.commits.last() else {
