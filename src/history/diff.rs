@@ -21,6 +21,42 @@ pub struct DiffSide {
     pub status: &'static str,
 }
 
+/// Why `actes diff` compares nothing, or what follows its comparison, as data.
+#[derive(Debug, Clone)]
+pub enum DiffAccount {
+    /// Named versions without a text: each one's label and why.
+    Absent(Vec<(String, super::absence::Absence)>),
+    /// The version named is the first text of the instrument on its line of history.
+    FirstText { at: String },
+    /// After the last change compared, the text went away at `at`; `latest` names where it is
+    /// looked for.
+    GoneAfter {
+        at: String,
+        latest: String,
+        absence: super::absence::Absence,
+    },
+    /// No two adopted texts on main: its versions, why the text is absent at `latest` if it is,
+    /// and the proposals that change it (with the instrument as the user typed it).
+    NothingOnMain {
+        versions: Vec<(String, VersionChange)>,
+        latest: String,
+        absence: Option<super::absence::Absence>,
+        proposals: Vec<String>,
+        typed: String,
+    },
+}
+
+/// What a version of a text file did, for [`DiffAccount::NothingOnMain`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionChange {
+    /// The text is gone from here on.
+    Gone,
+    /// The first text in the corpus.
+    First,
+    /// The text changed.
+    Changed,
+}
+
 /// What happened to a run of words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

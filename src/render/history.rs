@@ -3,7 +3,7 @@
 //! two sides) and `actes build` (what the build wrote). The CLI reads the history; these print it.
 
 use crate::history::absence::Absence;
-use crate::history::diff::{DiffSide, Redline};
+use crate::history::diff::{DiffAccount, DiffSide, Redline, VersionChange};
 use crate::history::read::{CommitInfo, ProposalRef, Resolved, RevisionKind};
 use crate::history::write::{WriteOutcome, WriteReport};
 use crate::model::{InstrumentId, Language};
@@ -227,4 +227,57 @@ pub fn absence_text(
         )),
     }
     out
+}
+
+/// `actes diff`'s account in words: why nothing is compared, or what became of the text after.
+pub fn diff_account_text(
+    account: &DiffAccount,
+    instrument: &InstrumentId,
+    language: Language,
+) -> String {
+    match account {
+        DiffAccount::Absent(sides) => sides
+            .iter()
+            .map(|(label, absence)| absence_text(absence, instrument, language, label))
+            .collect(),
+        DiffAccount::FirstText { at } => format!(
+            "No earlier {language} text of {instrument} before {at} on its line of history: this is its first text in the corpus.\n"
+        ),
+        DiffAccount::GoneAfter { at, latest, absence } => format!(
+            "\nAfter that, at {at}: {}",
+            absence_text(absence, instrument, language, latest)
+        ),
+        DiffAccount::NothingOnMain {
+            versions,
+            latest,
+            absence,
+            proposals,
+            typed,
+        } => {
+            let mut account =
+                format!("No two adopted {language} texts of {instrument} to compare on main.\n");
+            for (label, change) in versions {
+                let what = match change {
+                    VersionChange::Gone => "no text from here on",
+                    VersionChange::First => "first text in the corpus",
+                    VersionChange::Changed => "text changed",
+                };
+                account.push_str(&format!("  {label}: {what}\n"));
+            }
+            if let Some(absence) = absence {
+                account.push_str(&absence_text(absence, instrument, language, latest));
+            }
+            let name = if typed.contains(' ') {
+                format!("'{typed}'")
+            } else {
+                typed.clone()
+            };
+            for p in proposals {
+                account.push_str(&format!(
+                    "  proposed by {p} (not an outcome): actes diff {name} {p}\n"
+                ));
+            }
+            account
+        }
+    }
 }
