@@ -11,12 +11,13 @@
 //! before".
 //!
 //! The attribution ([`attribute`]) works on plain version sequences and knows nothing of git;
-//! [`load`] reads the sequence from the history; [`render`] and [`html`] print the result.
+//! [`load`] reads the sequence from the history; [`crate::render::blame`] (text) and
+//! [`crate::render::blame_html`] (HTML) print the result.
 
-pub mod html;
 pub mod load;
 pub mod matching;
-pub mod render;
+/// The text rendering, now [`crate::render::blame`]; this path is kept for `benches/blame.rs`.
+pub use crate::render::blame as render;
 
 use std::collections::HashMap;
 

@@ -4,10 +4,58 @@
 //! first (histogram diff, as git does), then, inside each changed stretch, lines paired by
 //! likeness are compared word by word. A paragraph that only changed a few words shows those
 //! words struck and inserted; a paragraph with nothing in common shows as deleted or inserted
-//! whole. Renderers turn the runs into colours, `[-...-]{+...+}` markers or JSON.
+//! whole. Renderers (`crate::render::redline`) turn the runs into colours,
+//! `[-...-]{+...+}` markers or JSON.
 
 use gix::diff::blob::{sources::words, Algorithm, Diff, InternedInput, Token};
 use serde::Serialize;
+
+/// One side of a diff as the `actes diff` report names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffSide {
+    /// A short name: the conference id, the proposal id or the commit id.
+    pub label: String,
+    /// The commit id, in full.
+    pub commit: String,
+    /// `adopted` (a conference of main) or `proposed` (a proposal ref).
+    pub status: &'static str,
+}
+
+/// Why `actes diff` compares nothing, or what follows its comparison, as data.
+#[derive(Debug, Clone)]
+pub enum DiffAccount {
+    /// Named versions without a text: each one's label and why.
+    Absent(Vec<(String, super::absence::Absence)>),
+    /// The version named is the first text of the instrument on its line of history.
+    FirstText { at: String },
+    /// After the last change compared, the text went away at `at`; `latest` names where it is
+    /// looked for.
+    GoneAfter {
+        at: String,
+        latest: String,
+        absence: super::absence::Absence,
+    },
+    /// No two adopted texts on main: its versions, why the text is absent at `latest` if it is,
+    /// and the proposals that change it (with the instrument as the user typed it).
+    NothingOnMain {
+        versions: Vec<(String, VersionChange)>,
+        latest: String,
+        absence: Option<super::absence::Absence>,
+        proposals: Vec<String>,
+        typed: String,
+    },
+}
+
+/// What a version of a text file did, for [`DiffAccount::NothingOnMain`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionChange {
+    /// The text is gone from here on.
+    Gone,
+    /// The first text in the corpus.
+    First,
+    /// The text changed.
+    Changed,
+}
 
 /// What happened to a run of words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -268,44 +316,10 @@ fn absorb_lone_spaces(runs: Vec<Run>) -> Vec<Run> {
     out
 }
 
-/// The redline as plain text: `[-deleted-]{+inserted+}`, one line per paragraph.
-pub fn render_plain(redline: &Redline) -> String {
-    render_marked(redline, ("[-", "-]"), ("{+", "+}"))
-}
-
-/// The redline with ANSI colours: deleted words red and struck through, inserted green and
-/// underlined.
-pub fn render_ansi(redline: &Redline) -> String {
-    render_marked(
-        redline,
-        ("\x1b[31;9m", "\x1b[0m"),
-        ("\x1b[32;4m", "\x1b[0m"),
-    )
-}
-
-/// The redline one line per paragraph, deleted and inserted runs between their markers (opening,
-/// closing).
-fn render_marked(redline: &Redline, deleted: (&str, &str), inserted: (&str, &str)) -> String {
-    let mut out = String::new();
-    for line in &redline.lines {
-        for run in &line.runs {
-            let (open, close) = match run.kind {
-                RunKind::Equal => ("", ""),
-                RunKind::Deleted => deleted,
-                RunKind::Inserted => inserted,
-            };
-            out.push_str(open);
-            out.push_str(&run.text);
-            out.push_str(close);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::redline::plain_text as render_plain;
 
     #[test]
     fn a_changed_word_shows_struck_and_inserted() {

@@ -7,8 +7,10 @@
 //!   saying whether the history was created, unchanged or replaced;
 //! - [`read`]: the history back, for the other modules and the commands: conference commits,
 //!   proposal refs, revisions by name, files, folders, the history of a path, the records;
-//! - [`diff`]: a word-level redline between two texts.
+//! - [`diff`]: a word-level redline between two texts;
+//! - [`absence`]: why an instrument has no text at a revision.
 
+pub mod absence;
 pub mod diff;
 mod lock;
 mod pack;

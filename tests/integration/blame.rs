@@ -192,13 +192,13 @@ fn the_text_and_html_views_mark_proposals_as_not_an_outcome() {
         proposal("B/67/4", &["H", "a)\tzero", "b)\tone", "c)\ttwo"]),
     ])
     .expect("blame");
-    let text = actes::blame::render::to_text(&blame, "pp resolution 1, fr");
+    let text = actes::render::blame::to_text(&blame, "pp resolution 1, fr");
     assert!(
         text.contains("B/67/4 (proposal to pp-2018-dubai: proposed, not an outcome)"),
         "{text}"
     );
     assert!(text.contains("renumbered a) -> b) by B/67/4"), "{text}");
-    let html = actes::blame::html::to_html(&blame, "pp resolution 1, fr");
+    let html = actes::render::blame_html::to_html(&blame, "pp resolution 1, fr");
     assert!(html.contains("class=\"line proposed\""), "{html}");
     assert!(html.contains("proposed, not an outcome"), "{html}");
 }

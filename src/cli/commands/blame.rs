@@ -2,7 +2,8 @@
 
 use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
-use actes::blame::{html, load, render};
+use actes::blame::load;
+use actes::render::{blame as render, blame_html};
 
 /// Show which conference brought in each paragraph of an instrument
 #[derive(Debug, clap::Args)]
@@ -32,7 +33,7 @@ pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<
     let title = format!("{instrument}, {language}");
     match config.format {
         Format::Json => out.write_json(&blame),
-        Format::Html => out.write_str(&html::to_html(&blame, &title)),
+        Format::Html => out.write_str(&blame_html::to_html(&blame, &title)),
         _ => out.write_str(&render::to_text(&blame, &title)),
     }
 }

@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-use actes::history::diff::{self, Redline};
+use actes::history::diff::{self, DiffAccount, DiffSide as Side, Redline, VersionChange};
 use actes::history::read::{History, PathVersion, RevisionKind};
 use actes::model::{InstrumentId, Language};
+use actes::render::history::diff_account_text;
 
 use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
@@ -27,15 +28,6 @@ pub struct DiffArgs {
     /// The language of the text
     #[arg(long, default_value = "fr")]
     pub lang: String,
-}
-
-/// One side of a diff.
-#[derive(Debug, Clone, Serialize)]
-struct Side {
-    label: String,
-    commit: String,
-    /// `adopted` (a conference of main) or `proposed` (a proposal ref).
-    status: &'static str,
 }
 
 #[derive(Serialize)]
@@ -88,7 +80,7 @@ fn text_at(history: &History, commit: &str, path: &str) -> Result<Option<String>
 struct Choice {
     from: Option<(Side, String)>,
     to: Option<(Side, String)>,
-    account: Option<String>,
+    account: Option<DiffAccount>,
 }
 
 pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<(), CommandError> {
@@ -98,6 +90,10 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
     let history = repo::open(config)?;
     let path = repo::text_path(&instrument, language);
     let choice = choose(&history, &instrument, language, &path, args)?;
+    let account = choice
+        .account
+        .as_ref()
+        .map(|a| diff_account_text(a, &instrument, language));
     let redline = match (&choice.from, &choice.to) {
         (Some((_, old)), Some((_, new))) => Some(diff::redline(old, new)),
         _ => None,
@@ -109,43 +105,20 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
             from: choice.from.as_ref().map(|(s, _)| s.clone()),
             to: choice.to.as_ref().map(|(s, _)| s.clone()),
             redline,
-            account: choice.account,
+            account,
         });
     }
-    let mut text = String::new();
-    if let (Some((from, _)), Some((to, _)), Some(redline)) = (&choice.from, &choice.to, &redline) {
-        let note = |s: &Side| {
-            if s.status == "proposed" {
-                " (proposed, not an outcome)"
-            } else {
-                ""
-            }
-        };
-        text.push_str(&format!(
-            "# {instrument} ({language}): {}{} -> {}{}\n",
-            from.label,
-            note(from),
-            to.label,
-            note(to)
-        ));
-        if redline.is_unchanged() {
-            text.push_str("(no change)\n");
-        } else {
-            let (changed, deleted, inserted) = redline.counts();
-            text.push_str(&format!(
-                "# {changed} paragraphs changed, {deleted} deleted, {inserted} inserted\n\n"
-            ));
-            text.push_str(&if config.color {
-                diff::render_ansi(redline)
-            } else {
-                diff::render_plain(redline)
-            });
-        }
-    }
-    if let Some(account) = &choice.account {
-        text.push_str(account);
-    }
-    out.write_str(&text)
+    let compared = match (&choice.from, &choice.to, &redline) {
+        (Some((from, _)), Some((to, _)), Some(redline)) => Some((from, to, redline)),
+        _ => None,
+    };
+    out.write_str(&actes::render::history::diff_text(
+        &instrument,
+        language,
+        compared,
+        account.as_deref(),
+        config.color,
+    ))
 }
 
 fn choose(
@@ -159,7 +132,7 @@ fn choose(
     // Both sides named.
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
         let (from, to) = (resolve(from)?, resolve(to)?);
-        let mut account = String::new();
+        let mut absent = Vec::new();
         let mut side =
             |r: &actes::history::read::Resolved| -> Result<Option<(Side, String)>, CommandError> {
                 let s = side_of(r);
@@ -167,7 +140,7 @@ fn choose(
                     Some(t) => Ok(Some((s, t))),
                     None => {
                         let absence = repo::explain_absence(history, instrument, language, r)?;
-                        account.push_str(&absence.describe(instrument, language, &r.label));
+                        absent.push((r.label.clone(), absence));
                         Ok(None)
                     }
                 }
@@ -176,7 +149,7 @@ fn choose(
         return Ok(Choice {
             from: f,
             to: t,
-            account: (!account.is_empty()).then_some(account),
+            account: (!absent.is_empty()).then_some(DiffAccount::Absent(absent)),
         });
     }
     // One revision: the change that led to it.
@@ -187,7 +160,7 @@ fn choose(
             return Ok(Choice {
                 from: None,
                 to: None,
-                account: Some(absence.describe(instrument, language, &to.label)),
+                account: Some(DiffAccount::Absent(vec![(to.label.clone(), absence)])),
             });
         };
         let versions = history
@@ -206,10 +179,9 @@ fn choose(
             None => Choice {
                 from: None,
                 to: None,
-                account: Some(format!(
-                    "No earlier {language} text of {instrument} before {} on its line of history: this is its first text in the corpus.\n",
-                    to.label
-                )),
+                account: Some(DiffAccount::FirstText {
+                    at: to.label.clone(),
+                }),
             },
         });
     }
@@ -225,11 +197,11 @@ fn choose(
             let mut account = None;
             if let Some(last) = versions.last().filter(|v| v.blob.is_none()) {
                 let absence = repo::explain_absence(history, instrument, language, &latest)?;
-                account = Some(format!(
-                    "\nAfter that, at {}: {}",
-                    side_of_version(last).label,
-                    absence.describe(instrument, language, &latest.label)
-                ));
+                account = Some(DiffAccount::GoneAfter {
+                    at: side_of_version(last).label,
+                    latest: latest.label.clone(),
+                    absence,
+                });
             }
             return Ok(Choice {
                 from: Some((side_of_version(&pair[0]), old)),
@@ -239,21 +211,25 @@ fn choose(
         }
     }
     // Nothing to compare on main: say what there is, and where proposals change it.
-    let mut account =
-        format!("No two adopted {language} texts of {instrument} to compare on main.\n");
-    for v in &versions {
-        let s = side_of_version(v);
-        let what = match (v.change, v.blob) {
-            (_, None) => "no text from here on",
-            (actes::history::read::PathChange::Added, _) => "first text in the corpus",
-            _ => "text changed",
-        };
-        account.push_str(&format!("  {}: {what}\n", s.label));
-    }
-    if versions.last().is_some_and(|v| v.blob.is_none()) || versions.is_empty() {
-        let absence = repo::explain_absence(history, instrument, language, &latest)?;
-        account.push_str(&absence.describe(instrument, language, &latest.label));
-    }
+    let changes = versions
+        .iter()
+        .map(|v| {
+            let change = match (v.change, v.blob) {
+                (_, None) => VersionChange::Gone,
+                (actes::history::read::PathChange::Added, _) => VersionChange::First,
+                _ => VersionChange::Changed,
+            };
+            (side_of_version(v).label, change)
+        })
+        .collect();
+    let absence = if versions.last().is_some_and(|v| v.blob.is_none()) || versions.is_empty() {
+        Some(repo::explain_absence(
+            history, instrument, language, &latest,
+        )?)
+    } else {
+        None
+    };
+    let mut proposals = Vec::new();
     for r in history.proposal_refs().map_err(CommandError::failure)? {
         let Some(tip) = r.commits.last() else {
             continue;
@@ -265,20 +241,19 @@ fn choose(
             .filter(|v| !v.on_main && v.blob.is_some())
         {
             if let Some(p) = &v.commit.proposal {
-                let name = if args.instrument.contains(' ') {
-                    format!("'{}'", args.instrument)
-                } else {
-                    args.instrument.clone()
-                };
-                account.push_str(&format!(
-                    "  proposed by {p} (not an outcome): actes diff {name} {p}\n"
-                ));
+                proposals.push(p.clone());
             }
         }
     }
     Ok(Choice {
         from: None,
         to: None,
-        account: Some(account),
+        account: Some(DiffAccount::NothingOnMain {
+            versions: changes,
+            latest: latest.label,
+            absence,
+            proposals,
+            typed: args.instrument.clone(),
+        }),
     })
 }

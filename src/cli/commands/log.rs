@@ -38,38 +38,8 @@ pub fn cmd_log(config: &Config, args: &LogArgs, out: &mut Output) -> Result<(), 
             proposals,
         });
     }
-    let mut text = String::new();
-    for c in history.conferences() {
-        let name = c
-            .conference
-            .as_ref()
-            .map_or_else(|| "?".to_string(), |id| id.0.clone());
-        text.push_str(&format!(
-            "{}  {:<18} {}  {}\n",
-            c.date,
-            name,
-            repo::short(&c.id),
-            c.summary
-        ));
-    }
-    for r in proposals.iter().flatten() {
-        let base = r
-            .base_conference
-            .as_ref()
-            .map_or_else(|| "no base".to_string(), |c| format!("on {c}"));
-        text.push_str(&format!(
-            "\n{} ({base}; proposals, not outcomes)\n",
-            r.reference
-        ));
-        for c in &r.commits {
-            text.push_str(&format!(
-                "  {}  {:<16} {}  {}\n",
-                c.date,
-                c.proposal.as_deref().unwrap_or("?"),
-                repo::short(&c.id),
-                c.summary
-            ));
-        }
-    }
-    out.write_str(&text)
+    out.write_str(&actes::render::history::log_text(
+        history.conferences(),
+        proposals.as_deref(),
+    ))
 }

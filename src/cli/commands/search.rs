@@ -1,7 +1,8 @@
 //! `actes search`: finds the versions that contain a phrase, and where it came and went.
 
 use actes::model::Body;
-use actes::search::{self, load};
+use actes::render::search::to_text;
+use actes::search::load;
 
 use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
@@ -37,6 +38,6 @@ pub fn cmd_search(
     })?;
     match config.format {
         Format::Json => out.write_json(&result),
-        _ => out.write_str(&search::to_text(&result)),
+        _ => out.write_str(&to_text(&result)),
     }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use actes::history::read::RevisionKind;
+use actes::render::history::absence_text;
 
 use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
@@ -56,8 +57,7 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
         None => match repo::explain_absence(&history, &instrument, language, &at)? {
             repo::Absence::Unknown => {
                 return Err(CommandError::bad_input(
-                    repo::Absence::Unknown
-                        .describe(&instrument, language, &at.label)
+                    absence_text(&repo::Absence::Unknown, &instrument, language, &at.label)
                         .trim_end()
                         .to_string(),
                 ))
@@ -82,20 +82,15 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
         });
     }
     match (text, absence) {
-        (Some(text), _) => {
-            let context = match at.kind {
-                RevisionKind::Proposal => format!(
-                    "as proposed by {} on {} (a proposal, not an outcome)",
-                    at.label, at.line
-                ),
-                _ => format!("as it stood after {}", at.label),
-            };
-            out.write_str(&format!(
-                "# {instrument} ({language}), {context}; commit {}\n\n{text}",
-                repo::short(&at.commit)
-            ))
+        (Some(text), _) => out.write_str(&actes::render::history::show_text(
+            &instrument,
+            language,
+            &at,
+            &text,
+        )),
+        (None, Some(absence)) => {
+            out.write_str(&absence_text(&absence, &instrument, language, &at.label))
         }
-        (None, Some(absence)) => out.write_str(&absence.describe(&instrument, language, &at.label)),
         (None, None) => Ok(()),
     }
 }

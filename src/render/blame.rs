@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Arrival, Attribution, Blame, BlamedLine, PointKind, VersionPoint};
+use crate::blame::{Arrival, Attribution, Blame, BlamedLine, PointKind, VersionPoint};
 
 /// A version's name with its status as a reader should see it: `pp-2014-busan`,
 /// `B/67/4 (proposed, not an outcome)`.

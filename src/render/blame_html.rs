@@ -5,9 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::render::{describe_point, explain};
-use super::{Attribution, Blame};
-use crate::render::html_escape as escape;
+use super::blame::{describe_point, explain};
+use super::html_escape as escape;
+use crate::blame::{Attribution, Blame};
 
 /// Background colours for versions, oldest credited version first; soft enough to read black
 /// text on.
