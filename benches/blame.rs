@@ -123,7 +123,7 @@ fn main() {
                 .expect("the versions");
         let read = started.elapsed();
         let attributed = actes::blame::attribute(&loaded).expect("blame");
-        rendered = actes::blame::render::to_text(&attributed, &instrument.to_string());
+        rendered = actes::render::blame::to_text(&attributed, &instrument.to_string());
         in_process.push([opened, read - opened, started.elapsed() - read]);
         blame = Some(attributed);
     }

@@ -16,8 +16,6 @@
 
 pub mod load;
 pub mod matching;
-/// The text rendering, now [`crate::render::blame`]; this path is kept for `benches/blame.rs`.
-pub use crate::render::blame as render;
 
 use std::collections::HashMap;
 
