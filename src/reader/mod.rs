@@ -242,7 +242,7 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
             found: format!(
                 "none in {} lines (the first reads `{}`)",
                 lines.len() - usize::from(decoded.text.ends_with('\n')),
-                first.map_or_else(String::new, |l| short(l.text))
+                first.map_or_else(String::new, |l| structure::excerpt(l.text))
             ),
         });
     }
@@ -388,15 +388,6 @@ fn annexes_left_out(reasons: &[String], raw: &structure::RawInstrument) -> Optio
             .map(|w| w.trim_end_matches([',', ';', '.', ':']).to_string())
             .or_else(|| Some((*phrase).to_string()))
     })
-}
-
-/// A line cut short for an error message.
-fn short(text: &str) -> String {
-    let t = text.trim();
-    match t.char_indices().nth(60) {
-        Some((i, _)) => format!("{}...", &t[..i]),
-        None => t.to_string(),
-    }
 }
 
 #[cfg(test)]

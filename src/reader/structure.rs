@@ -1059,7 +1059,7 @@ pub fn label_gaps(raw: &RawInstrument) -> Vec<Uncertainty> {
 }
 
 /// A line cut short for an error message.
-fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     let t = text.trim();
     match t.char_indices().nth(60) {
         Some((i, _)) => format!("{}...", &t[..i]),
