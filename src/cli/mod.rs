@@ -188,13 +188,19 @@ impl From<io::Error> for CommandError {
 
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.source)?;
+        // Print the chain of causes once each: some errors already quote their source in their
+        // own message.
+        let mut printed = self.source.to_string();
         let mut cause = self.source.source();
         while let Some(c) = cause {
-            write!(f, ": {c}")?;
+            let text = c.to_string();
+            if !printed.contains(&text) {
+                printed.push_str(": ");
+                printed.push_str(&text);
+            }
             cause = c.source();
         }
-        Ok(())
+        f.write_str(&printed)
     }
 }
 

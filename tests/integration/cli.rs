@@ -115,3 +115,35 @@ fn every_command_prints_json_with_format_json() {
         );
     }
 }
+
+#[test]
+fn a_missing_sources_folder_is_reported_once_with_exit_2_and_no_history_is_written() {
+    let dir = common::scratch_dir("cli-missing-sources");
+    let repo = dir.join("history.git");
+    let sources = dir.join("no-such-sources");
+    let run = common::actes(&[
+        "build",
+        "--sources",
+        sources.to_str().expect("a UTF-8 path"),
+        "--repo",
+        repo.to_str().expect("a UTF-8 path"),
+    ]);
+    assert_eq!(run.code, Some(2), "{}", run.snapshot());
+    assert_eq!(run.stdout, "");
+    let message = run.stderr.trim_end();
+    assert!(
+        message.starts_with("actes: ") && message.ends_with("(os error 2)"),
+        "{message}"
+    );
+    assert!(message.contains("conferences.csv"), "{message}");
+    assert_eq!(
+        message.matches("No such file or directory").count(),
+        1,
+        "the cause is printed once: {message}"
+    );
+    assert_eq!(message.lines().count(), 1);
+    assert!(
+        !repo.exists(),
+        "nothing is written from sources that cannot be read"
+    );
+}
