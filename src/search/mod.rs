@@ -38,7 +38,7 @@ pub fn find_in_text(folded_phrase: &str, text: &str) -> Vec<Occurrence> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| {
-            fold_into(line, &mut buffer);
+            crate::text::fold_into(line, &mut buffer);
             buffer.contains(folded_phrase)
         })
         .map(|(i, line)| {
@@ -51,40 +51,6 @@ pub fn find_in_text(folded_phrase: &str, text: &str) -> Vec<Occurrence> {
             }
         })
         .collect()
-}
-
-/// Folds `line` into `buffer` exactly as [`crate::text::fold`] does, faster: ASCII characters are handled
-/// directly and only the others are decomposed (one character at a time, which gives the same
-/// result since the combining marks that reordering would move are dropped anyway).
-pub fn fold_into(line: &str, buffer: &mut String) {
-    buffer.clear();
-    let mut pending_space = false;
-    let mut push = |c: char, buffer: &mut String| {
-        if c.is_whitespace() {
-            pending_space = !buffer.is_empty();
-            return;
-        }
-        if pending_space {
-            buffer.push(' ');
-            pending_space = false;
-        }
-        if c.is_ascii() {
-            buffer.push(c.to_ascii_lowercase());
-        } else {
-            buffer.extend(c.to_lowercase());
-        }
-    };
-    for c in line.chars() {
-        if c.is_ascii() {
-            push(c, buffer);
-        } else {
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    push(d, buffer);
-                }
-            });
-        }
-    }
 }
 
 /// Whether a phrase came or went.
@@ -281,20 +247,6 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].line, 2);
         assert_eq!(hits[0].label.as_deref(), Some("10"));
-    }
-
-    #[test]
-    fn the_fast_fold_is_the_fold() {
-        let seed = include_str!("../../history/documents/pp-2018-dubai/67-fr.txt");
-        let mut buffer = String::new();
-        for line in seed.lines().chain([
-            "  Ａ\u{a0}Ǆ ﬁ Résolution\t\u{b}130 ",
-            "e\u{301}\u{327} Ω Ⅻ 한국",
-            "",
-        ]) {
-            fold_into(line, &mut buffer);
-            assert_eq!(buffer, fold(line), "{line}");
-        }
     }
 
     #[test]
