@@ -5,7 +5,6 @@
 //! Deleted text comes before inserted text as a rule. Each pattern says when the rule, rather than
 //! the data, decided, and everything it could not settle is returned as a [`Finding`].
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::model::Revision;
@@ -17,34 +16,36 @@ use crate::model::Revision;
 pub struct Lexicon {
     /// Each word (lowercase) with its id and how often it occurs. Only looked up, never walked,
     /// so the hash map's order shows nowhere.
-    words: HashMap<String, (u32, u32), Fnv>,
+    words: HashMap<String, (u32, u32), WordHash>,
     /// How often the word with the second id follows the word with the first.
-    pairs: HashMap<(u32, u32), u32, Fnv>,
+    pairs: HashMap<(u32, u32), u32, WordHash>,
 }
 
-/// A small, fast, fixed hash for short keys (words): an FxHash-style step per eight bytes,
-/// FNV-1a for the rest; the standard hasher is built to resist attacks that a lexicon of a
+/// A small, fast, fixed hash for short keys (words): an FxHash-style step per eight bytes, and
+/// one for the rest; the standard hasher is built to resist attacks that a lexicon of a
 /// document does not face.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Fnv;
+struct WordHash;
 
-/// The running state of [`Fnv`].
-struct FnvHasher(u64);
+/// The running state of [`WordHash`].
+struct WordHashState(u64);
 
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
+impl std::hash::BuildHasher for WordHash {
+    type Hasher = WordHashState;
 
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
+    fn build_hasher(&self) -> WordHashState {
+        WordHashState(0xcbf2_9ce4_8422_2325)
     }
 }
 
-impl std::hash::Hasher for FnvHasher {
+impl std::hash::Hasher for WordHashState {
+    /// Turned so that the bits best mixed by the multiplications, the high ones, come out low
+    /// too: the map picks a bucket by the low bits.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 
-    /// Eight bytes at a time (in the manner of FxHash), then the rest byte by byte: words are
+    /// Eight bytes at a time (in the manner of FxHash), the rest in one more step: words are
     /// short, and a byte-wise loop over each was a visible share of reading a document.
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -54,29 +55,102 @@ impl std::hash::Hasher for FnvHasher {
             self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
                 .wrapping_mul(0x517c_c1b7_2722_0a95);
         }
-        for b in chunks.remainder() {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The last bytes in one step too, with their number so that trailing zero bytes
+            // still tell.
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
         }
+    }
+
+    /// One step (the end mark of a string is one byte).
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 
     /// One step for a word id (the pairs' keys are two of them), not four bytes one by one.
     fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.write_u64(u64::from(n));
     }
 }
 
-/// Whether lowercasing changes the word.
+/// Whether lowercasing changes the word: whether it has an uppercase letter (asked of most words
+/// of every line, so ASCII is looked at byte by byte, without decoding).
 fn has_capitals(word: &str) -> bool {
-    !word.bytes().all(|b| b.is_ascii_lowercase()) && word.chars().any(char::is_uppercase)
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                return true;
+            }
+            at += 1;
+        } else {
+            let c = word[at..].chars().next().expect("a character starts here");
+            if is_uppercase(c) {
+                return true;
+            }
+            at += c.len_utf8();
+        }
+    }
+    false
 }
 
-/// A word in lower case, borrowed when it already is.
-fn lower(word: &str) -> Cow<'_, str> {
-    if has_capitals(word) {
-        Cow::Owned(word.to_lowercase())
+/// [`char::is_uppercase`], answered without its tables for ASCII and Latin-1, the letters of
+/// nearly every word read (asked of each word of every line).
+fn is_uppercase(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        // `À`–`Þ` but `×`; the rest of Latin-1 (`ß`–`ÿ`, `ª`, `µ`, signs) is not uppercase.
+        '\u{c0}'..='\u{de}' => c != '\u{d7}',
+        '\u{80}'..='\u{ff}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// [`char::is_lowercase`], answered without its tables for ASCII and Latin-1.
+fn is_lowercase(c: char) -> bool {
+    match c {
+        'a'..='z' => true,
+        '\0'..='\x7f' => false,
+        // `ß`–`ÿ` but `÷`, and the feminine and masculine ordinals and the micro sign.
+        '\u{df}'..='\u{ff}' => c != '\u{f7}',
+        '\u{aa}' | '\u{b5}' | '\u{ba}' => true,
+        '\u{80}'..='\u{de}' => false,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// The word in lower case as [`str::to_lowercase`] writes it, into a buffer kept from word to
+/// word (the run-together check lowercases most words of every line).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else if word.contains('Σ') {
+        // The one letter whose lower case depends on its place in the word (final sigma):
+        // left to the standard library.
+        out.push_str(&word.to_lowercase());
     } else {
-        Cow::Borrowed(word)
+        for c in word.chars() {
+            match c {
+                'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => {
+                    // ASCII and Latin-1 capitals lie 32 code points above their small letters.
+                    out.push(char::from_u32(u32::from(c) + 32).expect("a Latin-1 letter"));
+                }
+                '\0'..='\u{ff}' => out.push(c),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -87,8 +161,8 @@ impl Lexicon {
         // A document of some 60 KB has a few thousand distinct words: room for them up front
         // spares the maps' regrowth.
         let mut lexicon = Lexicon {
-            words: HashMap::with_capacity_and_hasher(4096, Fnv),
-            pairs: HashMap::with_capacity_and_hasher(8192, Fnv),
+            words: HashMap::with_capacity_and_hasher(4096, WordHash),
+            pairs: HashMap::with_capacity_and_hasher(8192, WordHash),
         };
         // Words with capitals are lowercased into this one buffer to be looked up: only a word
         // seen for the first time is copied.
@@ -131,7 +205,27 @@ impl Lexicon {
 
     /// How often the word occurs on its own (any case).
     pub fn count(&self, word: &str) -> u32 {
-        self.words.get(lower(word).as_ref()).map_or(0, |(_, n)| *n)
+        self.entry(word).map_or(0, |(_, n)| *n)
+    }
+
+    /// The id and the count of a word in any case: looked up as written where it has no capitals
+    /// ([`has_capitals`]), else in lower case, which a short ASCII word is put into on the stack
+    /// rather than into a new string.
+    fn entry(&self, word: &str) -> Option<&(u32, u32)> {
+        /// Longer words, rare, are lowercased into a string.
+        const ON_STACK: usize = 32;
+        if !has_capitals(word) {
+            return self.words.get(word);
+        }
+        if word.is_ascii() && word.len() <= ON_STACK {
+            let mut buffer = [0u8; ON_STACK];
+            let lowered = &mut buffer[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            let lowered = std::str::from_utf8(lowered).expect("ASCII lowercased stays UTF-8");
+            return self.words.get(lowered);
+        }
+        self.words.get(word.to_lowercase().as_str())
     }
 
     /// Whether the word occurs on its own at least once.
@@ -146,7 +240,7 @@ impl Lexicon {
 
     /// How often `second` follows `first` (any case).
     pub fn pair_count(&self, first: &str, second: &str) -> u32 {
-        let id = |w: &str| self.words.get(lower(w).as_ref()).map(|(id, _)| *id);
+        let id = |w: &str| self.entry(w).map(|(id, _)| *id);
         match (id(first), id(second)) {
             (Some(a), Some(b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
             _ => 0,
@@ -175,9 +269,73 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
     })
 }
 
-/// The runs of letters of a text with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::runs(text, crate::text::is_letter)
+/// The runs of letters of a text with their byte offsets: [`crate::text::runs`] with
+/// [`crate::text::is_letter`], the letters of a line told apart here without a call per character
+/// (the lexicon reads every word of the document, the patterns every word of every line).
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+struct Words<'a> {
+    text: &'a str,
+    /// Where to look on from: a character boundary.
+    at: usize,
+}
+
+impl Words<'_> {
+    /// The character at `at`, a character boundary short of the end, outside ASCII.
+    fn char_at(&self, at: usize) -> char {
+        self.text[at..]
+            .chars()
+            .next()
+            .expect("the offset is a character boundary short of the end")
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    /// ASCII is read in tight loops over the bytes; a character outside ASCII is decoded and
+    /// asked [`crate::text::is_letter`].
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.text.as_bytes();
+        let len = bytes.len();
+        let mut at = self.at;
+        let start = loop {
+            while at < len && bytes[at].is_ascii() && !bytes[at].is_ascii_alphabetic() {
+                at += 1;
+            }
+            if at >= len {
+                self.at = len;
+                return None;
+            }
+            if bytes[at].is_ascii() {
+                break at;
+            }
+            let c = self.char_at(at);
+            if crate::text::is_letter(c) {
+                break at;
+            }
+            at += c.len_utf8();
+        };
+        let mut end = start;
+        loop {
+            while end < len && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            if end >= len || bytes[end].is_ascii() {
+                break;
+            }
+            let c = self.char_at(end);
+            if !crate::text::is_letter(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        self.at = end;
+        Some((start, &self.text[start..end]))
+    }
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
@@ -221,33 +379,33 @@ impl SplitText {
 /// Pulls one line of a flattened redline apart into its old and its new text.
 pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
     let mut findings = Vec::new();
-    let mut pieces = vec![Piece::Common(text.to_string())];
-    pieces = apply(pieces, &mut findings, revision_marks);
-    pieces = apply(pieces, &mut findings, year_ranges);
-    pieces = apply(pieces, &mut findings, conference_years);
-    pieces = apply_last(pieces, &mut findings);
+    let mut pieces = evident_pieces(text, &mut findings);
     let evident = sides_of(&pieces);
-    pieces = apply(pieces, &mut findings, numbers_after_keywords);
-    pieces = apply(pieces, &mut findings, |s, f| {
+    apply(&mut pieces, &mut findings, numbers_after_keywords);
+    apply(&mut pieces, &mut findings, |s, f| {
         run_together_words(s, lexicon, f)
     });
-    let mut old = String::new();
-    let mut new = String::new();
-    for piece in &pieces {
-        match piece {
-            Piece::Common(s) => {
-                old.push_str(s);
-                new.push_str(s);
-            }
-            Piece::Old(s) => old.push_str(s),
-            Piece::New(s) => new.push_str(s),
+    let (old, new) = match pieces.as_slice() {
+        // Most lines: nothing found, both texts are the line.
+        [Piece::Common(line)] => {
+            let tidied = tidy(line);
+            (tidied.clone(), tidied)
         }
-    }
-    let old = tidy(&old);
-    let new = if pieces.len() == 1 {
-        old.clone()
-    } else {
-        tidy(&new)
+        _ => {
+            let mut old = String::with_capacity(text.len());
+            let mut new = String::with_capacity(text.len());
+            for piece in &pieces {
+                match piece {
+                    Piece::Common(s) => {
+                        old.push_str(s);
+                        new.push_str(s);
+                    }
+                    Piece::Old(s) => old.push_str(s),
+                    Piece::New(s) => new.push_str(s),
+                }
+            }
+            (tidy(&old), tidy(&new))
+        }
     };
     SplitText {
         old,
@@ -256,6 +414,16 @@ pub fn split_text(text: &str, lexicon: &Lexicon) -> SplitText {
         findings,
         evident,
     }
+}
+
+/// The line pulled apart by the patterns that cannot be mistaken (see [`evident_sides`]).
+fn evident_pieces(text: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+    let mut pieces = vec![Piece::Common(text.to_string())];
+    apply(&mut pieces, findings, revision_marks);
+    apply(&mut pieces, findings, year_ranges);
+    apply(&mut pieces, findings, conference_years);
+    apply_last(&mut pieces);
+    pieces
 }
 
 /// Whether the pieces hold deleted and inserted text.
@@ -273,93 +441,96 @@ fn sides_of(pieces: &[Piece]) -> (bool, bool) {
 /// (revision marks, year ranges, conference years, doubled end punctuation): a paragraph with
 /// deleted text inside was in the old text, one with inserted text inside is in the new text.
 pub fn evident_sides(text: &str) -> (bool, bool) {
-    let mut findings = Vec::new();
-    let mut pieces = vec![Piece::Common(text.to_string())];
-    pieces = apply(pieces, &mut findings, revision_marks);
-    pieces = apply(pieces, &mut findings, year_ranges);
-    pieces = apply(pieces, &mut findings, conference_years);
-    pieces = apply_last(pieces, &mut findings);
-    let old = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Old(t) if !t.trim().is_empty()));
-    let new = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::New(t) if !t.trim().is_empty()));
-    (old, new)
+    sides_of(&evident_pieces(text, &mut Vec::new()))
 }
 
 /// Joins runs of white space (no-break spaces included) into one space and trims the ends; the
 /// words and the punctuation stay as written.
 pub fn tidy(text: &str) -> String {
-    // Most lines need nothing: no byte that may start a white space other than a single space,
-    // no double space, no space at either end.
-    let bytes = text.as_bytes();
-    let plain = !bytes.iter().any(|b| {
-        matches!(
-            b,
-            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3
-        )
-    }) && !text.contains("  ")
-        && !text.starts_with(' ')
-        && !text.ends_with(' ');
-    if plain {
+    if is_tidy(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
 
-fn apply(
-    pieces: Vec<Piece>,
-    findings: &mut Vec<Finding>,
-    mut pattern: impl FnMut(&str, &mut Vec<Finding>) -> Vec<Piece>,
-) -> Vec<Piece> {
-    let mut out = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        match piece {
-            Piece::Common(s) => out.extend(pattern(&s, findings)),
-            other => out.push(other),
+/// Whether [`tidy`] would leave the text as it is: no white space but single spaces between
+/// words. Most lines are; a pass over their bytes tells, decoding only the bytes that may start
+/// a white space other than ASCII (the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000).
+fn is_tidy(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Set at the start so that a leading space counts as doubled.
+    let mut after_space = true;
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                if text[at..].chars().next().is_some_and(char::is_whitespace) {
+                    return false;
+                }
+                after_space = false;
+            }
+            _ => after_space = false,
         }
     }
-    out
+    // A trailing space.
+    bytes.last() != Some(&b' ')
+}
+
+/// Runs a pattern over each common piece. A pattern returns `None` where it finds nothing, which
+/// leaves the piece as it is: most lines go through every pattern untouched, and copy nothing.
+fn apply(
+    pieces: &mut Vec<Piece>,
+    findings: &mut Vec<Finding>,
+    mut pattern: impl FnMut(&str, &mut Vec<Finding>) -> Option<Vec<Piece>>,
+) {
+    let mut found: Vec<(usize, Vec<Piece>)> = Vec::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        if let Piece::Common(s) = piece {
+            if let Some(parts) = pattern(s, findings) {
+                found.push((index, parts));
+            }
+        }
+    }
+    // Spliced in from the last so that the indices before stay valid.
+    for (index, parts) in found.into_iter().rev() {
+        pieces.splice(index..=index, parts);
+    }
 }
 
 /// Doubled punctuation at the very end of a line (`;,`): the first mark deleted, the second
 /// inserted (a list item that became, or stopped being, the last of its list).
-fn apply_last(mut pieces: Vec<Piece>, _findings: &mut [Finding]) -> Vec<Piece> {
-    let Some(Piece::Common(last)) = pieces.last().cloned() else {
-        return pieces;
+fn apply_last(pieces: &mut Vec<Piece>) {
+    let Some(Piece::Common(last)) = pieces.last() else {
+        return;
     };
     let trimmed = last.trim_end();
     let mut chars = trimmed.chars().rev();
     let (Some(second), Some(first)) = (chars.next(), chars.next()) else {
-        return pieces;
+        return;
     };
     let marks = [';', ',', '.', ':'];
     if !marks.contains(&first) || !marks.contains(&second) || first == second {
-        return pieces;
+        return;
     }
     let head = &trimmed[..trimmed.len() - first.len_utf8() - second.len_utf8()];
     if first == '.' && head.ends_with("etc") {
-        return pieces;
+        return;
     }
+    let head = head.to_string();
     pieces.pop();
-    pieces.push(Piece::Common(head.to_string()));
+    pieces.push(Piece::Common(head));
     pieces.push(Piece::Old(first.to_string()));
     pieces.push(Piece::New(second.to_string()));
-    pieces
 }
 
 /// One `[Rév. ]Place, Year` group inside brackets, by byte offsets in the bracket's content.
@@ -460,9 +631,9 @@ pub fn header_revision(header: &str) -> Option<Revision> {
 }
 
 /// `(Rév. Antalya, 2006DUBAÏ, 2018)` into `(Rév. Antalya, 2006)` and `(Rév. DUBAÏ, 2018)`.
-fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
     if !s.contains('(') {
-        return vec![Piece::Common(s.to_string())];
+        return None;
     }
     let mut out = Vec::new();
     let mut done = 0;
@@ -475,7 +646,9 @@ fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
         let close = open + close_rel;
         let content = &s[open + 1..close];
         search = open + 1;
-        if content.contains('(') {
+        // Two groups at least take two commas: most brackets (`(UIT-D)`, `(Rév. Dubaï, 2018)`)
+        // are passed over without being read.
+        if content.contains('(') || content.bytes().filter(|&b| b == b',').count() < 2 {
             continue;
         }
         let Some(groups) = revision_groups(content) else {
@@ -523,8 +696,11 @@ fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
         done = close;
         search = close;
     }
+    if out.is_empty() {
+        return None;
+    }
     out.push(Piece::Common(s[done..].to_string()));
-    out
+    Some(out)
 }
 
 fn digit_run(bytes: &[u8], at: usize, n: usize) -> bool {
@@ -536,15 +712,23 @@ fn digit_at(bytes: &[u8], at: usize) -> bool {
 }
 
 /// `2016-20192020-2023` and `2016-2019 2020-2023` into the old and the new range.
-fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
     if !s.contains('-') {
-        return vec![Piece::Common(s.to_string())];
+        return None;
     }
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut done = 0;
     let mut i = 0;
     while i + 18 <= bytes.len() {
+        // A range starts four bytes before a dash: straight to the next dash.
+        let Some(to_dash) = bytes[i + 4..].iter().position(|&b| b == b'-') else {
+            break;
+        };
+        i += to_dash;
+        if i + 18 > bytes.len() {
+            break;
+        }
         let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
         if boundary && digit_run(bytes, i, 4) && bytes[i + 4] == b'-' && digit_run(bytes, i + 5, 4)
         {
@@ -576,8 +760,11 @@ fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
         }
         i += 1;
     }
+    if out.is_empty() {
+        return None;
+    }
     out.push(Piece::Common(s[done..].to_string()));
-    out
+    Some(out)
 }
 
 /// Abbreviations of conferences written with a two-digit year (`CMDT-14`).
@@ -586,9 +773,9 @@ const CONFERENCE_ABBREVIATIONS: [&str; 12] = [
 ];
 
 /// `CMDT-1417` into `CMDT-14` and `CMDT-17`; a four-digit year (`CMDT-2017`) is left alone.
-fn conference_years(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
+fn conference_years(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
     if !s.contains('-') {
-        return vec![Piece::Common(s.to_string())];
+        return None;
     }
     let bytes = s.as_bytes();
     let mut out = Vec::new();
@@ -646,8 +833,11 @@ fn conference_years(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
         out.push(Piece::New(second.to_string()));
         done = at + 4;
     }
+    if out.is_empty() {
+        return None;
+    }
     out.push(Piece::Common(s[done..].to_string()));
-    out
+    Some(out)
 }
 
 /// Words after which a single number follows (`Annexe 2`, `Objectif 3`).
@@ -665,11 +855,16 @@ const NUMBERED_THINGS: [&str; 9] = [
 
 /// `Annexe 2 1` (settled) and `Objectif 32` (two digits where one is expected: split, and said)
 /// into the old and the new number.
-fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
-    if !NUMBERED_THINGS.iter().any(|k| s.contains(k)) {
-        return vec![Piece::Common(s.to_string())];
-    }
+fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
+    // Every keyword begins with `A` or `O` and is followed by a digit: a line with neither is
+    // not searched for the keywords.
     let bytes = s.as_bytes();
+    if !bytes.iter().any(|&b| b == b'A' || b == b'O')
+        || !bytes.iter().any(u8::is_ascii_digit)
+        || !NUMBERED_THINGS.iter().any(|k| s.contains(k))
+    {
+        return None;
+    }
     let mut out = Vec::new();
     let mut done = 0;
     for (start, word) in words(s) {
@@ -721,8 +916,11 @@ fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Vec<Piece> {
             done = at + 2;
         }
     }
+    if out.is_empty() {
+        return None;
+    }
     out.push(Piece::Common(s[done..].to_string()));
-    out
+    Some(out)
 }
 
 /// Beginnings of words that make one word with what follows once a non-breaking hyphen is lost
@@ -844,15 +1042,21 @@ const WHOLE_WORDS: &[&str] = &[
 /// Where a word run together from two words may be cut: both halves known on their own, one of
 /// them at least four letters long, and each reading supported by a pair of words found elsewhere
 /// (`ainsi que` for the old reading of `ainsiet que`, `et que` for the new).
-fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -> Vec<usize> {
-    // Lowercased once: its halves are then looked up as they are (where lowercasing keeps every
-    // byte offset, as it does for the Latin letters of the documents).
-    let lowered = word.to_lowercase();
-    let same_offsets = lowered.len() == word.len()
-        && word
-            .char_indices()
-            .zip(lowered.char_indices())
-            .all(|((a, _), (b, _))| a == b);
+fn cuts(
+    word: &str,
+    lowered: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    lexicon: &Lexicon,
+) -> Vec<usize> {
+    // Its halves are looked up in the word lowercased once (`lowered`), where lowercasing keeps
+    // every byte offset, as it does for the Latin letters of the documents.
+    let same_offsets = word.is_ascii()
+        || lowered.len() == word.len()
+            && word
+                .char_indices()
+                .zip(lowered.char_indices())
+                .all(|((a, _), (b, _))| a == b);
     let knows = |from: usize, to: usize| {
         if same_offsets {
             lexicon.knows_lowercase(&lowered[from..to])
@@ -860,16 +1064,22 @@ fn cuts(word: &str, prev: Option<&str>, next: Option<&str>, lexicon: &Lexicon) -
             lexicon.knows(&word[from..to])
         }
     };
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
     let supported = |half: &str| {
         prev.is_some_and(|p| lexicon.pair_count(p, half) > 0)
             || next.is_some_and(|n| lexicon.pair_count(half, n) > 0)
     };
+    let char_count = word.chars().count();
     let mut out = Vec::new();
-    let last = chars.len().saturating_sub(1);
-    for &(at, _) in chars.iter().take(last).skip(2) {
+    // Cut before the third character up to before the last, by character: `index` characters
+    // on the left, the rest on the right.
+    for (index, (at, _)) in word
+        .char_indices()
+        .enumerate()
+        .take(char_count.saturating_sub(1))
+        .skip(2)
+    {
         let (left, right) = word.split_at(at);
-        let longest = left.chars().count().max(right.chars().count());
+        let longest = index.max(char_count - index);
         if longest >= 4
             && knows(0, at)
             && knows(at, word.len())
@@ -903,9 +1113,15 @@ fn clip(text: &str) -> String {
 /// `ainsiet` into `ainsi` (deleted) and `et` (inserted), where both are words found on their own,
 /// each reading is supported by the words around it, and the whole is not a word found elsewhere;
 /// `DubaïBuenos` (a capital inside a word) where both halves are known.
-fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -> Vec<Piece> {
+fn run_together_words(
+    s: &str,
+    lexicon: &Lexicon,
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut done = 0;
+    // The lower case of the word looked at, in one buffer for the line.
+    let mut lowered = String::new();
     // Sized for short words up front: collecting from an iterator of unknown length regrew it
     // several times for every line.
     let mut all: Vec<(usize, &str)> = Vec::with_capacity(s.len() / 4 + 1);
@@ -914,29 +1130,25 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
         if start < done || word.len() < 4 {
             continue;
         }
-        let has_inner_capital = word.chars().skip(1).any(char::is_uppercase);
+        let has_inner_capital = word.chars().skip(1).any(is_uppercase);
+        // Most words stop here: a word found elsewhere in the corpus is taken as written.
         if !has_inner_capital && (word.len() < 5 || lexicon.count(word) > 1) {
             continue;
         }
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        if chars.len() < 4 {
+        let char_count = word.chars().count();
+        if char_count < 4 {
             continue;
         }
-        let prev = index
-            .checked_sub(1)
-            .and_then(|i| all.get(i))
-            .filter(|(p_start, p)| adjacent(s, p_start + p.len(), start))
-            .map(|(_, p)| *p);
-        let next = all
-            .get(index + 1)
-            .filter(|(n_start, _)| adjacent(s, start + word.len(), *n_start))
-            .map(|(_, n)| *n);
-        // A lowercase letter followed by a capital: `DubaïBuenos`.
-        let case_cut = chars
-            .windows(2)
-            .find(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
-            .map(|w| w[1].0);
-        let lower = word.to_lowercase();
+        // A lowercase letter followed by a capital: `DubaïBuenos` (only where a capital stands
+        // after the first letter).
+        let case_cut = if has_inner_capital {
+            let mut pairs = word.char_indices().zip(word.chars().skip(1));
+            pairs
+                .find(|((_, a), b)| is_lowercase(*a) && is_uppercase(*b))
+                .map(|((i, a), _)| i + a.len_utf8())
+        } else {
+            None
+        };
         let cut = if let Some(at) = case_cut {
             let (left, right) = word.split_at(at);
             if left.chars().count() >= 2 && lexicon.knows(left) && lexicon.knows(right) {
@@ -944,14 +1156,27 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
             } else {
                 None
             }
-        } else if chars.iter().skip(1).all(|(_, c)| c.is_lowercase())
-            && chars.len() >= 5
-            && lexicon.count(word) <= 1
-            && !WHOLE_WORDS.contains(&lower.as_str())
+        } else if !has_inner_capital
+            // (Found once at most: the count was asked above.)
+            && char_count >= 5
+            && word.chars().skip(1).all(is_lowercase)
         {
-            let options = cuts(word, prev, next, lexicon);
+            lowercase_into(word, &mut lowered);
+            let prev = index
+                .checked_sub(1)
+                .and_then(|i| all.get(i))
+                .filter(|(p_start, p)| adjacent(s, p_start + p.len(), start))
+                .map(|(_, p)| *p);
+            let next = all
+                .get(index + 1)
+                .filter(|(n_start, _)| adjacent(s, start + word.len(), *n_start))
+                .map(|(_, n)| *n);
+            let options = cuts(word, &lowered, prev, next, lexicon);
             match options.as_slice() {
                 [] => None,
+                // A real word made of two is never cut (asked once a cut is found: few words
+                // have one).
+                _ if WHOLE_WORDS.contains(&lowered.as_str()) => None,
                 [only] => Some((*only, Vec::new())),
                 [first, others @ ..] => Some((*first, others.to_vec())),
             }
@@ -1104,8 +1329,11 @@ fn run_together_words(s: &str, lexicon: &Lexicon, findings: &mut Vec<Finding>) -
         out.push(Piece::New(inserted));
         done = new_end;
     }
+    if out.is_empty() {
+        return None;
+    }
     out.push(Piece::Common(s[done..].to_string()));
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -1327,6 +1555,45 @@ mod tests {
     #[test]
     fn tidy_joins_spaces_and_keeps_punctuation_as_written() {
         assert_eq!(tidy("  a \u{a0} b , c ;"), "a b , c ;");
+        assert_eq!(tidy("« a »\u{2009}b’c"), "« a » b’c");
+        assert_eq!(tidy("a b"), "a b");
+        assert_eq!(tidy(" "), "");
+    }
+
+    #[test]
+    fn the_latin_1_case_tests_agree_with_the_standard_library() {
+        for c in ('\0'..='\u{2ff}').chain(['Σ', 'ǅ', 'Ⅰ', 'ⓐ', 'İ']) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
+        }
+    }
+
+    mod fast_helpers_agree_with_their_reference {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn words_are_the_letter_runs_of_text(text in "\\PC{0,60}|[a-zA-Zéïß’ \u{a0},.-]{0,60}") {
+                let fast: Vec<(usize, &str)> = words(&text).collect();
+                let reference: Vec<(usize, &str)> =
+                    crate::text::runs(&text, crate::text::is_letter).collect();
+                prop_assert_eq!(fast, reference);
+            }
+
+            #[test]
+            fn tidy_is_the_words_joined_by_single_spaces(text in "\\PC{0,60}|[a-z \t\u{a0}\u{2009}\u{3000}«»’]{0,40}") {
+                prop_assert_eq!(tidy(&text), text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+
+            #[test]
+            fn lowercase_into_writes_what_to_lowercase_gives(word in "\\PC{0,30}|[A-Za-zÀ-ÿΣσİ]{0,20}") {
+                let mut lowered = String::from("left over");
+                lowercase_into(&word, &mut lowered);
+                prop_assert_eq!(&lowered, &word.to_lowercase());
+                prop_assert_eq!(has_capitals(&word), word.chars().any(char::is_uppercase));
+            }
+        }
     }
 
     #[test]
