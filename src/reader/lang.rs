@@ -10,12 +10,21 @@
 use crate::model::{InstrumentKind, Language};
 
 /// A comparison key: [`crate::text::fold`] with typographic apostrophes read as `'`.
+///
+/// The apostrophes are straightened before the fold, in the same pass: the fold leaves them as
+/// they are and makes no other character into one, so it is the same as straightening after.
 pub fn key(s: &str) -> String {
-    let folded = crate::text::fold(s);
-    if folded.contains(['\u{2019}', '\u{2018}', '\u{02bc}']) {
-        folded.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
-    } else {
-        folded
+    let mut out = String::with_capacity(s.len());
+    crate::text::fold_mapped_into(s, &mut out, straight_apostrophe);
+    out
+}
+
+/// `'` for a typographic apostrophe (`’`, `‘`, `ʼ`), any other character as it is.
+#[inline]
+fn straight_apostrophe(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+        _ => c,
     }
 }
 
@@ -26,6 +35,61 @@ pub fn key_of_start(s: &str, chars: usize) -> String {
     match s.char_indices().nth(chars) {
         Some((end, _)) => key(&s[..end]),
         None => key(s),
+    }
+}
+
+/// How many characters of a line's opening each reading folds: enough for its longest words.
+const HEADING_CHARS: usize = 40;
+const FORMULA_CHARS: usize = 48;
+const HEADER_CHARS: usize = 64;
+
+/// The keys of a line's opening, white space at its start skipped, for every reading of
+/// openings (formula, heading, header) at the cost of one fold: the key of its first
+/// [`HEADER_CHARS`] characters, and where the keys of its first [`HEADING_CHARS`] and
+/// [`FORMULA_CHARS`] characters end in it (the fold is a stream: the key of a prefix is a prefix
+/// of the key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpeningKeys {
+    key: String,
+    heading_end: usize,
+    formula_end: usize,
+}
+
+impl OpeningKeys {
+    /// Folds the opening of `line`.
+    pub fn of(line: &str) -> Self {
+        let mut key = String::with_capacity(HEADER_CHARS + 8);
+        let mut pending_space = false;
+        let (mut heading_end, mut formula_end) = (None, None);
+        for (read, c) in line.trim_start().chars().take(HEADER_CHARS).enumerate() {
+            if read == HEADING_CHARS {
+                heading_end = Some(key.len());
+            }
+            if read == FORMULA_CHARS {
+                formula_end = Some(key.len());
+            }
+            crate::text::fold_char(straight_apostrophe(c), &mut key, &mut pending_space);
+        }
+        OpeningKeys {
+            heading_end: heading_end.unwrap_or(key.len()),
+            formula_end: formula_end.unwrap_or(key.len()),
+            key,
+        }
+    }
+
+    /// `key_of_start(line.trim_start(), HEADING_CHARS)`.
+    fn heading(&self) -> &str {
+        &self.key[..self.heading_end]
+    }
+
+    /// `key_of_start(line.trim_start(), FORMULA_CHARS)`.
+    fn formula(&self) -> &str {
+        &self.key[..self.formula_end]
+    }
+
+    /// `key_of_start(line.trim_start(), HEADER_CHARS)`.
+    fn header(&self) -> &str {
+        &self.key
     }
 }
 
@@ -198,6 +262,11 @@ fn starts_with_word(key: &str, word: &str) -> bool {
 /// Secteurs et les Associés`). Lines that end like a sentence (`;`, `.`, `:`) or run too long for
 /// a heading are not headings.
 pub fn heading_language(line: &str) -> Option<Language> {
+    heading_language_keyed(line, &OpeningKeys::of(line))
+}
+
+/// [`heading_language`] with the keys of the line's opening already folded.
+pub fn heading_language_keyed(line: &str, keys: &OpeningKeys) -> Option<Language> {
     let trimmed = line.trim();
     if trimmed.is_empty()
         || trimmed.chars().count() > 260
@@ -206,10 +275,11 @@ pub fn heading_language(line: &str) -> Option<Language> {
     {
         return None;
     }
-    // Headings are recognised by their opening words: folding the first 40 characters is enough.
-    let k = key_of_start(trimmed, 40);
+    // Headings are recognised by their opening words: folding the first 40 characters is enough
+    // (the white space that `trim` drops after them and `keys` kept folds to nothing).
+    let k = keys.heading();
     ALL.iter()
-        .find(|kw| kw.headings.iter().any(|h| starts_with_word(&k, h)))
+        .find(|kw| kw.headings.iter().any(|h| starts_with_word(k, h)))
         .map(|kw| kw.language)
 }
 
@@ -229,9 +299,14 @@ pub fn reasons_opening(line: &str) -> Option<(Language, &str)> {
 
 /// The language of the preamble formula, if `line` opens one.
 pub fn formula_language(line: &str) -> Option<Language> {
-    let k = key_of_start(line.trim_start(), 48);
+    formula_language_keyed(&OpeningKeys::of(line))
+}
+
+/// [`formula_language`] with the keys of the line's opening already folded.
+pub fn formula_language_keyed(keys: &OpeningKeys) -> Option<Language> {
+    let k = keys.formula();
     ALL.iter()
-        .find(|kw| kw.formula_openings.iter().any(|f| starts_with_word(&k, f)))
+        .find(|kw| kw.formula_openings.iter().any(|f| starts_with_word(k, f)))
         .map(|kw| kw.language)
 }
 
@@ -250,11 +325,16 @@ pub struct HeaderTarget {
 /// NOUVELLE RÉSOLUTION [B-1]`, `DRAFT NEW RESOLUTION [EUR-2]`, `PROYECTO DE NUEVA RESOLUCIÓN
 /// [B-1]`. `None` when the line is not one.
 pub fn parse_header(line: &str) -> Option<HeaderTarget> {
+    parse_header_keyed(line, &OpeningKeys::of(line))
+}
+
+/// [`parse_header`] with the keys of the line's opening already folded.
+pub fn parse_header_keyed(line: &str, keys: &OpeningKeys) -> Option<HeaderTarget> {
     let first = line.trim_start().chars().next()?;
     if !first.is_alphabetic() {
         return None;
     }
-    let k = key_of_start(line.trim_start(), 64);
+    let k = keys.header();
     for kw in ALL {
         for opening in kw.draft_openings {
             let Some(rest) = k.strip_prefix(opening) else {
@@ -276,7 +356,7 @@ pub fn parse_header(line: &str) -> Option<HeaderTarget> {
             });
         }
     }
-    let (kind, languages) = kind_at_start(&k)?;
+    let (kind, languages) = kind_at_start(k)?;
     let word_len = k.split(' ').next().map_or(0, str::len);
     let rest = k[word_len..].trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -336,9 +416,12 @@ pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language
     for line in lines {
         if let Some((l, _)) = reasons_opening(line) {
             score[index(l)] += 3;
-        } else if let Some(l) = formula_language(line) {
+            continue;
+        }
+        let keys = OpeningKeys::of(line);
+        if let Some(l) = formula_language_keyed(&keys) {
             score[index(l)] += 3;
-        } else if let Some(l) = heading_language(line) {
+        } else if let Some(l) = heading_language_keyed(line, &keys) {
             score[index(l)] += 1;
         }
     }
