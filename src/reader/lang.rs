@@ -58,23 +58,64 @@ pub struct OpeningKeys {
 impl OpeningKeys {
     /// Folds the opening of `line`.
     pub fn of(line: &str) -> Self {
-        let mut key = String::with_capacity(HEADER_CHARS + 8);
+        let mut keys = OpeningKeys {
+            key: String::with_capacity(HEADER_CHARS + 8),
+            heading_end: 0,
+            formula_end: 0,
+        };
+        keys.read(line);
+        keys
+    }
+
+    /// Folds the opening of `line` in place of the last one, reusing the buffer. Most lines
+    /// open with none of the fixed words: their fold stops as soon as it shows that, and their
+    /// keys are left empty (an empty key opens nothing, as the keys of such a line would not).
+    pub fn read(&mut self, line: &str) {
+        let opening_words = opening_words();
+        let text = line.trim_start();
+        let bytes = text.as_bytes();
+        let key = &mut self.key;
+        key.clear();
         let mut pending_space = false;
         let (mut heading_end, mut formula_end) = (None, None);
-        for (read, c) in line.trim_start().chars().take(HEADER_CHARS).enumerate() {
+        let mut opening_checked = false;
+        let mut at = 0;
+        for read in 0..HEADER_CHARS {
+            let Some(&b) = bytes.get(at) else {
+                break;
+            };
             if read == HEADING_CHARS {
                 heading_end = Some(key.len());
             }
             if read == FORMULA_CHARS {
                 formula_end = Some(key.len());
             }
-            crate::text::fold_char(straight_apostrophe(c), &mut key, &mut pending_space);
+            let c = if b < 0x80 {
+                at += 1;
+                char::from(b)
+            } else {
+                let c = text[at..]
+                    .chars()
+                    .next()
+                    .expect("`at` is a character boundary short of the end");
+                at += c.len_utf8();
+                straight_apostrophe(c)
+            };
+            crate::text::fold_char(c, key, &mut pending_space);
+            // The fold only grows: once it is as long as the longest first word, whether the
+            // key starts with one of them is settled.
+            if !opening_checked && key.len() >= opening_words.longest {
+                if !opening_words.open(key) {
+                    break;
+                }
+                opening_checked = true;
+            }
         }
-        OpeningKeys {
-            heading_end: heading_end.unwrap_or(key.len()),
-            formula_end: formula_end.unwrap_or(key.len()),
-            key,
+        if !opening_words.open(key) {
+            key.clear();
         }
+        self.heading_end = heading_end.unwrap_or(key.len()).min(key.len());
+        self.formula_end = formula_end.unwrap_or(key.len()).min(key.len());
     }
 
     /// `key_of_start(line.trim_start(), HEADING_CHARS)`.
@@ -251,6 +292,54 @@ pub fn keywords(language: Language) -> &'static Keywords {
     }
 }
 
+/// The first words of every fixed opening of every language, folded: the formulas', the
+/// headings', the drafts' openings (`projet`) and the instrument kinds. Each reading of an
+/// opening needs its key to start with one of them (the kinds as whole words), so a key that
+/// starts with none opens nothing.
+struct OpeningWords {
+    words: Vec<&'static str>,
+    /// The length in bytes of the longest.
+    longest: usize,
+}
+
+impl OpeningWords {
+    /// `true` when `key` starts with one of the words.
+    fn open(&self, key: &str) -> bool {
+        let Some(&first) = key.as_bytes().first() else {
+            return false;
+        };
+        // The words are sorted: those that open with the key's first byte stand together.
+        let from = self.words.partition_point(|w| w.as_bytes()[0] < first);
+        self.words[from..]
+            .iter()
+            .take_while(|w| w.as_bytes()[0] == first)
+            .any(|w| key.starts_with(w))
+    }
+}
+
+/// The [`OpeningWords`] of [`ALL`], gathered once.
+fn opening_words() -> &'static OpeningWords {
+    static WORDS: std::sync::OnceLock<OpeningWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&'static str> = ALL
+            .iter()
+            .flat_map(|kw| {
+                let openings = kw
+                    .formula_openings
+                    .iter()
+                    .chain(kw.headings)
+                    .chain(kw.draft_openings)
+                    .filter_map(|opening| opening.split(' ').next());
+                openings.chain(kw.header_kinds.iter().map(|(kind, _)| *kind))
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        OpeningWords { words, longest }
+    })
+}
+
 /// `true` when `key` starts with `word` followed by the end, a space or punctuation.
 fn starts_with_word(key: &str, word: &str) -> bool {
     key.strip_prefix(word)
@@ -408,6 +497,7 @@ fn bracketed(line: &str) -> Option<String> {
 /// headings and headers less. French when nothing tells.
 pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language {
     let mut score = [0u32; 3];
+    let mut keys = OpeningKeys::of("");
     let index = |l: Language| match l {
         Language::Fr => 0,
         Language::En => 1,
@@ -418,7 +508,7 @@ pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language
             score[index(l)] += 3;
             continue;
         }
-        let keys = OpeningKeys::of(line);
+        keys.read(line);
         if let Some(l) = formula_language_keyed(&keys) {
             score[index(l)] += 3;
         } else if let Some(l) = heading_language_keyed(line, &keys) {

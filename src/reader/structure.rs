@@ -844,6 +844,16 @@ fn starts_with_any_case(word: &str, prefix: &str) -> bool {
             .get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()));
     }
+    // While both are ASCII, bytes compare as their characters lowercased would: most words
+    // differ there, before any lowercasing.
+    for (w, p) in word.bytes().zip(prefix.bytes()) {
+        if !w.is_ascii() || !p.is_ascii() {
+            break;
+        }
+        if w.to_ascii_lowercase() != p {
+            return false;
+        }
+    }
     let mut lowered = word.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|c| lowered.next() == Some(c))
 }
