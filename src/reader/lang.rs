@@ -553,6 +553,38 @@ mod tests {
         assert_eq!(key("RESOLUCIÓN ʼ‘"), "resolucion ''");
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_one_pass_key_agrees_with_folding_then_straightening(s in "\\PC{0,30}|[a-zA-Z\u{c0}-\u{17f}\u{2018}\u{2019}\u{2bc}' \u{a0}\u{301}]{0,30}") {
+            let folded = crate::text::fold(&s);
+            let straightened = folded.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'");
+            prop_assert_eq!(key(&s), straightened);
+        }
+
+        #[test]
+        fn opening_keys_are_the_keys_of_the_first_characters_or_open_nothing(
+            line in "[ \t\u{a0}]{0,2}(La Conférence de plénipotentiaires|RÉSOLUTION|PROJET DE NOUVELLE|considérant|Considering|charge|chargé|Motifs|The Plenipotentiary Conference|RESOLUCIÓN|[A-Za-zÀ-ÿ’']{1,12}|[0-9]{1,3}|\u{301}|\u{130}| |\u{a0}|[\\[\\]();,.:-]){0,10}"
+        ) {
+            let keys = OpeningKeys::of(&line);
+            let start = line.trim_start();
+            let references = [
+                (keys.heading(), key_of_start(start, HEADING_CHARS)),
+                (keys.formula(), key_of_start(start, FORMULA_CHARS)),
+                (keys.header(), key_of_start(start, HEADER_CHARS)),
+            ];
+            for (fast, reference) in references {
+                if keys.header().is_empty() {
+                    // Nothing to read: the reference opens with none of the first words either.
+                    prop_assert!(!opening_words().open(&reference), "{reference}");
+                } else {
+                    prop_assert_eq!(fast, reference.as_str());
+                }
+            }
+        }
+    }
+
     #[test]
     fn headers_give_kind_and_number_or_provisional_id() {
         let h = parse_header("RÉSOLUTION 130 (Rév. Busan, 2014DUBAÏ, 2018)").expect("header");

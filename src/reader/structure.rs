@@ -963,8 +963,12 @@ fn prefix_reading(word: &str) -> Option<String> {
     if !opens_like_a_prefix || word.contains('-') {
         return None;
     }
-    let lower = word.to_lowercase();
-    if NOT_DROPPED.contains(&lower.as_str()) {
+    reading_after_prefix(word, &word.to_lowercase())
+}
+
+/// [`prefix_reading`] once the word (`lower`, lowercased) is known to open like a prefix.
+fn reading_after_prefix(word: &str, lower: &str) -> Option<String> {
+    if NOT_DROPPED.contains(&lower) {
         return None;
     }
     for prefix in LIKELY_HYPHEN_PREFIXES {
@@ -1203,6 +1207,106 @@ mod tests {
         // A capital whose lower case is longer does not cut a character in two.
         let odd = likely_dropped_hyphens("QUASİxxxx Cİdessus");
         assert!(odd.iter().all(|(_, r)| r.contains('-')));
+    }
+
+    /// [`likely_dropped_hyphens`] as first written, every word looked at in full: the
+    /// reference for the filtered one.
+    fn likely_dropped_hyphens_word_by_word(text: &str) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let words = crate::text::runs(text, |c| crate::text::is_letter_or_digit(c) || c == '-');
+        for (_, word) in words {
+            if word.contains('-') {
+                continue;
+            }
+            let caps = word.chars().take_while(|c| c.is_ascii_uppercase()).count();
+            let digits = &word[caps..];
+            if caps >= 2
+                && (2..=4).contains(&digits.len())
+                && digits.chars().all(|c| c.is_ascii_digit())
+            {
+                found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
+                continue;
+            }
+            let mut lowered = word.chars().flat_map(char::to_lowercase);
+            let lower: String = lowered.by_ref().collect();
+            let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES.iter().any(|p| {
+                if p.is_ascii() {
+                    word.as_bytes()
+                        .get(..p.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes()))
+                } else {
+                    lower.starts_with(p)
+                }
+            });
+            if !opens_like_a_prefix {
+                continue;
+            }
+            if let Some(reading) = reading_after_prefix(word, &lower) {
+                found.push((word.to_string(), reading));
+            }
+        }
+        found
+    }
+
+    /// [`restore_certain_hyphens`] word by word: the reference for the search around `I`s.
+    fn restore_certain_hyphens_word_by_word(text: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (start, word) in
+            crate::text::runs(text, |c| crate::text::is_letter_or_digit(c) || c == '-')
+        {
+            if let Some((_, fixed)) = CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word) {
+                out.push_str(&text[at..start]);
+                out.push_str(fixed);
+                at = start + word.len();
+            }
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn every_certain_hyphen_word_holds_one_capital_i() {
+        // `certain_hyphen_words` looks for them around the `I`s.
+        for (written, _) in CERTAIN_HYPHENS {
+            assert_eq!(written.matches('I').count(), 1, "{written}");
+        }
+    }
+
+    #[test]
+    fn words_written_elsewhere_with_a_hyphen_are_noticed_once_beside_the_likely_ones() {
+        let lexicon = HyphenLexicon::from_text("le GTC-Internet et les entités sous-nationales");
+        let text = "RÉSOLUTION 1\nTitre\nconsidérant\na)\tque le GTCInternet et les entités sousnationales;";
+        let raw = parse_instrument(&lines(text), Language::Fr, &lexicon).expect("parses");
+        let noticed: Vec<(&str, &str)> = raw
+            .notices
+            .iter()
+            .map(|n| (n.excerpt.as_str(), n.readings[0].as_str()))
+            .collect();
+        assert_eq!(
+            noticed,
+            vec![
+                ("GTCInternet", "GTC-Internet"),
+                ("sousnationales", "sous-nationales")
+            ]
+        );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_hyphen_readers_agree_with_their_word_by_word_references(
+            s in "(quasi|ci|sous|après|QUASİ|Cİ|APRÈS|Après|CMDT|UIT|ITU|UITT|ITUD|ITUR|soussigné|dessus|total|nationales|régionales|[a-zA-Zéİ]{1,5}|[0-9]{1,5}|-| |, |'|’|é){0,14}"
+        ) {
+            prop_assert_eq!(likely_dropped_hyphens(&s), likely_dropped_hyphens_word_by_word(&s));
+            prop_assert_eq!(restore_certain_hyphens(&s), restore_certain_hyphens_word_by_word(&s));
+            let sites: Vec<(&str, &str)> =
+                crate::text::runs(&s, |c| crate::text::is_letter_or_digit(c) || c == '-')
+                    .filter_map(|(_, w)| CERTAIN_HYPHENS.iter().find(|(c, _)| *c == w).copied())
+                    .collect();
+            prop_assert_eq!(certain_hyphen_sites(&s), sites);
+        }
     }
 
     #[test]
