@@ -527,15 +527,6 @@ struct Lattice {
     edge_starts: Vec<usize>,
 }
 
-/// A step found while a layer is built, before the state it reaches has its index.
-struct Reached {
-    from: usize,
-    step: Step,
-    cost: Cost,
-    to: State,
-    key: u128,
-}
-
 impl Evidence {
     /// Whether an item with this evidence may be read by `step`: deleted text inside rules out
     /// an insertion, inserted text inside a deletion.
@@ -558,54 +549,54 @@ impl Lattice {
         };
         let items = steps.len();
         let mut lattice = Lattice {
-            states: Vec::with_capacity(items * 4 + 1),
+            states: Vec::with_capacity(items * 8 + 1),
             layer_starts: Vec::with_capacity(items + 2),
-            edges: Vec::with_capacity(items * 8),
+            edges: Vec::with_capacity(items * 16),
             edge_starts: Vec::with_capacity(items + 1),
         };
         lattice.states.push(start);
         lattice.layer_starts.extend([0, 1]);
         lattice.edge_starts.push(0);
-        let mut reached: Vec<Reached> = Vec::new();
-        let mut next: Vec<(u128, State)> = Vec::new();
+        // The states the current item's steps reach, sorted by key as they are found, and the
+        // key each of its edges leads to until the states have their final indices.
+        let mut next: Vec<(u128, State)> = Vec::with_capacity(32);
+        let mut edge_keys: Vec<u128> = Vec::with_capacity(64);
         for item in 0..items {
             let item_evidence = evidence.get(item).copied().unwrap_or_default();
-            reached.clear();
+            next.clear();
+            edge_keys.clear();
+            let first_edge = lattice.edges.len();
             for from in lattice.layer(item) {
                 for &step in steps.of(item) {
                     if !item_evidence.allows(step) {
                         continue;
                     }
-                    if let Some((cost, to)) = transition(lattice.states[from], step) {
-                        reached.push(Reached {
-                            from,
-                            step,
-                            cost,
-                            to,
-                            key: to.order_key(),
-                        });
+                    let Some((cost, to)) = transition(lattice.states[from], step) else {
+                        continue;
+                    };
+                    let key = to.order_key();
+                    if let Err(index) = next.binary_search_by_key(&key, |(key, _)| *key) {
+                        next.insert(index, (key, to));
                     }
+                    edge_keys.push(key);
+                    lattice.edges.push(Edge {
+                        from,
+                        to: usize::MAX,
+                        step,
+                        cost,
+                    });
                 }
             }
-            next.clear();
-            next.extend(reached.iter().map(|r| (r.key, r.to)));
-            next.sort_unstable_by_key(|(key, _)| *key);
-            next.dedup_by_key(|(key, _)| *key);
             if next.is_empty() || next.len() > MAX_STATES {
                 return None;
             }
             let base = lattice.states.len();
-            lattice.edges.extend(reached.iter().map(|r| {
+            for (edge, key) in lattice.edges[first_edge..].iter_mut().zip(&edge_keys) {
                 let index = next
-                    .binary_search_by_key(&r.key, |(key, _)| *key)
+                    .binary_search_by_key(key, |(key, _)| *key)
                     .expect("every state reached is among the next states");
-                Edge {
-                    from: r.from,
-                    to: base + index,
-                    step: r.step,
-                    cost: r.cost,
-                }
-            }));
+                edge.to = base + index;
+            }
             lattice.states.extend(next.iter().map(|(_, state)| *state));
             lattice.layer_starts.push(lattice.states.len());
             lattice.edge_starts.push(lattice.edges.len());
