@@ -182,15 +182,15 @@ pub fn label_readings(label: &str) -> Vec<LabelReading> {
         readings.push(match reading {
             ValueReading::Single(value) => LabelReading::Single {
                 value,
-                text: format!("{before}{core}{after}"),
+                text: [before, core, after].concat(),
             },
             ValueReading::Pair { old, new, split } => {
                 let (left, right) = core.split_at(split);
                 LabelReading::Pair {
                     old,
-                    old_text: format!("{before}{left}{after}"),
+                    old_text: [before, left, after].concat(),
                     new,
-                    new_text: format!("{before}{right}{after}"),
+                    new_text: [before, right, after].concat(),
                 }
             }
         });
@@ -340,8 +340,8 @@ impl PlacementKey {
                 let (before, core, after) = label_parts(label);
                 let (left, right) = core.split_at(split);
                 Placement::Renumbered {
-                    old: format!("{before}{left}{after}"),
-                    new: format!("{before}{right}{after}"),
+                    old: [before, left, after].concat(),
+                    new: [before, right, after].concat(),
                 }
             }
         }
