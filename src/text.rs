@@ -21,39 +21,77 @@ pub fn fold(s: &str) -> String {
 /// for loops over many lines.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    fold_mapped_into(s, out, |c| c);
+}
+
+/// Appends the fold of `s` to `out`, each character outside ASCII first read through `map`: the
+/// loop of [`fold_into`], shared with folds that read a few characters as others (typographic
+/// apostrophes as `'`). ASCII is read byte by byte, without decoding.
+#[inline(always)]
+pub fn fold_mapped_into(s: &str, out: &mut String, map: impl Fn(char) -> char) {
+    let bytes = s.as_bytes();
     let mut pending_space = false;
-    let push = |out: &mut String, c: char, pending_space: &mut bool| {
-        if *pending_space {
-            out.push(' ');
-            *pending_space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            fold_char(char::from(b), out, &mut pending_space);
+            at += 1;
+        } else {
+            let (c, next) = char_at(s, at);
+            fold_char(map(c), out, &mut pending_space);
+            at = next;
         }
-        out.push(c);
-    };
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_whitespace() {
-                pending_space = !out.is_empty();
-            } else {
-                push(out, c.to_ascii_lowercase(), &mut pending_space);
-            }
-            continue;
-        }
-        if let Some(base) = latin1_base(c) {
-            push(out, base, &mut pending_space);
-            continue;
-        }
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                for l in d.to_lowercase() {
-                    push(out, l, &mut pending_space);
-                }
-            }
-        });
     }
+}
+
+/// One step of [`fold_into`]: appends the folded form of `c` to `out`, after one space if white
+/// space came between it and the last folded character (`pending_space` carries that from one
+/// call to the next; it starts `false`). The fold is a stream: after any number of steps, `out`
+/// is the fold of the characters read so far, so a caller can stop early or note where the fold
+/// of a prefix ends.
+#[inline(always)]
+pub fn fold_char(c: char, out: &mut String, pending_space: &mut bool) {
+    // ASCII, most of every document, is folded here, inlined in the caller's loop.
+    if c.is_ascii() {
+        if c.is_whitespace() {
+            *pending_space = !out.is_empty();
+        } else {
+            push_folded(out, c.to_ascii_lowercase(), pending_space);
+        }
+        return;
+    }
+    fold_non_ascii_char(c, out, pending_space);
+}
+
+/// [`fold_char`] for a character outside ASCII.
+#[inline(never)]
+fn fold_non_ascii_char(c: char, out: &mut String, pending_space: &mut bool) {
+    if let Some(base) = latin1_base(c) {
+        push_folded(out, base, pending_space);
+        return;
+    }
+    if c.is_whitespace() {
+        *pending_space = !out.is_empty();
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            for l in d.to_lowercase() {
+                push_folded(out, l, pending_space);
+            }
+        }
+    });
+}
+
+/// Appends a folded character, after the space that white space before it left pending.
+#[inline(always)]
+fn push_folded(out: &mut String, c: char, pending_space: &mut bool) {
+    if *pending_space {
+        out.push(' ');
+        *pending_space = false;
+    }
+    out.push(c);
 }
 
 /// The folded form of a Latin-1 letter (U+00C0 to U+00FF): its base letter, lowercase; `None`
@@ -128,6 +166,89 @@ pub fn runs(text: &str, inside: impl Fn(char) -> bool) -> impl Iterator<Item = (
         }
         Some((start, &text[start..]))
     })
+}
+
+/// The words of a text for the hyphen readers: the maximal runs of letters, digits and hyphens,
+/// with their byte offsets. The same runs as `runs(text, |c| is_letter_or_digit(c) || c == '-')`,
+/// read with a table for ASCII bytes: the reader reads every paragraph of a document this way.
+pub fn words_with_hyphens(text: &str) -> WordsWithHyphens<'_> {
+    WordsWithHyphens { text, at: 0 }
+}
+
+/// The iterator of [`words_with_hyphens`].
+#[derive(Debug, Clone)]
+pub struct WordsWithHyphens<'a> {
+    text: &'a str,
+    /// Where reading goes on: a character boundary.
+    at: usize,
+}
+
+/// The ASCII bytes that words are made of: letters, digits and `-`.
+const WORD_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+impl<'a> Iterator for WordsWithHyphens<'a> {
+    type Item = (usize, &'a str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut at = self.at;
+        let start = loop {
+            match bytes.get(at) {
+                None => {
+                    self.at = at;
+                    return None;
+                }
+                Some(&b) if b < 0x80 => {
+                    if WORD_BYTES[usize::from(b)] {
+                        break at;
+                    }
+                    at += 1;
+                }
+                Some(_) => {
+                    let (c, next) = char_at(text, at);
+                    if is_letter_or_digit(c) {
+                        break at;
+                    }
+                    at = next;
+                }
+            }
+        };
+        loop {
+            match bytes.get(at) {
+                None => {
+                    self.at = at;
+                    return Some((start, &text[start..]));
+                }
+                Some(&b) if b < 0x80 => {
+                    if !WORD_BYTES[usize::from(b)] {
+                        // The byte that ends the word is outside every word: skipped with it.
+                        self.at = at + 1;
+                        return Some((start, &text[start..at]));
+                    }
+                    at += 1;
+                }
+                Some(_) => {
+                    let (c, next) = char_at(text, at);
+                    if !is_letter_or_digit(c) {
+                        self.at = next;
+                        return Some((start, &text[start..at]));
+                    }
+                    at = next;
+                }
+            }
+        }
+    }
 }
 
 /// The character at a byte offset that is a character boundary short of the end, and the offset
@@ -268,6 +389,16 @@ mod tests {
             prop_assert_eq!(fast, runs_by_chars(&s, char::is_alphabetic));
             let fast: Vec<(usize, &str)> = runs(&s, |c| is_letter_or_digit(c) || c == '-').collect();
             prop_assert_eq!(fast, runs_by_chars(&s, |c| c.is_alphanumeric() || c == '-'));
+            let words: Vec<(usize, &str)> = words_with_hyphens(&s).collect();
+            prop_assert_eq!(words, runs_by_chars(&s, |c| c.is_alphanumeric() || c == '-'));
+        }
+
+        #[test]
+        fn words_read_by_table_agree_with_runs_read_by_characters_on_latin_text(
+            s in "[a-zA-Z0-9 \u{a0}\u{c0}-\u{17f}\u{400}-\u{45f}'\u{2019},.;:()\t-]{0,80}"
+        ) {
+            let words: Vec<(usize, &str)> = words_with_hyphens(&s).collect();
+            prop_assert_eq!(words, runs_by_chars(&s, |c| c.is_alphanumeric() || c == '-'));
         }
 
         #[test]

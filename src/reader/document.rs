@@ -115,8 +115,7 @@ pub fn read_block(
             found: "no text before the reasons, the separator or the end of the file".into(),
         });
     }
-    let mut instrument = structure::parse_instrument(&block.body, language)?;
-    hyphens.list_dropped(&mut instrument);
+    let instrument = structure::parse_instrument(&block.body, language, hyphens)?;
     let header =
         lang::parse_header(&instrument.header.text).ok_or_else(|| structure::StructureError {
             line: instrument.header.lines.first,

@@ -10,12 +10,21 @@
 use crate::model::{InstrumentKind, Language};
 
 /// A comparison key: [`crate::text::fold`] with typographic apostrophes read as `'`.
+///
+/// The apostrophes are straightened before the fold, in the same pass: the fold leaves them as
+/// they are and makes no other character into one, so it is the same as straightening after.
 pub fn key(s: &str) -> String {
-    let folded = crate::text::fold(s);
-    if folded.contains(['\u{2019}', '\u{2018}', '\u{02bc}']) {
-        folded.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
-    } else {
-        folded
+    let mut out = String::with_capacity(s.len());
+    crate::text::fold_mapped_into(s, &mut out, straight_apostrophe);
+    out
+}
+
+/// `'` for a typographic apostrophe (`’`, `‘`, `ʼ`), any other character as it is.
+#[inline]
+fn straight_apostrophe(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+        _ => c,
     }
 }
 
@@ -26,6 +35,102 @@ pub fn key_of_start(s: &str, chars: usize) -> String {
     match s.char_indices().nth(chars) {
         Some((end, _)) => key(&s[..end]),
         None => key(s),
+    }
+}
+
+/// How many characters of a line's opening each reading folds: enough for its longest words.
+const HEADING_CHARS: usize = 40;
+const FORMULA_CHARS: usize = 48;
+const HEADER_CHARS: usize = 64;
+
+/// The keys of a line's opening, white space at its start skipped, for every reading of
+/// openings (formula, heading, header) at the cost of one fold: the key of its first
+/// [`HEADER_CHARS`] characters, and where the keys of its first [`HEADING_CHARS`] and
+/// [`FORMULA_CHARS`] characters end in it (the fold is a stream: the key of a prefix is a prefix
+/// of the key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpeningKeys {
+    key: String,
+    heading_end: usize,
+    formula_end: usize,
+}
+
+impl OpeningKeys {
+    /// Folds the opening of `line`.
+    pub fn of(line: &str) -> Self {
+        let mut keys = OpeningKeys {
+            key: String::with_capacity(HEADER_CHARS + 8),
+            heading_end: 0,
+            formula_end: 0,
+        };
+        keys.read(line);
+        keys
+    }
+
+    /// Folds the opening of `line` in place of the last one, reusing the buffer. Most lines
+    /// open with none of the fixed words: their fold stops as soon as it shows that, and their
+    /// keys are left empty (an empty key opens nothing, as the keys of such a line would not).
+    pub fn read(&mut self, line: &str) {
+        let opening_words = opening_words();
+        let text = line.trim_start();
+        let bytes = text.as_bytes();
+        let key = &mut self.key;
+        key.clear();
+        let mut pending_space = false;
+        let (mut heading_end, mut formula_end) = (None, None);
+        let mut opening_checked = false;
+        let mut at = 0;
+        for read in 0..HEADER_CHARS {
+            let Some(&b) = bytes.get(at) else {
+                break;
+            };
+            if read == HEADING_CHARS {
+                heading_end = Some(key.len());
+            }
+            if read == FORMULA_CHARS {
+                formula_end = Some(key.len());
+            }
+            let c = if b < 0x80 {
+                at += 1;
+                char::from(b)
+            } else {
+                let c = text[at..]
+                    .chars()
+                    .next()
+                    .expect("`at` is a character boundary short of the end");
+                at += c.len_utf8();
+                straight_apostrophe(c)
+            };
+            crate::text::fold_char(c, key, &mut pending_space);
+            // The fold only grows: once it is as long as the longest first word, whether the
+            // key starts with one of them is settled.
+            if !opening_checked && key.len() >= opening_words.longest {
+                if !opening_words.open(key) {
+                    break;
+                }
+                opening_checked = true;
+            }
+        }
+        if !opening_words.open(key) {
+            key.clear();
+        }
+        self.heading_end = heading_end.unwrap_or(key.len()).min(key.len());
+        self.formula_end = formula_end.unwrap_or(key.len()).min(key.len());
+    }
+
+    /// `key_of_start(line.trim_start(), HEADING_CHARS)`.
+    fn heading(&self) -> &str {
+        &self.key[..self.heading_end]
+    }
+
+    /// `key_of_start(line.trim_start(), FORMULA_CHARS)`.
+    fn formula(&self) -> &str {
+        &self.key[..self.formula_end]
+    }
+
+    /// `key_of_start(line.trim_start(), HEADER_CHARS)`.
+    fn header(&self) -> &str {
+        &self.key
     }
 }
 
@@ -187,6 +292,54 @@ pub fn keywords(language: Language) -> &'static Keywords {
     }
 }
 
+/// The first words of every fixed opening of every language, folded: the formulas', the
+/// headings', the drafts' openings (`projet`) and the instrument kinds. Each reading of an
+/// opening needs its key to start with one of them (the kinds as whole words), so a key that
+/// starts with none opens nothing.
+struct OpeningWords {
+    words: Vec<&'static str>,
+    /// The length in bytes of the longest.
+    longest: usize,
+}
+
+impl OpeningWords {
+    /// `true` when `key` starts with one of the words.
+    fn open(&self, key: &str) -> bool {
+        let Some(&first) = key.as_bytes().first() else {
+            return false;
+        };
+        // The words are sorted: those that open with the key's first byte stand together.
+        let from = self.words.partition_point(|w| w.as_bytes()[0] < first);
+        self.words[from..]
+            .iter()
+            .take_while(|w| w.as_bytes()[0] == first)
+            .any(|w| key.starts_with(w))
+    }
+}
+
+/// The [`OpeningWords`] of [`ALL`], gathered once.
+fn opening_words() -> &'static OpeningWords {
+    static WORDS: std::sync::OnceLock<OpeningWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&'static str> = ALL
+            .iter()
+            .flat_map(|kw| {
+                let openings = kw
+                    .formula_openings
+                    .iter()
+                    .chain(kw.headings)
+                    .chain(kw.draft_openings)
+                    .filter_map(|opening| opening.split(' ').next());
+                openings.chain(kw.header_kinds.iter().map(|(kind, _)| *kind))
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        OpeningWords { words, longest }
+    })
+}
+
 /// `true` when `key` starts with `word` followed by the end, a space or punctuation.
 fn starts_with_word(key: &str, word: &str) -> bool {
     key.strip_prefix(word)
@@ -198,6 +351,11 @@ fn starts_with_word(key: &str, word: &str) -> bool {
 /// Secteurs et les Associés`). Lines that end like a sentence (`;`, `.`, `:`) or run too long for
 /// a heading are not headings.
 pub fn heading_language(line: &str) -> Option<Language> {
+    heading_language_keyed(line, &OpeningKeys::of(line))
+}
+
+/// [`heading_language`] with the keys of the line's opening already folded.
+pub fn heading_language_keyed(line: &str, keys: &OpeningKeys) -> Option<Language> {
     let trimmed = line.trim();
     if trimmed.is_empty()
         || trimmed.chars().count() > 260
@@ -206,10 +364,11 @@ pub fn heading_language(line: &str) -> Option<Language> {
     {
         return None;
     }
-    // Headings are recognised by their opening words: folding the first 40 characters is enough.
-    let k = key_of_start(trimmed, 40);
+    // Headings are recognised by their opening words: folding the first 40 characters is enough
+    // (the white space that `trim` drops after them and `keys` kept folds to nothing).
+    let k = keys.heading();
     ALL.iter()
-        .find(|kw| kw.headings.iter().any(|h| starts_with_word(&k, h)))
+        .find(|kw| kw.headings.iter().any(|h| starts_with_word(k, h)))
         .map(|kw| kw.language)
 }
 
@@ -229,9 +388,14 @@ pub fn reasons_opening(line: &str) -> Option<(Language, &str)> {
 
 /// The language of the preamble formula, if `line` opens one.
 pub fn formula_language(line: &str) -> Option<Language> {
-    let k = key_of_start(line.trim_start(), 48);
+    formula_language_keyed(&OpeningKeys::of(line))
+}
+
+/// [`formula_language`] with the keys of the line's opening already folded.
+pub fn formula_language_keyed(keys: &OpeningKeys) -> Option<Language> {
+    let k = keys.formula();
     ALL.iter()
-        .find(|kw| kw.formula_openings.iter().any(|f| starts_with_word(&k, f)))
+        .find(|kw| kw.formula_openings.iter().any(|f| starts_with_word(k, f)))
         .map(|kw| kw.language)
 }
 
@@ -250,11 +414,16 @@ pub struct HeaderTarget {
 /// NOUVELLE RÉSOLUTION [B-1]`, `DRAFT NEW RESOLUTION [EUR-2]`, `PROYECTO DE NUEVA RESOLUCIÓN
 /// [B-1]`. `None` when the line is not one.
 pub fn parse_header(line: &str) -> Option<HeaderTarget> {
+    parse_header_keyed(line, &OpeningKeys::of(line))
+}
+
+/// [`parse_header`] with the keys of the line's opening already folded.
+pub fn parse_header_keyed(line: &str, keys: &OpeningKeys) -> Option<HeaderTarget> {
     let first = line.trim_start().chars().next()?;
     if !first.is_alphabetic() {
         return None;
     }
-    let k = key_of_start(line.trim_start(), 64);
+    let k = keys.header();
     for kw in ALL {
         for opening in kw.draft_openings {
             let Some(rest) = k.strip_prefix(opening) else {
@@ -276,7 +445,7 @@ pub fn parse_header(line: &str) -> Option<HeaderTarget> {
             });
         }
     }
-    let (kind, languages) = kind_at_start(&k)?;
+    let (kind, languages) = kind_at_start(k)?;
     let word_len = k.split(' ').next().map_or(0, str::len);
     let rest = k[word_len..].trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -328,6 +497,7 @@ fn bracketed(line: &str) -> Option<String> {
 /// headings and headers less. French when nothing tells.
 pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language {
     let mut score = [0u32; 3];
+    let mut keys = OpeningKeys::of("");
     let index = |l: Language| match l {
         Language::Fr => 0,
         Language::En => 1,
@@ -336,9 +506,12 @@ pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language
     for line in lines {
         if let Some((l, _)) = reasons_opening(line) {
             score[index(l)] += 3;
-        } else if let Some(l) = formula_language(line) {
+            continue;
+        }
+        keys.read(line);
+        if let Some(l) = formula_language_keyed(&keys) {
             score[index(l)] += 3;
-        } else if let Some(l) = heading_language(line) {
+        } else if let Some(l) = heading_language_keyed(line, &keys) {
             score[index(l)] += 1;
         }
     }
@@ -378,6 +551,38 @@ mod tests {
     fn keys_fold_accents_and_straighten_typographic_apostrophes() {
         assert_eq!(key("  Considérant\u{a0}l’Œuvre "), "considerant l'œuvre");
         assert_eq!(key("RESOLUCIÓN ʼ‘"), "resolucion ''");
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_one_pass_key_agrees_with_folding_then_straightening(s in "\\PC{0,30}|[a-zA-Z\u{c0}-\u{17f}\u{2018}\u{2019}\u{2bc}' \u{a0}\u{301}]{0,30}") {
+            let folded = crate::text::fold(&s);
+            let straightened = folded.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'");
+            prop_assert_eq!(key(&s), straightened);
+        }
+
+        #[test]
+        fn opening_keys_are_the_keys_of_the_first_characters_or_open_nothing(
+            line in "[ \t\u{a0}]{0,2}(La Conférence de plénipotentiaires|RÉSOLUTION|PROJET DE NOUVELLE|considérant|Considering|charge|chargé|Motifs|The Plenipotentiary Conference|RESOLUCIÓN|[A-Za-zÀ-ÿ’']{1,12}|[0-9]{1,3}|\u{301}|\u{130}| |\u{a0}|[\\[\\]();,.:-]){0,10}"
+        ) {
+            let keys = OpeningKeys::of(&line);
+            let start = line.trim_start();
+            let references = [
+                (keys.heading(), key_of_start(start, HEADING_CHARS)),
+                (keys.formula(), key_of_start(start, FORMULA_CHARS)),
+                (keys.header(), key_of_start(start, HEADER_CHARS)),
+            ];
+            for (fast, reference) in references {
+                if keys.header().is_empty() {
+                    // Nothing to read: the reference opens with none of the first words either.
+                    prop_assert!(!opening_words().open(&reference), "{reference}");
+                } else {
+                    prop_assert_eq!(fast, reference.as_str());
+                }
+            }
+        }
     }
 
     #[test]

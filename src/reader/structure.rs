@@ -134,13 +134,15 @@ pub fn classify(line: &str) -> LineClass {
             text: text.to_string(),
         };
     }
-    if lang::formula_language(trimmed).is_some() {
+    // One fold of the line's opening serves the three readings of openings.
+    let keys = lang::OpeningKeys::of(trimmed);
+    if lang::formula_language_keyed(&keys).is_some() {
         return LineClass::Formula;
     }
-    if lang::heading_language(trimmed).is_some() {
+    if lang::heading_language_keyed(trimmed, &keys).is_some() {
         return LineClass::Heading;
     }
-    if lang::parse_header(trimmed).is_some() {
+    if lang::parse_header_keyed(trimmed, &keys).is_some() {
         return LineClass::Header;
     }
     LineClass::Text
@@ -491,22 +493,27 @@ fn continues_heading(heading: &str, next: &str) -> bool {
         && n.chars().count() <= 100
         && !n.ends_with([',', ';', ':', '.'])
         && n.starts_with(char::is_alphabetic)
-        && ![
-            "que ", "qu'", "a ", "de ", "d'", "that ", "to ", "en ", "in ",
-        ]
-        .iter()
-        .any(|w| lang::key(n).starts_with(w))
+        && {
+            let next_key = lang::key(n);
+            ![
+                "que ", "qu'", "a ", "de ", "d'", "that ", "to ", "en ", "in ",
+            ]
+            .iter()
+            .any(|w| next_key.starts_with(w))
+        }
 }
 
 /// Reads the lines of one proposal's instrument (from its header to the line before its reasons)
-/// into a [`RawInstrument`].
+/// into a [`RawInstrument`]. `hyphens` holds the hyphenated words of the whole document: a word
+/// of the instrument written elsewhere with a hyphen is noticed as a `dropped-hyphen`.
 pub fn parse_instrument(
     lines: &[SourceLine<'_>],
     language: Language,
+    hyphens: &HyphenLexicon,
 ) -> Result<RawInstrument, StructureError> {
-    let cleaned: Vec<(u32, String)> = lines
+    let cleaned: Vec<(u32, std::borrow::Cow<'_, str>)> = lines
         .iter()
-        .map(|l| (l.number, drop_bookmarks(l.text).into_owned()))
+        .map(|l| (l.number, drop_bookmarks(l.text)))
         .collect();
     let classes: Vec<LineClass> = cleaned.iter().map(|(_, t)| classify(t)).collect();
     let mut notices = Vec::new();
@@ -587,7 +594,7 @@ pub fn parse_instrument(
     let mut sections: Vec<RawSection> = Vec::new();
     let mut nesting = Nesting::default();
     while i < classes.len() {
-        let (number, text) = (cleaned[i].0, cleaned[i].1.as_str());
+        let (number, text) = (cleaned[i].0, &*cleaned[i].1);
         match &classes[i] {
             LineClass::Blank => {}
             LineClass::Heading => {
@@ -662,7 +669,7 @@ pub fn parse_instrument(
         sections,
         notices,
     };
-    restore_hyphens(&mut raw);
+    restore_hyphens(&mut raw, hyphens);
     raw.notices.sort();
     Ok(raw)
 }
@@ -736,49 +743,97 @@ const LIKELY_HYPHEN_PREFIXES: &[&str] = &["quasi", "ci", "sous", "après"];
 /// Words that these openings legitimately start without a hyphen.
 const NOT_DROPPED: &[&str] = &["soussigné", "souscrire", "soustraire"];
 
-/// Restores certain dropped hyphens in place and lists the likely ones as `dropped-hyphen`
-/// notices.
-fn restore_hyphens(raw: &mut RawInstrument) {
-    let mut notices = Vec::new();
-    let mut fix = |text: &mut String, line: u32, section: Option<&str>, label: Option<&str>| {
-        *text = restore_certain_hyphens(text);
-        for (word, reading) in likely_dropped_hyphens(text) {
-            notices.push(Uncertainty {
-                line,
-                what: "dropped-hyphen".into(),
-                excerpt: word,
-                readings: vec![reading],
-                section: section.map(str::to_string),
-                label: label.map(str::to_string),
-            });
+/// Restores certain dropped hyphens in place and lists as `dropped-hyphen` notices the likely
+/// ones ([`likely_dropped_hyphens`]) and the words that the document writes elsewhere with a
+/// hyphen (`lexicon`), unless a notice already names the word on its line. The words of each
+/// paragraph are read once for both.
+fn restore_hyphens(raw: &mut RawInstrument, lexicon: &HyphenLexicon) {
+    let mut likely = Vec::new();
+    let mut written_elsewhere = Vec::new();
+    // A likely notice names its section's heading as written, a lexicon notice the heading with
+    // its certain hyphens restored (the two were once separate passes, before and after the
+    // restoration; the output keeps their readings).
+    let mut fix = |text: &mut String,
+                   line: u32,
+                   heading_as_written: Option<&str>,
+                   heading_restored: Option<&str>,
+                   label: Option<&str>| {
+        if let std::borrow::Cow::Owned(restored) = with_certain_hyphens(text) {
+            *text = restored;
+        }
+        for (_, word) in words(text) {
+            if let Some(reading) = likely_reading(word) {
+                likely.push(Uncertainty {
+                    line,
+                    what: "dropped-hyphen".into(),
+                    excerpt: word.to_string(),
+                    readings: vec![reading],
+                    section: heading_as_written.map(str::to_string),
+                    label: label.map(str::to_string),
+                });
+            }
+            if let Some(hyphenated) = lexicon.hyphenated(word) {
+                written_elsewhere.push(Uncertainty {
+                    line,
+                    what: "dropped-hyphen".into(),
+                    excerpt: word.to_string(),
+                    readings: vec![hyphenated.to_string()],
+                    section: heading_restored.map(str::to_string),
+                    label: label.map(str::to_string),
+                });
+            }
         }
     };
     if let Some(title) = &mut raw.title {
-        fix(&mut title.text, title.lines.first, None, None);
+        fix(&mut title.text, title.lines.first, None, None, None);
     }
     for section in &mut raw.sections {
-        let heading = section.heading.text.clone();
+        let heading_as_written = section.heading.text.clone();
         fix(
             &mut section.heading.text,
             section.heading.lines.first,
             None,
             None,
+            None,
         );
+        let heading_restored = section.heading.text.as_str();
         for item in &mut section.items {
             let line = item.lines.first;
-            fix(&mut item.text, line, Some(&heading), item.label.as_deref());
+            let label = item.label.as_deref();
+            fix(
+                &mut item.text,
+                line,
+                Some(&heading_as_written),
+                Some(heading_restored),
+                label,
+            );
             for note in &mut item.footnotes {
-                fix(&mut note.text, line, Some(&heading), item.label.as_deref());
+                fix(
+                    &mut note.text,
+                    line,
+                    Some(&heading_as_written),
+                    Some(heading_restored),
+                    label,
+                );
             }
         }
     }
-    raw.notices.extend(notices);
+    raw.notices.extend(likely);
+    for notice in written_elsewhere {
+        let known = raw
+            .notices
+            .iter()
+            .any(|n| n.what == notice.what && n.line == notice.line && n.excerpt == notice.excerpt);
+        if !known {
+            raw.notices.push(notice);
+        }
+    }
 }
 
 /// Splits text into words (letters, digits, hyphens and apostrophes inside), with their byte
 /// ranges.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::runs(text, |c| crate::text::is_letter_or_digit(c) || c == '-')
+    crate::text::words_with_hyphens(text)
 }
 
 /// `true` when `word` starts with `prefix` (lowercase) in any case.
@@ -789,112 +844,174 @@ fn starts_with_any_case(word: &str, prefix: &str) -> bool {
             .get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()));
     }
+    // While both are ASCII, bytes compare as their characters lowercased would: most words
+    // differ there, before any lowercasing.
+    for (w, p) in word.bytes().zip(prefix.bytes()) {
+        if !w.is_ascii() || !p.is_ascii() {
+            break;
+        }
+        if w.to_ascii_lowercase() != p {
+            return false;
+        }
+    }
     let mut lowered = word.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|c| lowered.next() == Some(c))
 }
 
-/// Puts back the hyphens of [`CERTAIN_HYPHENS`] in whole words.
-pub fn restore_certain_hyphens(text: &str) -> String {
-    if !CERTAIN_HYPHENS.iter().any(|(w, _)| text.contains(w)) {
-        return text.to_string();
+/// The words of [`CERTAIN_HYPHENS`] in a text, whole words only, in order, with their byte
+/// offsets. Each of those words holds exactly one `I` (`UITT`, `ITUD`): the search looks around
+/// the capital `I`s, few in running text, instead of reading every word.
+fn certain_hyphen_words(
+    text: &str,
+) -> impl Iterator<Item = (usize, &'static (&'static str, &'static str))> + '_ {
+    let bytes = text.as_bytes();
+    let is_word_char = |c: char| crate::text::is_letter_or_digit(c) || c == '-';
+    let whole_word_at = move |start: usize, end: usize| {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    };
+    text.match_indices('I').flat_map(move |(i, _)| {
+        // `UIT?` opens one byte before the `I`, `ITU?` at it.
+        [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(move |start| {
+                let candidate = bytes.get(start..start + 4)?;
+                let site = CERTAIN_HYPHENS
+                    .iter()
+                    .find(|(written, _)| written.as_bytes() == candidate)?;
+                whole_word_at(start, start + 4).then_some((start, site))
+            })
+    })
+}
+
+/// The text with the hyphens of [`CERTAIN_HYPHENS`] put back in whole words; borrowed when it
+/// has none to put back.
+fn with_certain_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut sites = certain_hyphen_words(text).peekable();
+    if sites.peek().is_none() {
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut at = 0;
-    for (start, word) in words(text) {
-        if let Some((_, fixed)) = CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word) {
-            out.push_str(&text[at..start]);
-            out.push_str(fixed);
-            at = start + word.len();
-        }
+    for (start, (written, restored)) in sites {
+        out.push_str(&text[at..start]);
+        out.push_str(restored);
+        at = start + written.len();
     }
     out.push_str(&text[at..]);
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// Puts back the hyphens of [`CERTAIN_HYPHENS`] in whole words.
+pub fn restore_certain_hyphens(text: &str) -> String {
+    with_certain_hyphens(text).into_owned()
 }
 
 /// The words of [`CERTAIN_HYPHENS`] in a line, as written and as restored (`UITT`, `UIT-T`).
 pub fn certain_hyphen_sites(text: &str) -> Vec<(&'static str, &'static str)> {
-    if !CERTAIN_HYPHENS.iter().any(|(w, _)| text.contains(w)) {
-        return Vec::new();
-    }
-    words(text)
-        .filter_map(|(_, word)| CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word).copied())
-        .collect()
+    certain_hyphen_words(text).map(|(_, site)| *site).collect()
 }
 
 /// Words where a hyphen was likely dropped, with the reading that puts it back:
 /// `CMDT14` (`CMDT-14`), `quasitotalité` (`quasi-totalité`), `cidessus`, `sousnationales`,
 /// `après2015`.
 pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    for (_, word) in words(text) {
-        if word.contains('-') {
-            continue;
-        }
-        // An acronym run into a year: `CMDT14`, `AMNT12`, `WTDC17`.
-        let caps = word.chars().take_while(|c| c.is_ascii_uppercase()).count();
-        let digits = &word[caps..];
-        if caps >= 2
-            && (2..=4).contains(&digits.len())
-            && digits.chars().all(|c| c.is_ascii_digit())
-        {
-            found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
-            continue;
-        }
-        // Every prefix opens with `q`, `c`, `s` or `a`: other words need no closer look.
-        let opens_like_a_prefix = matches!(word.as_bytes()[0] | 0x20, b'q' | b'c' | b's' | b'a')
-            && LIKELY_HYPHEN_PREFIXES
-                .iter()
-                .any(|p| starts_with_any_case(word, p));
-        if !opens_like_a_prefix {
-            continue;
-        }
-        let lower = word.to_lowercase();
-        if NOT_DROPPED.contains(&lower.as_str()) {
-            continue;
-        }
-        for prefix in LIKELY_HYPHEN_PREFIXES {
-            let Some(rest) = lower.strip_prefix(prefix) else {
-                continue;
-            };
-            let rest_ok = match *prefix {
-                "après" => rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()),
-                "ci" => [
-                    "dessus", "dessous", "après", "contre", "joint", "jointe", "inclus",
-                ]
-                .contains(&rest),
-                "sous" => [
-                    "nationa",
-                    "régiona",
-                    "region",
-                    "groupe",
-                    "comit",
-                    "programme",
-                    "ensemble",
-                    "estim",
-                    "secteur",
-                    "titre",
-                    "total",
-                    "développ",
-                    "utilis",
-                ]
-                .iter()
-                .any(|r| rest.starts_with(r)),
-                "quasi" => rest.chars().count() >= 4,
-                _ => false,
-            };
-            if rest_ok {
-                // The prefix's length in the word as written (its case may differ in length).
-                let split = word
-                    .char_indices()
-                    .nth(prefix.chars().count())
-                    .map_or(word.len(), |(i, _)| i);
-                let (head, tail) = word.split_at(split);
-                found.push((word.to_string(), format!("{head}-{tail}")));
-                break;
-            }
+    words(text)
+        .filter_map(|(_, word)| likely_reading(word).map(|reading| (word.to_string(), reading)))
+        .collect()
+}
+
+/// The reading of a word with the hyphen that it likely lost put back, if it likely lost one
+/// (see [`likely_dropped_hyphens`]).
+#[inline]
+fn likely_reading(word: &str) -> Option<String> {
+    // An acronym run into a year opens with two capitals, and every prefix with `q`, `c`, `s` or
+    // `a`: most words are ruled out by their first two bytes.
+    let bytes = word.as_bytes();
+    let first = *bytes.first()?;
+    if first.is_ascii_uppercase() && bytes.get(1).is_some_and(u8::is_ascii_uppercase) {
+        if let Some(reading) = acronym_year_reading(word) {
+            return Some(reading);
         }
     }
-    found
+    if matches!(first | 0x20, b'q' | b'c' | b's' | b'a') {
+        return prefix_reading(word);
+    }
+    None
+}
+
+/// `CMDT-14` for `CMDT14`: an acronym run into a year (`AMNT12`, `WTDC17`).
+#[inline(never)]
+fn acronym_year_reading(word: &str) -> Option<String> {
+    let caps = word.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = &word[caps..];
+    (caps >= 2 && (2..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{}-{}", &word[..caps], digits))
+}
+
+/// `quasi-totalité` for `quasitotalité`: a word opening with one of [`LIKELY_HYPHEN_PREFIXES`]
+/// followed by what such a prefix is hyphenated to (`cidessus`, `sousnationales`, `après2015`).
+#[inline(never)]
+fn prefix_reading(word: &str) -> Option<String> {
+    // The prefixes open with different letters: only the one that opens like the word can match.
+    let first = word.as_bytes().first()? | 0x20;
+    let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes()[0] == first && starts_with_any_case(word, p));
+    if !opens_like_a_prefix || word.contains('-') {
+        return None;
+    }
+    reading_after_prefix(word, &word.to_lowercase())
+}
+
+/// [`prefix_reading`] once the word (`lower`, lowercased) is known to open like a prefix.
+fn reading_after_prefix(word: &str, lower: &str) -> Option<String> {
+    if NOT_DROPPED.contains(&lower) {
+        return None;
+    }
+    for prefix in LIKELY_HYPHEN_PREFIXES {
+        let Some(rest) = lower.strip_prefix(prefix) else {
+            continue;
+        };
+        let rest_ok = match *prefix {
+            "après" => rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()),
+            "ci" => [
+                "dessus", "dessous", "après", "contre", "joint", "jointe", "inclus",
+            ]
+            .contains(&rest),
+            "sous" => [
+                "nationa",
+                "régiona",
+                "region",
+                "groupe",
+                "comit",
+                "programme",
+                "ensemble",
+                "estim",
+                "secteur",
+                "titre",
+                "total",
+                "développ",
+                "utilis",
+            ]
+            .iter()
+            .any(|r| rest.starts_with(r)),
+            "quasi" => rest.chars().count() >= 4,
+            _ => false,
+        };
+        if rest_ok {
+            // The prefix's length in the word as written (its case may differ in length).
+            let split = word
+                .char_indices()
+                .nth(prefix.chars().count())
+                .map_or(word.len(), |(i, _)| i);
+            let (head, tail) = word.split_at(split);
+            return Some(format!("{head}-{tail}"));
+        }
+    }
+    None
 }
 
 /// Hyphenated words of a whole document, by their form without hyphens (`GTCInternet` to
@@ -903,9 +1020,11 @@ pub fn likely_dropped_hyphens(text: &str) -> Vec<(String, String)> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HyphenLexicon {
     by_joined: std::collections::BTreeMap<String, String>,
-    /// Bit `n` set when a joined form is `n` bytes long (63 for any longer): most words of a
-    /// text are ruled out by their length alone, without a lookup.
+    /// Bit `n` set when a joined form is `n` bytes long (63 for any longer), and bit `b` of
+    /// `first_bytes` when one opens with the byte `b`: most words of a text are ruled out by
+    /// their length and their first byte, without a lookup.
     lengths: u64,
+    first_bytes: [u128; 2],
 }
 
 impl HyphenLexicon {
@@ -942,74 +1061,28 @@ impl HyphenLexicon {
         let lengths = by_joined
             .keys()
             .fold(0u64, |bits, joined| bits | 1 << joined.len().min(63));
-        HyphenLexicon { by_joined, lengths }
+        let mut first_bytes = [0u128; 2];
+        for joined in by_joined.keys() {
+            if let Some(&b) = joined.as_bytes().first() {
+                first_bytes[usize::from(b >> 7)] |= 1 << (b & 0x7f);
+            }
+        }
+        HyphenLexicon {
+            by_joined,
+            lengths,
+            first_bytes,
+        }
     }
 
     /// The hyphenated form of a word written without its hyphen, if the document has one.
     pub fn hyphenated(&self, word: &str) -> Option<&str> {
-        if self.lengths & (1 << word.len().min(63)) == 0 {
+        let &first = word.as_bytes().first()?;
+        if self.lengths & (1 << word.len().min(63)) == 0
+            || self.first_bytes[usize::from(first >> 7)] & (1 << (first & 0x7f)) == 0
+        {
             return None;
         }
         self.by_joined.get(word).map(String::as_str)
-    }
-
-    /// Adds a `dropped-hyphen` notice for each word of the instrument written elsewhere in the
-    /// document with a hyphen, unless a notice already names it on that line.
-    pub fn list_dropped(&self, raw: &mut RawInstrument) {
-        if self.by_joined.is_empty() {
-            return;
-        }
-        let mut found = Vec::new();
-        let mut scan = |text: &str, line: u32, section: Option<&str>, label: Option<&str>| {
-            // A text that holds none of the joined forms anywhere has none as a word: a few
-            // substring searches spare reading it word by word.
-            if !self
-                .by_joined
-                .keys()
-                .any(|joined| text.contains(joined.as_str()))
-            {
-                return;
-            }
-            for (_, word) in words(text) {
-                if let Some(hyphenated) = self.hyphenated(word) {
-                    found.push(Uncertainty {
-                        line,
-                        what: "dropped-hyphen".into(),
-                        excerpt: word.to_string(),
-                        readings: vec![hyphenated.to_string()],
-                        section: section.map(str::to_string),
-                        label: label.map(str::to_string),
-                    });
-                }
-            }
-        };
-        if let Some(title) = &raw.title {
-            scan(&title.text, title.lines.first, None, None);
-        }
-        for section in &raw.sections {
-            scan(
-                &section.heading.text,
-                section.heading.lines.first,
-                None,
-                None,
-            );
-            for item in &section.items {
-                let heading = Some(section.heading.text.as_str());
-                scan(&item.text, item.lines.first, heading, item.label.as_deref());
-                for note in &item.footnotes {
-                    scan(&note.text, item.lines.first, heading, item.label.as_deref());
-                }
-            }
-        }
-        for notice in found {
-            let known = raw.notices.iter().any(|n| {
-                n.what == notice.what && n.line == notice.line && n.excerpt == notice.excerpt
-            });
-            if !known {
-                raw.notices.push(notice);
-            }
-        }
-        raw.notices.sort();
     }
 }
 
@@ -1084,7 +1157,8 @@ mod tests {
     #[test]
     fn i_is_a_letter_after_h_and_a_roman_numeral_under_a_colon() {
         let text = "RÉSOLUTION 1\nTitre\nconsidérant\nh)\tx;\ni)\ten particulier:\ni)\tun;\nii)\tdeux,\nj)\ty;";
-        let raw = parse_instrument(&lines(text), Language::Fr).expect("parses");
+        let raw = parse_instrument(&lines(text), Language::Fr, &HyphenLexicon::default())
+            .expect("parses");
         let items: Vec<(String, u8)> = raw.sections[0]
             .items
             .iter()
@@ -1135,10 +1209,111 @@ mod tests {
         assert!(odd.iter().all(|(_, r)| r.contains('-')));
     }
 
+    /// [`likely_dropped_hyphens`] as first written, every word looked at in full: the
+    /// reference for the filtered one.
+    fn likely_dropped_hyphens_word_by_word(text: &str) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let words = crate::text::runs(text, |c| crate::text::is_letter_or_digit(c) || c == '-');
+        for (_, word) in words {
+            if word.contains('-') {
+                continue;
+            }
+            let caps = word.chars().take_while(|c| c.is_ascii_uppercase()).count();
+            let digits = &word[caps..];
+            if caps >= 2
+                && (2..=4).contains(&digits.len())
+                && digits.chars().all(|c| c.is_ascii_digit())
+            {
+                found.push((word.to_string(), format!("{}-{}", &word[..caps], digits)));
+                continue;
+            }
+            let mut lowered = word.chars().flat_map(char::to_lowercase);
+            let lower: String = lowered.by_ref().collect();
+            let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES.iter().any(|p| {
+                if p.is_ascii() {
+                    word.as_bytes()
+                        .get(..p.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes()))
+                } else {
+                    lower.starts_with(p)
+                }
+            });
+            if !opens_like_a_prefix {
+                continue;
+            }
+            if let Some(reading) = reading_after_prefix(word, &lower) {
+                found.push((word.to_string(), reading));
+            }
+        }
+        found
+    }
+
+    /// [`restore_certain_hyphens`] word by word: the reference for the search around `I`s.
+    fn restore_certain_hyphens_word_by_word(text: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (start, word) in
+            crate::text::runs(text, |c| crate::text::is_letter_or_digit(c) || c == '-')
+        {
+            if let Some((_, fixed)) = CERTAIN_HYPHENS.iter().find(|(w, _)| *w == word) {
+                out.push_str(&text[at..start]);
+                out.push_str(fixed);
+                at = start + word.len();
+            }
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn every_certain_hyphen_word_holds_one_capital_i() {
+        // `certain_hyphen_words` looks for them around the `I`s.
+        for (written, _) in CERTAIN_HYPHENS {
+            assert_eq!(written.matches('I').count(), 1, "{written}");
+        }
+    }
+
+    #[test]
+    fn words_written_elsewhere_with_a_hyphen_are_noticed_once_beside_the_likely_ones() {
+        let lexicon = HyphenLexicon::from_text("le GTC-Internet et les entités sous-nationales");
+        let text = "RÉSOLUTION 1\nTitre\nconsidérant\na)\tque le GTCInternet et les entités sousnationales;";
+        let raw = parse_instrument(&lines(text), Language::Fr, &lexicon).expect("parses");
+        let noticed: Vec<(&str, &str)> = raw
+            .notices
+            .iter()
+            .map(|n| (n.excerpt.as_str(), n.readings[0].as_str()))
+            .collect();
+        assert_eq!(
+            noticed,
+            vec![
+                ("GTCInternet", "GTC-Internet"),
+                ("sousnationales", "sous-nationales")
+            ]
+        );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_hyphen_readers_agree_with_their_word_by_word_references(
+            s in "(quasi|ci|sous|après|QUASİ|Cİ|APRÈS|Après|CMDT|UIT|ITU|UITT|ITUD|ITUR|soussigné|dessus|total|nationales|régionales|[a-zA-Zéİ]{1,5}|[0-9]{1,5}|-| |, |'|’|é){0,14}"
+        ) {
+            prop_assert_eq!(likely_dropped_hyphens(&s), likely_dropped_hyphens_word_by_word(&s));
+            prop_assert_eq!(restore_certain_hyphens(&s), restore_certain_hyphens_word_by_word(&s));
+            let sites: Vec<(&str, &str)> =
+                crate::text::runs(&s, |c| crate::text::is_letter_or_digit(c) || c == '-')
+                    .filter_map(|(_, w)| CERTAIN_HYPHENS.iter().find(|(c, _)| *c == w).copied())
+                    .collect();
+            prop_assert_eq!(certain_hyphen_sites(&s), sites);
+        }
+    }
+
     #[test]
     fn a_heading_wrapped_over_two_lines_is_joined() {
         let text = "RÉSOLUTION 1\nTitre\ncharge le Directeur du Bureau de\ndéveloppement des télécommunications\n1\tde faire;\ncharge les directeurs des Bureaux \nde travailler,";
-        let raw = parse_instrument(&lines(text), Language::Fr).expect("parses");
+        let raw = parse_instrument(&lines(text), Language::Fr, &HyphenLexicon::default())
+            .expect("parses");
         let headings: Vec<&str> = raw
             .sections
             .iter()

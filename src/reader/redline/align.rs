@@ -47,57 +47,76 @@ pub enum LabelReading {
 
 /// Reads a roman numeral made of i, v and x (1 to 39), in canonical form only.
 pub fn roman_rank(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 8 || !s.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+    if s.is_empty() || s.len() > 8 || !s.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
         return None;
     }
-    (1..40).find(|&n| roman(n) == s)
+    // Read the numeral the usual way (a digit before a larger one counts negative), then keep the
+    // number only if `s` is how that number is written: that rejects `iiii`, `vx` and the like.
+    let digit = |b: u8| match b {
+        b'i' => 1,
+        b'v' => 5,
+        _ => 10,
+    };
+    let bytes = s.as_bytes();
+    let mut rank = 0i32;
+    for (i, &b) in bytes.iter().enumerate() {
+        let value = digit(b);
+        if bytes.get(i + 1).is_some_and(|&next| digit(next) > value) {
+            rank -= value;
+        } else {
+            rank += value;
+        }
+    }
+    let rank = u32::try_from(rank).ok().filter(|r| (1..40).contains(r))?;
+    writes_as_roman(bytes, rank).then_some(rank)
 }
 
-fn roman(mut n: u32) -> String {
-    let mut out = String::new();
+/// Whether `numeral` is the canonical roman numeral of `n` (`ix`, not `viiii`), compared digit
+/// group by digit group as the numeral would be written, without writing it.
+fn writes_as_roman(numeral: &[u8], mut n: u32) -> bool {
+    let mut rest = numeral;
     for (value, digits) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
         while n >= value {
-            out.push_str(digits);
+            match rest.strip_prefix(digits.as_bytes()) {
+                Some(after) => rest = after,
+                None => return false,
+            }
             n -= value;
         }
     }
-    out
+    rest.is_empty()
 }
 
-/// Every numbering-system reading of a bare label core (`c`, `12`, `iii`).
-fn core_values(core: &str) -> Vec<LabelValue> {
-    let mut values = Vec::new();
+/// Every numbering-system reading of a bare label core (`c`, `12`, `iii`): a number, or a letter
+/// and a roman numeral (`i`, `v` and `x` are both), in that order. At most two, so no vector.
+fn core_values(core: &str) -> impl Iterator<Item = LabelValue> + Clone {
+    let mut values = [None, None];
     if !core.is_empty() && core.len() <= 4 && core.bytes().all(|b| b.is_ascii_digit()) {
         if !core.starts_with('0') {
-            if let Ok(rank) = core.parse::<u32>() {
-                values.push(LabelValue {
-                    kind: LabelKind::Number,
-                    rank,
-                });
-            }
+            values[0] = core.parse::<u32>().ok().map(|rank| LabelValue {
+                kind: LabelKind::Number,
+                rank,
+            });
         }
-        return values;
+        return values.into_iter().flatten();
     }
-    let mut chars = core.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
+    if let [c] = core.as_bytes() {
         if c.is_ascii_lowercase() {
-            values.push(LabelValue {
+            values[0] = Some(LabelValue {
                 kind: LabelKind::Letter,
-                rank: u32::from(c as u8 - b'a') + 1,
+                rank: u32::from(c - b'a') + 1,
             });
         }
     }
-    if let Some(rank) = roman_rank(core) {
-        values.push(LabelValue {
-            kind: LabelKind::Roman,
-            rank,
-        });
-    }
-    values
+    values[1] = roman_rank(core).map(|rank| LabelValue {
+        kind: LabelKind::Roman,
+        rank,
+    });
+    values.into_iter().flatten()
 }
 
 /// Splits a label as written into what comes before its core, the core, and what comes after
-/// (`(b)` into `(`, `b`, `)`; `810` into ``, `810`, ``).
+/// (`(b)` into `(`, `b`, `)`; `810` into ``, `810`, ``). The three together are the trimmed label.
 fn label_parts(label: &str) -> (&str, &str, &str) {
     let trimmed = label.trim();
     let start = trimmed
@@ -112,37 +131,70 @@ fn label_parts(label: &str) -> (&str, &str, &str) {
     (&trimmed[..start], &rest[..end], &rest[end..])
 }
 
-/// Every reading of a label as written: as one label and as two run together. A bullet (`–`,
-/// `•`) or anything else outside the three numbering systems has none.
-pub fn label_readings(label: &str) -> Vec<LabelReading> {
+/// The parts of a label (see [`label_parts`]) if it is shaped like one we read: a core, and
+/// nothing alphanumeric after it (`b)x` is not a label).
+fn readable_parts(label: &str) -> Option<(&str, &str, &str)> {
     let (before, core, after) = label_parts(label);
-    // Anything after the suffix (`b)x`) is not a label we read.
     if after.chars().any(char::is_alphanumeric) || core.is_empty() {
-        return Vec::new();
+        return None;
     }
-    let mut readings = Vec::new();
-    for value in core_values(core) {
-        readings.push(LabelReading::Single {
-            value,
-            text: format!("{before}{core}{after}"),
-        });
-    }
-    let boundaries: Vec<usize> = core.char_indices().map(|(i, _)| i).skip(1).collect();
-    for split in boundaries {
+    Some((before, core, after))
+}
+
+/// One reading of a label core as values only. Its texts follow from the label: a single
+/// value's is the trimmed label, a pair's are the label with its core cut at `split`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueReading {
+    Single(LabelValue),
+    /// Old label first, the core cut at byte `split`.
+    Pair {
+        old: LabelValue,
+        new: LabelValue,
+        split: usize,
+    },
+}
+
+/// Calls `visit` on every reading of a label core, singles first, then pairs by where the core
+/// is cut: the order [`label_readings`] lists them in.
+fn for_each_reading(core: &str, mut visit: impl FnMut(ValueReading)) {
+    core_values(core).for_each(|value| visit(ValueReading::Single(value)));
+    for (split, _) in core.char_indices().skip(1) {
         let (left, right) = core.split_at(split);
+        let news = core_values(right);
         for old in core_values(left) {
-            for new in core_values(right) {
+            for new in news.clone() {
                 if old.kind == new.kind && old != new {
-                    readings.push(LabelReading::Pair {
-                        old,
-                        old_text: format!("{before}{left}{after}"),
-                        new,
-                        new_text: format!("{before}{right}{after}"),
-                    });
+                    visit(ValueReading::Pair { old, new, split });
                 }
             }
         }
     }
+}
+
+/// Every reading of a label as written: as one label and as two run together. A bullet (`–`,
+/// `•`) or anything else outside the three numbering systems has none.
+pub fn label_readings(label: &str) -> Vec<LabelReading> {
+    let Some((before, core, after)) = readable_parts(label) else {
+        return Vec::new();
+    };
+    let mut readings = Vec::new();
+    for_each_reading(core, |reading| {
+        readings.push(match reading {
+            ValueReading::Single(value) => LabelReading::Single {
+                value,
+                text: [before, core, after].concat(),
+            },
+            ValueReading::Pair { old, new, split } => {
+                let (left, right) = core.split_at(split);
+                LabelReading::Pair {
+                    old,
+                    old_text: [before, left, after].concat(),
+                    new,
+                    new_text: [before, right, after].concat(),
+                }
+            }
+        });
+    });
     readings
 }
 
@@ -229,26 +281,69 @@ struct State {
     mode: Mode,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// One way to read one label: a step of both sequences, of one, or of neither. Steps carry no
+/// text, only values: the item's label gives the texts when a placement is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
-    Both(LabelValue, String),
-    Pair(LabelValue, String, LabelValue, String),
-    Old(LabelValue, String),
-    New(LabelValue, String),
+    Both(LabelValue),
+    /// Old label first, the label's core cut at byte `split`.
+    Pair {
+        old: LabelValue,
+        new: LabelValue,
+        split: usize,
+    },
+    Old(LabelValue),
+    New(LabelValue),
     /// A label outside any numbering system: in both texts, no effect on the sequences.
-    Neutral(String),
+    Neutral,
+}
+
+/// A placement of one item as a step gives it, before its labels are written out. Two steps of
+/// one label give the same [`Placement`] exactly when they give the same key: a label's single
+/// readings all keep the label as written, and a pair's two texts are fixed by where it is cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlacementKey {
+    Both,
+    Renumbered { split: usize },
+    OldOnly,
+    NewOnly,
 }
 
 impl Step {
-    fn placement(&self) -> Placement {
+    fn placement_key(self) -> PlacementKey {
         match self {
-            Step::Both(_, l) | Step::Neutral(l) => Placement::Both { label: l.clone() },
-            Step::Pair(_, o, _, n) => Placement::Renumbered {
-                old: o.clone(),
-                new: n.clone(),
+            Step::Both(_) | Step::Neutral => PlacementKey::Both,
+            Step::Pair { split, .. } => PlacementKey::Renumbered { split },
+            Step::Old(_) => PlacementKey::OldOnly,
+            Step::New(_) => PlacementKey::NewOnly,
+        }
+    }
+}
+
+impl PlacementKey {
+    /// The placement written out with the labels of `label`, the label the step was read from.
+    fn placement(self, label: &str) -> Placement {
+        // A single reading's text, and a neutral label's, is the label trimmed: what comes before
+        // the core, the core and what comes after.
+        let as_written = || label.trim().to_string();
+        match self {
+            PlacementKey::Both => Placement::Both {
+                label: as_written(),
             },
-            Step::Old(_, l) => Placement::OldOnly { label: l.clone() },
-            Step::New(_, l) => Placement::NewOnly { label: l.clone() },
+            PlacementKey::OldOnly => Placement::OldOnly {
+                label: as_written(),
+            },
+            PlacementKey::NewOnly => Placement::NewOnly {
+                label: as_written(),
+            },
+            PlacementKey::Renumbered { split } => {
+                let (before, core, after) = label_parts(label);
+                let (left, right) = core.split_at(split);
+                Placement::Renumbered {
+                    old: [before, left, after].concat(),
+                    new: [before, right, after].concat(),
+                }
+            }
         }
     }
 }
@@ -280,53 +375,53 @@ fn advance(side: Option<LabelValue>, value: LabelValue) -> Option<u64> {
 }
 
 /// The cost of taking `step` from `state`, primary cost first, and the state it leads to.
-fn transition(state: State, step: &Step) -> Option<((u64, u64), State)> {
+fn transition(state: State, step: Step) -> Option<(Cost, State)> {
     match step {
-        Step::Neutral(_) => Some(((0, 0), state)),
-        Step::Both(v, _) => {
+        Step::Neutral => Some(((0, 0), state)),
+        Step::Both(v) => {
             // One gap in a list that both texts share is one gap.
-            let gap = advance(state.old, *v)?.max(advance(state.new, *v)?);
+            let gap = advance(state.old, v)?.max(advance(state.new, v)?);
             Some((
                 (gap, 0),
                 State {
-                    old: Some(*v),
-                    new: Some(*v),
+                    old: Some(v),
+                    new: Some(v),
                     mode: Mode::Both,
                 },
             ))
         }
-        Step::Pair(o, _, n, _) => {
-            let gap = advance(state.old, *o)?.max(advance(state.new, *n)?);
+        Step::Pair { old, new, .. } => {
+            let gap = advance(state.old, old)?.max(advance(state.new, new)?);
             Some((
                 (gap + PAIR_COST, 0),
                 State {
-                    old: Some(*o),
-                    new: Some(*n),
+                    old: Some(old),
+                    new: Some(new),
                     mode: Mode::Pair,
                 },
             ))
         }
-        Step::Old(v, _) => {
-            let gap = advance(state.old, *v)?;
+        Step::Old(v) => {
+            let gap = advance(state.old, v)?;
             let run = if state.mode == Mode::Old { 0 } else { RUN_COST };
             let order = u64::from(state.mode == Mode::New);
             Some((
                 (gap + run, order),
                 State {
-                    old: Some(*v),
+                    old: Some(v),
                     new: state.new,
                     mode: Mode::Old,
                 },
             ))
         }
-        Step::New(v, _) => {
-            let gap = advance(state.new, *v)?;
+        Step::New(v) => {
+            let gap = advance(state.new, v)?;
             let run = if state.mode == Mode::New { 0 } else { RUN_COST };
             Some((
                 (gap + run, 0),
                 State {
                     old: state.old,
-                    new: Some(*v),
+                    new: Some(v),
                     mode: Mode::New,
                 },
             ))
@@ -334,40 +429,49 @@ fn transition(state: State, step: &Step) -> Option<((u64, u64), State)> {
     }
 }
 
-fn steps_for(label: &str) -> Vec<Step> {
-    let readings = label_readings(label);
-    if readings.is_empty() {
-        return vec![Step::Neutral(label.trim().to_string())];
-    }
-    let mut steps = Vec::new();
-    for reading in readings {
-        match reading {
-            LabelReading::Single { value, text } => {
-                steps.push(Step::Both(value, text.clone()));
-                steps.push(Step::Old(value, text.clone()));
-                steps.push(Step::New(value, text));
+/// The steps each label of a list allows, item by item, in one vector: every single reading
+/// read in both texts, in the old only and in the new only, then every pair reading; a label
+/// with no reading is neutral.
+struct ItemSteps {
+    steps: Vec<Step>,
+    /// Item `i`'s steps are `steps[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl ItemSteps {
+    fn read(labels: &[&str]) -> ItemSteps {
+        let mut steps = Vec::with_capacity(labels.len() * 4);
+        let mut starts = Vec::with_capacity(labels.len() + 1);
+        starts.push(0);
+        for label in labels {
+            if let Some((_, core, _)) = readable_parts(label) {
+                for_each_reading(core, |reading| match reading {
+                    ValueReading::Single(value) => {
+                        steps.extend([Step::Both(value), Step::Old(value), Step::New(value)]);
+                    }
+                    ValueReading::Pair { old, new, split } => {
+                        steps.push(Step::Pair { old, new, split });
+                    }
+                });
             }
-            LabelReading::Pair {
-                old,
-                old_text,
-                new,
-                new_text,
-            } => steps.push(Step::Pair(old, old_text, new, new_text)),
+            if steps.len() == *starts.last().expect("starts begins with 0") {
+                steps.push(Step::Neutral);
+            }
+            starts.push(steps.len());
         }
+        ItemSteps { steps, starts }
     }
-    steps
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn of(&self, item: usize) -> &[Step] {
+        &self.steps[self.starts[item]..self.starts[item + 1]]
+    }
 }
 
 type Cost = (u64, u64);
-
-/// The forward and backward passes over the items with one cost function: for each item, the
-/// placements on some cheapest reading, and one cheapest reading.
-struct Search {
-    /// For each item, the steps used by some cheapest reading.
-    optimal_steps: Vec<Vec<Step>>,
-    /// One cheapest reading.
-    chosen: Vec<Step>,
-}
 
 /// One side of a state as a number that sorts as the side does: `None` first, then by kind, then
 /// by rank.
@@ -397,148 +501,210 @@ impl State {
     }
 }
 
-/// The best cost of each state, in the order of the states (as a `BTreeMap` would iterate them,
-/// so that every "first" below is the same), in a sorted vector, each with its
-/// [`State::order_key`]: a list holds a handful of states at each step, too few for a tree to
-/// pay.
-#[derive(Debug, Clone, Default)]
-struct StateCosts(Vec<(u128, State, u64)>);
+/// One step taken from one state: the states are indices into [`Lattice::states`].
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    from: usize,
+    to: usize,
+    step: Step,
+    cost: Cost,
+}
 
-impl StateCosts {
-    /// Records `cost` for `state` unless a lower one is there.
-    fn keep_lowest(&mut self, state: State, cost: u64) {
-        let key = state.order_key();
-        match self.0.binary_search_by(|(k, _, _)| k.cmp(&key)) {
-            Ok(i) => self.0[i].2 = self.0[i].2.min(cost),
-            Err(i) => self.0.insert(i, (key, state, cost)),
-        }
-    }
+/// Every reading of a list's labels as a graph: the states reachable before each item, and every
+/// step from each of them. Which states and steps there are does not depend on how steps are
+/// costed, so the graph is built once and searched once per cost function.
+struct Lattice {
+    /// The states before item 0 (the start), before item 1, ..., after the last item; each
+    /// item's states in the order of the states (as a `BTreeMap` would iterate them, so that
+    /// every "first" below is the same whatever the order steps reached them in).
+    states: Vec<State>,
+    /// The states before item `i` are `states[layer_starts[i]..layer_starts[i + 1]]`.
+    layer_starts: Vec<usize>,
+    /// The steps of item 0, of item 1, ...; each item's by the state they leave, then in the
+    /// order of the item's steps.
+    edges: Vec<Edge>,
+    /// Item `i`'s edges are `edges[edge_starts[i]..edge_starts[i + 1]]`.
+    edge_starts: Vec<usize>,
+}
 
-    fn get(&self, state: &State) -> Option<&u64> {
-        let key = state.order_key();
-        self.0
-            .binary_search_by(|(k, _, _)| k.cmp(&key))
-            .ok()
-            .map(|i| &self.0[i].2)
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (&State, &u64)> {
-        self.0.iter().map(|(_, s, c)| (s, c))
-    }
-
-    fn keys(&self) -> impl Iterator<Item = &State> {
-        self.0.iter().map(|(_, s, _)| s)
-    }
-
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
+impl Evidence {
+    /// Whether an item with this evidence may be read by `step`: deleted text inside rules out
+    /// an insertion, inserted text inside a deletion.
+    fn allows(self, step: Step) -> bool {
+        let rules_out = self.in_old && matches!(step, Step::New(..))
+            || self.in_new && matches!(step, Step::Old(..));
+        !rules_out
     }
 }
 
-fn search(steps: &[Vec<Step>], cost_of: impl Fn(Cost) -> u64) -> Option<Search> {
-    let start = State {
-        old: None,
-        new: None,
-        mode: Mode::Start,
-    };
-    // forward[i]: best cost to reach each state before item i.
-    let mut forward: Vec<StateCosts> = vec![StateCosts(vec![(start.order_key(), start, 0)])];
-    for item_steps in steps {
-        let mut next = StateCosts::default();
-        let current = forward.last().expect("forward starts with the start state");
-        for (state, cost) in current.iter() {
-            for step in item_steps {
-                if let Some((c, to)) = transition(*state, step) {
-                    next.keep_lowest(to, cost.saturating_add(cost_of(c)));
+impl Lattice {
+    /// Builds the graph, leaving out the steps `evidence` rules out (one entry per item; missing
+    /// entries rule out nothing). `None` where some item can be reached by no reading, or by more
+    /// than [`MAX_STATES`] states.
+    fn build(steps: &ItemSteps, evidence: &[Evidence]) -> Option<Lattice> {
+        let start = State {
+            old: None,
+            new: None,
+            mode: Mode::Start,
+        };
+        let items = steps.len();
+        let mut lattice = Lattice {
+            states: Vec::with_capacity(items * 8 + 1),
+            layer_starts: Vec::with_capacity(items + 2),
+            edges: Vec::with_capacity(items * 16),
+            edge_starts: Vec::with_capacity(items + 1),
+        };
+        lattice.states.push(start);
+        lattice.layer_starts.extend([0, 1]);
+        lattice.edge_starts.push(0);
+        // The states the current item's steps reach, sorted by key as they are found, and the
+        // key each of its edges leads to until the states have their final indices.
+        let mut next: Vec<(u128, State)> = Vec::with_capacity(32);
+        let mut edge_keys: Vec<u128> = Vec::with_capacity(64);
+        for item in 0..items {
+            let item_evidence = evidence.get(item).copied().unwrap_or_default();
+            next.clear();
+            edge_keys.clear();
+            let first_edge = lattice.edges.len();
+            for from in lattice.layer(item) {
+                for &step in steps.of(item) {
+                    if !item_evidence.allows(step) {
+                        continue;
+                    }
+                    let Some((cost, to)) = transition(lattice.states[from], step) else {
+                        continue;
+                    };
+                    let key = to.order_key();
+                    if let Err(index) = next.binary_search_by_key(&key, |(key, _)| *key) {
+                        next.insert(index, (key, to));
+                    }
+                    edge_keys.push(key);
+                    lattice.edges.push(Edge {
+                        from,
+                        to: usize::MAX,
+                        step,
+                        cost,
+                    });
                 }
             }
+            if next.is_empty() || next.len() > MAX_STATES {
+                return None;
+            }
+            let base = lattice.states.len();
+            for (edge, key) in lattice.edges[first_edge..].iter_mut().zip(&edge_keys) {
+                let index = next
+                    .binary_search_by_key(key, |(key, _)| *key)
+                    .expect("every state reached is among the next states");
+                edge.to = base + index;
+            }
+            lattice.states.extend(next.iter().map(|(_, state)| *state));
+            lattice.layer_starts.push(lattice.states.len());
+            lattice.edge_starts.push(lattice.edges.len());
         }
-        if next.is_empty() || next.len() > MAX_STATES {
+        Some(lattice)
+    }
+
+    fn items(&self) -> usize {
+        self.edge_starts.len() - 1
+    }
+
+    /// The indices of the states before `item` (after the last item for `item == items()`).
+    fn layer(&self, item: usize) -> std::ops::Range<usize> {
+        self.layer_starts[item]..self.layer_starts[item + 1]
+    }
+
+    fn item_edges(&self, item: usize) -> &[Edge] {
+        &self.edges[self.edge_starts[item]..self.edge_starts[item + 1]]
+    }
+
+    /// The forward and backward passes over the graph with one cost function: for each item,
+    /// the placements on some cheapest reading, and one cheapest reading. `u64::MAX` stands for
+    /// "no way through" (costs add up saturating, as a cost can never reach it otherwise).
+    fn search(&self, cost_of: impl Fn(Cost) -> u64) -> Option<Search> {
+        let unreachable = u64::MAX;
+        // forward[s]: the best cost from the start to state s. Edges come item by item, so every
+        // state's cost is final before the edges leaving it are read.
+        let mut forward = vec![unreachable; self.states.len()];
+        forward[0] = 0;
+        for edge in &self.edges {
+            let via = forward[edge.from].saturating_add(cost_of(edge.cost));
+            forward[edge.to] = forward[edge.to].min(via);
+        }
+        // backward[s]: the best cost from state s to the end, if the end can be reached from s.
+        let mut backward = vec![unreachable; self.states.len()];
+        backward[self.layer(self.items())].fill(0);
+        for edge in self.edges.iter().rev() {
+            let rest = backward[edge.to];
+            if rest != unreachable {
+                let via = cost_of(edge.cost).saturating_add(rest);
+                backward[edge.from] = backward[edge.from].min(via);
+            }
+        }
+        let optimum = backward[0];
+        if optimum == unreachable {
             return None;
         }
-        forward.push(next);
-    }
-    // backward[i]: best cost from each state before item i to the end.
-    let n = steps.len();
-    let mut backward: Vec<StateCosts> = vec![StateCosts::default(); n + 1];
-    backward[n] = StateCosts(forward[n].0.iter().map(|(k, s, _)| (*k, *s, 0)).collect());
-    for i in (0..n).rev() {
-        let mut here = StateCosts::default();
-        for state in forward[i].keys() {
-            let mut best = u64::MAX;
-            for step in &steps[i] {
-                if let Some((c, to)) = transition(*state, step) {
-                    if let Some(rest) = backward[i + 1].get(&to) {
-                        best = best.min(cost_of(c).saturating_add(*rest));
+        let items = self.items();
+        let mut optimal = Vec::with_capacity(items);
+        let mut optimal_starts = Vec::with_capacity(items + 1);
+        optimal_starts.push(0);
+        for item in 0..items {
+            let first = optimal.len();
+            for edge in self.item_edges(item) {
+                let rest = backward[edge.to];
+                if rest != unreachable
+                    && forward[edge.from]
+                        .saturating_add(cost_of(edge.cost))
+                        .saturating_add(rest)
+                        == optimum
+                {
+                    let key = edge.step.placement_key();
+                    if !optimal[first..].contains(&key) {
+                        optimal.push(key);
                     }
                 }
             }
-            if best != u64::MAX {
-                here.keep_lowest(*state, best);
-            }
+            optimal_starts.push(optimal.len());
         }
-        backward[i] = here;
-    }
-    let optimum = *backward[0].get(&start)?;
-    let mut optimal_steps = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut used: Vec<Step> = Vec::new();
-        for (state, cost) in forward[i].iter() {
-            for step in &steps[i] {
-                if let Some((c, to)) = transition(*state, step) {
-                    if let Some(rest) = backward[i + 1].get(&to) {
-                        if cost.saturating_add(cost_of(c)).saturating_add(*rest) == optimum
-                            && !used.contains(step)
-                        {
-                            used.push(step.clone());
-                        }
-                    }
-                }
-            }
+        // One cheapest reading, walking forward: the first step on some cheapest reading.
+        let mut chosen = Vec::with_capacity(items);
+        let mut state = 0;
+        let mut spent = 0u64;
+        for item in 0..items {
+            let (edge, via) = self
+                .item_edges(item)
+                .iter()
+                .filter(|edge| edge.from == state && backward[edge.to] != unreachable)
+                .find_map(|edge| {
+                    let via = spent.saturating_add(cost_of(edge.cost));
+                    (via.saturating_add(backward[edge.to]) == optimum).then_some((edge, via))
+                })?;
+            chosen.push(edge.step);
+            state = edge.to;
+            spent = via;
         }
-        optimal_steps.push(used);
+        Some(Search {
+            optimal,
+            optimal_starts,
+            chosen,
+        })
     }
-    // One cheapest reading, walking forward.
-    let mut chosen = Vec::with_capacity(n);
-    let mut state = start;
-    let mut spent = 0u64;
-    for i in 0..n {
-        let mut taken = None;
-        for step in &steps[i] {
-            if let Some((c, to)) = transition(state, step) {
-                if let Some(rest) = backward[i + 1].get(&to) {
-                    let via = spent.saturating_add(cost_of(c));
-                    if via.saturating_add(*rest) == optimum {
-                        taken = Some((step.clone(), to, via));
-                        break;
-                    }
-                }
-            }
-        }
-        let (step, to, via) = taken?;
-        chosen.push(step);
-        state = to;
-        spent = via;
-    }
-    Some(Search {
-        optimal_steps,
-        chosen,
-    })
 }
 
-fn distinct_placements(steps: &[Step]) -> Vec<Placement> {
-    let mut out: Vec<Placement> = Vec::new();
-    for step in steps {
-        let p = step.placement();
-        if !out.contains(&p) {
-            out.push(p);
-        }
+/// The cheapest readings of a list under one cost function.
+struct Search {
+    /// The placements some cheapest reading gives each item, in the order first found.
+    optimal: Vec<PlacementKey>,
+    /// Item `i`'s placements are `optimal[optimal_starts[i]..optimal_starts[i + 1]]`.
+    optimal_starts: Vec<usize>,
+    /// One cheapest reading.
+    chosen: Vec<Step>,
+}
+
+impl Search {
+    fn optimal(&self, item: usize) -> &[PlacementKey] {
+        &self.optimal[self.optimal_starts[item]..self.optimal_starts[item + 1]]
     }
-    out
 }
 
 /// What an item's own words show about where it stands: deleted text inside means it was in the
@@ -553,42 +719,34 @@ pub struct Evidence {
 /// words show (`evidence`, one per label; missing entries show nothing). Where the evidence
 /// contradicts every reading of the labels, the labels alone decide.
 pub fn align_labels(labels: &[&str], evidence: &[Evidence]) -> ListAlignment {
-    let all_steps: Vec<Vec<Step>> = labels.iter().map(|l| steps_for(l)).collect();
-    let constrained: Vec<Vec<Step>> = all_steps
-        .iter()
-        .enumerate()
-        .map(|(i, steps)| {
-            let e = evidence.get(i).copied().unwrap_or_default();
-            steps
-                .iter()
-                .filter(|s| !(e.in_old && matches!(s, Step::New(..))))
-                .filter(|s| !(e.in_new && matches!(s, Step::Old(..))))
-                .cloned()
-                .collect()
-        })
-        .collect();
+    let steps = ItemSteps::read(labels);
     let full_cost = |(primary, order): Cost| primary.saturating_mul(1000).saturating_add(order);
-    let (steps, full) = match search(&constrained, full_cost) {
-        Some(found) => (constrained, found),
-        None => match search(&all_steps, full_cost) {
-            Some(found) => (all_steps, found),
-            None => return ListAlignment::Unaligned,
-        },
+    let searched = |evidence: &[Evidence]| {
+        let lattice = Lattice::build(&steps, evidence)?;
+        let full = lattice.search(full_cost)?;
+        Some((lattice, full))
     };
-    let Some(primary) = search(&steps, |(primary, _)| primary) else {
+    let Some((lattice, full)) = searched(evidence).or_else(|| searched(&[])) else {
+        return ListAlignment::Unaligned;
+    };
+    let Some(primary) = lattice.search(|(primary, _)| primary) else {
         return ListAlignment::Unaligned;
     };
     let mut items = Vec::with_capacity(labels.len());
-    for i in 0..labels.len() {
-        let chosen_step = &full.chosen[i];
-        let chosen = chosen_step.placement();
-        let mut alternatives = distinct_placements(&full.optimal_steps[i]);
-        if !alternatives.contains(&chosen) {
+    for (i, label) in labels.iter().enumerate() {
+        let chosen_key = full.chosen[i].placement_key();
+        let chosen = chosen_key.placement(label);
+        let optimal = full.optimal(i);
+        let mut alternatives: Vec<Placement> =
+            optimal.iter().map(|key| key.placement(label)).collect();
+        if !optimal.contains(&chosen_key) {
             alternatives.insert(0, chosen.clone());
         }
-        let ruled_out_by_order = distinct_placements(&primary.optimal_steps[i])
-            .into_iter()
-            .filter(|p| !alternatives.contains(p))
+        let ruled_out_by_order = primary
+            .optimal(i)
+            .iter()
+            .filter(|key| **key != chosen_key && !optimal.contains(key))
+            .map(|key| key.placement(label))
             .collect();
         items.push(ItemAlignment {
             chosen,
@@ -603,7 +761,7 @@ pub fn align_labels(labels: &[&str], evidence: &[Evidence]) -> ListAlignment {
         new: None,
         mode: Mode::Start,
     };
-    for (i, step) in full.chosen.iter().enumerate() {
+    for (i, &step) in full.chosen.iter().enumerate() {
         if let Some(((c, _), to)) = transition(state, step) {
             items[i].gap = c >= GAP_COST;
             state = to;
@@ -611,6 +769,9 @@ pub fn align_labels(labels: &[&str], evidence: &[Evidence]) -> ListAlignment {
     }
     ListAlignment::Aligned(items)
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {
@@ -842,5 +1003,112 @@ mod tests {
                 label: "–".into()
             }
         );
+    }
+
+    #[test]
+    fn roman_ranks_match_the_reference_on_every_short_numeral() {
+        let mut numerals = vec![String::new()];
+        let mut last_length = vec![String::new()];
+        for _ in 0..9 {
+            last_length = last_length
+                .iter()
+                .flat_map(|n| ["i", "v", "x"].map(|d| format!("{n}{d}")))
+                .collect();
+            numerals.extend(last_length.iter().cloned());
+        }
+        numerals.extend(["a", "iv)", "IV", "ï", "1"].map(String::from));
+        for numeral in &numerals {
+            assert_eq!(
+                roman_rank(numeral),
+                reference::roman_rank(numeral),
+                "{numeral}"
+            );
+        }
+    }
+
+    mod against_the_reference {
+        use super::super::{align_labels, label_readings, reference, Evidence};
+        use proptest::prelude::*;
+
+        /// The core of the label of rank `rank` in one numbering system (0 letters, 1 numbers,
+        /// 2 roman numerals).
+        fn core(kind: u8, rank: u32) -> String {
+            match kind {
+                0 => char::from(b'a' + u8::try_from((rank - 1) % 26).expect("below 26")).into(),
+                1 => rank.to_string(),
+                _ => reference::roman(rank.min(39)),
+            }
+        }
+
+        /// Labels of one list as a redline runs them together: mostly one numbering system,
+        /// ranks rising with repeats and skips, some pairs, a stray label of another kind.
+        fn list() -> impl Strategy<Value = Vec<String>> {
+            let label = (
+                0u8..4,
+                1u32..14,
+                proptest::option::of(1u32..14),
+                prop_oneof![
+                    Just(("", "")),
+                    Just(("", ")")),
+                    Just(("(", ")")),
+                    Just((" ", " "))
+                ],
+            );
+            (0u8..3, proptest::collection::vec(label, 0..13)).prop_map(|(kind, labels)| {
+                labels
+                    .into_iter()
+                    .map(|(stray, rank, paired, (before, after))| {
+                        let kind = if stray == 0 { (kind + 1) % 3 } else { kind };
+                        let second = paired.map_or(String::new(), |rank| core(kind, rank));
+                        format!("{before}{}{second}{after}", core(kind, rank))
+                    })
+                    .collect()
+            })
+        }
+
+        fn any_label() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[a-z0-9ivx()\\-•]{0,6}",
+                "\\PC{0,6}",
+                Just("–".to_string()),
+                Just("iiiii)".to_string()),
+            ]
+        }
+
+        fn evidence() -> impl Strategy<Value = Vec<Evidence>> {
+            proptest::collection::vec(
+                (proptest::bool::weighted(0.2), proptest::bool::weighted(0.2))
+                    .prop_map(|(in_old, in_new)| Evidence { in_old, in_new }),
+                0..13,
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn lists_align_as_the_reference_aligns_them(labels in list(), evidence in evidence()) {
+                let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+                prop_assert_eq!(
+                    align_labels(&labels, &evidence),
+                    reference::align_labels(&labels, &evidence)
+                );
+            }
+
+            #[test]
+            fn any_labels_align_as_the_reference_aligns_them(
+                labels in proptest::collection::vec(any_label(), 0..8),
+                evidence in evidence(),
+            ) {
+                let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+                prop_assert_eq!(
+                    align_labels(&labels, &evidence),
+                    reference::align_labels(&labels, &evidence)
+                );
+            }
+
+            #[test]
+            fn labels_read_as_the_reference_reads_them(label in any_label()) {
+                prop_assert_eq!(label_readings(&label), reference::label_readings(&label));
+            }
+        }
     }
 }
