@@ -356,6 +356,13 @@ pub fn heading_language(line: &str) -> Option<Language> {
 
 /// [`heading_language`] with the keys of the line's opening already folded.
 pub fn heading_language_keyed(line: &str, keys: &OpeningKeys) -> Option<Language> {
+    // Headings are recognised by their opening words: folding the first 40 characters is enough
+    // (the white space that `trim` drops after them and `keys` kept folds to nothing). An empty
+    // key, most lines', opens no heading: the tests of the whole line below are spared.
+    let k = keys.heading();
+    if k.is_empty() {
+        return None;
+    }
     let trimmed = line.trim();
     if trimmed.is_empty()
         || trimmed.chars().count() > 260
@@ -364,9 +371,6 @@ pub fn heading_language_keyed(line: &str, keys: &OpeningKeys) -> Option<Language
     {
         return None;
     }
-    // Headings are recognised by their opening words: folding the first 40 characters is enough
-    // (the white space that `trim` drops after them and `keys` kept folds to nothing).
-    let k = keys.heading();
     ALL.iter()
         .find(|kw| kw.headings.iter().any(|h| starts_with_word(k, h)))
         .map(|kw| kw.language)

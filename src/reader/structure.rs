@@ -959,7 +959,8 @@ fn prefix_reading(word: &str) -> Option<String> {
     let first = word.as_bytes().first()? | 0x20;
     let opens_like_a_prefix = LIKELY_HYPHEN_PREFIXES
         .iter()
-        .any(|p| p.as_bytes()[0] == first && starts_with_any_case(word, p));
+        .find(|p| p.as_bytes()[0] == first)
+        .is_some_and(|p| starts_with_any_case(word, p));
     if !opens_like_a_prefix || word.contains('-') {
         return None;
     }
