@@ -10,13 +10,15 @@
 //! WTDC-14), and, with no body named in a Plenipotentiary Conference text, the Conference itself.
 //! What stays undecided is reported, never guessed silently.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use crate::model::{
     Body, Citation, InstrumentId, InstrumentKind, InstrumentText, Revision, Side, Uncertainty,
 };
 use crate::reader::redline::parse_revision;
-use crate::text::fold;
+use crate::text::{fold, is_letter, is_letter_or_digit};
 
 /// The citations of an instrument's texts and what could not be decided about them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -349,29 +351,142 @@ fn quick_fold(text: &str) -> String {
     crate::reader::lang::key(text)
 }
 
-/// The last `max` bytes of a text, or fewer, cut at a character boundary.
-fn tail_of(text: &str, max: usize) -> &str {
-    let mut from = text.len().saturating_sub(max);
+/// The byte range of the last `max` bytes of `text[..end]`, or fewer, cut at a character
+/// boundary: the words before a citation that may name its body.
+fn range_before(text: &str, end: usize, max: usize) -> Range<usize> {
+    let mut from = end.saturating_sub(max);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    &text[from..]
+    from..end
 }
 
-/// The first `max` bytes of a text, or fewer, cut at a character boundary.
-fn head_of(text: &str, max: usize) -> &str {
-    let mut to = max.min(text.len());
+/// The byte range of the first `max` bytes of `text[start..]`, or fewer, cut at a character
+/// boundary: the words after a citation that may name its body.
+fn range_after(text: &str, start: usize, max: usize) -> Range<usize> {
+    let mut to = start + max.min(text.len() - start);
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    &text[..to]
+    start..to
+}
+
+/// A text with its comparison key ([`quick_fold`]), and where in the key each stretch of the
+/// text went: the key of any stretch is then a slice of the whole key ([`KeyedText::key_of`]),
+/// so that a paragraph is folded once however many citations it holds, instead of once for the
+/// words around each of them.
+///
+/// This holds because the fold is made character by character: each character's key depends on
+/// that character alone, and a run of white space becomes one space between the keys of the
+/// characters around it, or nothing at either end of the stretch.
+struct KeyedText {
+    key: String,
+    /// Where the text's offsets and the key's stop going one for one (accented letters, runs of
+    /// white space, ...), in order from `(0, 0)`: from text offset `t` on, until the next such
+    /// point, a text offset `t + n` stands at `k + n` in the key (see [`KeyedText::key_at`]).
+    shifts: Vec<(usize, usize)>,
+}
+
+impl KeyedText {
+    fn new(text: &str) -> Self {
+        // Built as bytes: visible ASCII (most of the text) a run at a time, any other character
+        // as the UTF-8 of its fold, so that the bytes stay UTF-8.
+        let mut key: Vec<u8> = Vec::with_capacity(text.len() + 8);
+        let mut shifts = vec![(0, 0)];
+        // A run of white space becomes one space before the next character's key; it is counted
+        // where the run starts.
+        let mut pending_space = false;
+        let mut char_key = String::new();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Visible ASCII and single spaces between it, most of the text, fold to themselves
+            // in lower case, one byte for one byte: a run of them is copied at once.
+            let run_end = plain_run_end(bytes, at);
+            if run_end > at {
+                if std::mem::take(&mut pending_space) {
+                    key.push(b' ');
+                }
+                key.extend(bytes[at..run_end].iter().map(u8::to_ascii_lowercase));
+                at = run_end;
+                continue;
+            }
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("a run of visible ASCII ends at a character boundary");
+            at += c.len_utf8();
+            if c.is_whitespace() {
+                pending_space = !key.is_empty();
+            } else {
+                // Folded on its own, as `fold` folds it among the others, apostrophes
+                // straightened as `lang::key` straightens them. A mark alone folds to nothing.
+                crate::text::fold_into(c.encode_utf8(&mut [0u8; 4]), &mut char_key);
+                for k in char_key.chars() {
+                    if std::mem::take(&mut pending_space) {
+                        key.push(b' ');
+                    }
+                    let k = match k {
+                        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+                        k => k,
+                    };
+                    key.extend_from_slice(k.encode_utf8(&mut [0u8; 4]).as_bytes());
+                }
+            }
+            let key_here = key.len() + usize::from(pending_space);
+            let (t, k) = *shifts.last().expect("the first shift is (0, 0)");
+            if key_here != k + (at - t) {
+                shifts.push((at, key_here));
+            }
+        }
+        let key = String::from_utf8(key).expect("whole characters only were pushed");
+        KeyedText { key, shifts }
+    }
+
+    /// Where text offset `at` (a character boundary) stands in the key: the length of the key of
+    /// the characters before it, with the space of a run of white space that starts before it.
+    fn key_at(&self, at: usize) -> usize {
+        let piece = self.shifts.partition_point(|&(t, _)| t <= at) - 1;
+        let (t, k) = self.shifts[piece];
+        // A run of white space at the end of the text is counted, but becomes no space.
+        (k + (at - t)).min(self.key.len())
+    }
+
+    /// The key of `text[range]` (`range` at character boundaries): `quick_fold(&text[range])`.
+    fn key_of(&self, range: Range<usize>) -> &str {
+        let from = self.key_at(range.start);
+        let to = self.key_at(range.end).max(from);
+        // A space at either end stands for white space that the stretch starts or ends with:
+        // its key has none.
+        let slice = &self.key[from..to];
+        let slice = slice.strip_prefix(' ').unwrap_or(slice);
+        slice.strip_suffix(' ').unwrap_or(slice)
+    }
 }
 
 /// The separators between the numbers of a plural citation.
 const SEPARATORS: [&str; 7] = [", et ", ", and ", ", y ", ", ", " et ", " and ", " y "];
 
-/// The kind named by a word, if it introduces citations.
-fn kind_of(word: &str) -> Option<InstrumentKind> {
+/// The end of the run of visible ASCII from `at`, with the single spaces inside it: a space
+/// followed by more white space, or by nothing, ends the run, since it may become no space.
+fn plain_run_end(bytes: &[u8], at: usize) -> usize {
+    let mut end = at;
+    while end < bytes.len() {
+        let plain = bytes[end].is_ascii_graphic()
+            || bytes[end] == b' '
+                && end > at
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_graphic);
+        if !plain {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The kind named by a word, if it introduces citations; `folded` is a buffer for the word's
+/// key, kept from one word to the next.
+fn kind_of(word: &str, folded: &mut String) -> Option<InstrumentKind> {
     // Cheap test first: every such word is 4 to 16 bytes long and starts with `re`, `ré`, `de`,
     // `dé`, `av` or `op`, in any case.
     if !(4..=16).contains(&word.len()) {
@@ -387,7 +502,9 @@ fn kind_of(word: &str) -> Option<InstrumentKind> {
     ) {
         return None;
     }
-    match quick_fold(word).as_str() {
+    // A word is letters only, and no letter folds to an apostrophe: its key is its fold.
+    crate::text::fold_into(word, folded);
+    match folded.as_str() {
         "resolution" | "resolutions" | "resolucion" | "resoluciones" => {
             Some(InstrumentKind::Resolution)
         }
@@ -399,38 +516,66 @@ fn kind_of(word: &str) -> Option<InstrumentKind> {
     }
 }
 
-/// The words of a text that may introduce a citation, as byte ranges: only those that open
-/// with one of the letters that [`kind_of`] accepts (`r`, `d`, `a`, `o`, any case) are measured,
-/// so that the rest of the text costs one byte test each.
-fn keyword_candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The words of a text that may open a citation group, in order, as byte ranges: the words
+/// (maximal runs of letters) followed, past any white space, by a number or by `A/RES/`, as every
+/// group opens (`Résolution 130`, `Resolution A/RES/70/125`). Numbers are few in a text: each is
+/// read back to the word before it, and the rest of the text is only searched for digits.
+fn citation_openings(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let i = at;
-            at += 1;
-            if !matches!(
-                bytes[i],
-                b'r' | b'R' | b'd' | b'D' | b'a' | b'A' | b'o' | b'O'
-            ) {
-                continue;
+        while let Some(number) = first_digit(&bytes[at..]).map(|n| at + n) {
+            at = bytes[number..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .map_or(bytes.len(), |n| number + n);
+            if let Some(word) = word_before_number(text, number) {
+                return Some(word);
             }
-            let starts_word = text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|p| !p.is_alphabetic());
-            if !starts_word {
-                continue;
-            }
-            let end = text[i..]
-                .char_indices()
-                .find(|(_, c)| !c.is_alphabetic())
-                .map_or(text.len(), |(j, _)| i + j);
-            at = end;
-            return Some((i, end));
         }
+        at = bytes.len();
         None
     })
+}
+
+/// The offset of the first ASCII digit in `bytes`. Sixteen bytes are tested at a time, into a
+/// mask of their digits that the compiler builds with vector instructions.
+fn first_digit(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    for (i, block) in blocks.by_ref().enumerate() {
+        let digits = block.iter().enumerate().fold(0u16, |mask, (k, b)| {
+            mask | (u16::from(b.is_ascii_digit()) << k)
+        });
+        if digits != 0 {
+            return Some(i * BLOCK + digits.trailing_zeros() as usize);
+        }
+    }
+    let rest = blocks.remainder();
+    rest.iter()
+        .position(u8::is_ascii_digit)
+        .map(|n| bytes.len() - rest.len() + n)
+}
+
+/// The word that a number at `number` would be cited under: the word before it, past white space
+/// and an `A/RES/` prefix, if that word ends there (no letter follows it: `RésolutionA/RES/70/1`
+/// is one word).
+fn word_before_number(text: &str, number: usize) -> Option<Range<usize>> {
+    let designation = match text[..number].strip_suffix("A/RES/") {
+        Some(head) => head.len(),
+        None => number,
+    };
+    let end = text[..designation].trim_end().len();
+    if text[end..].chars().next().is_some_and(is_letter) {
+        return None;
+    }
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_letter(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(start..end)
 }
 
 fn citations_in(
@@ -440,11 +585,14 @@ fn citations_in(
 ) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut resume = 0;
-    for (start, end) in keyword_candidates(text) {
+    let mut word_key = String::new();
+    // Folded at the first citation found, for the words around every citation of the text.
+    let mut keyed: Option<KeyedText> = None;
+    for Range { start, end } in citation_openings(text) {
         if start < resume {
             continue;
         }
-        let Some(kind) = kind_of(&text[start..end]) else {
+        let Some(kind) = kind_of(&text[start..end], &mut word_key) else {
             continue;
         };
         let mut pos = skip_spaces(text, end);
@@ -487,15 +635,17 @@ fn citations_in(
         resume = group_end;
         let as_written = crate::text::squash_whitespace(&text[start..group_end]);
         // The words around, folded: enough to name a body, not the whole paragraph.
-        let before = quick_fold(tail_of(&text[..start], 600));
-        let after = quick_fold(head_of(&text[group_end..], 200));
+        let keyed = keyed.get_or_insert_with(|| KeyedText::new(text));
+        let words = Surroundings::new(
+            keyed.key_of(range_before(text, start, 600)),
+            keyed.key_of(range_after(text, group_end, 200)),
+        );
         // A number without a revision of its own takes the next one in the group.
         let revisions: Vec<Option<Revision>> = (0..group.len())
             .map(|i| group[i..].iter().find_map(|c| c.revision.clone()))
             .collect();
         for (cited, revision) in group.iter().zip(revisions) {
-            let (body, doubt) =
-                decide_body(kind, cited, revision.as_ref(), &before, &after, context);
+            let (body, doubt) = decide_body(kind, cited, revision.as_ref(), &words, context);
             if let Some(readings) = doubt {
                 uncertain.insert(Uncertainty {
                     line: context.line,
@@ -676,28 +826,31 @@ const BODY_MENTIONS: &[(&str, Body)] = &[
 
 /// The body mentioned last in a (folded) text, as a whole word: the mention that starts last.
 fn last_body_mention(folded: &str) -> Option<Body> {
-    let mut starts: Vec<usize> = folded
-        .char_indices()
-        .filter(|&(i, c)| {
-            c.is_alphanumeric()
-                && folded[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|p| !p.is_alphanumeric())
-        })
-        .map(|(i, _)| i)
-        .collect();
-    starts.reverse();
-    starts.into_iter().find_map(|at| {
-        let rest = &folded[at..];
-        BODY_MENTIONS.iter().find_map(|(phrase, body)| {
-            let after = rest.strip_prefix(phrase)?;
-            after
+    // The starts of words, from the last back.
+    let mut word_starts = folded.char_indices().rev().filter(|&(i, c)| {
+        is_letter_or_digit(c)
+            && folded[..i]
                 .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphabetic())
-                .then_some(*body)
-        })
+                .next_back()
+                .is_none_or(|p| !is_letter_or_digit(p))
+    });
+    word_starts.find_map(|(at, _)| body_mention_at(&folded[at..]))
+}
+
+/// The body whose mention opens the (folded) text, as a whole word.
+fn body_mention_at(folded: &str) -> Option<Body> {
+    let first = *folded.as_bytes().first()?;
+    BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+        // The first byte first: most words open no mention.
+        if phrase.as_bytes()[0] != first {
+            return None;
+        }
+        let after = folded.strip_prefix(phrase)?;
+        after
+            .chars()
+            .next()
+            .is_none_or(|c| !is_letter(c))
+            .then_some(*body)
     })
 }
 
@@ -785,14 +938,99 @@ fn bodies_meeting(revision: &Revision) -> Vec<Body> {
     out
 }
 
+/// The words around a citation group, folded, and the bodies they name, each read once for the
+/// group, when a number of it needs them.
+struct Surroundings<'a> {
+    /// The words before the group's first word.
+    before: &'a str,
+    /// The words after the group's last number or revision.
+    after: &'a str,
+    named_after: OnceCell<Option<Body>>,
+    named_before: OnceCell<Option<Body>>,
+}
+
+impl<'a> Surroundings<'a> {
+    fn new(before: &'a str, after: &'a str) -> Self {
+        Surroundings {
+            before,
+            after,
+            named_after: OnceCell::new(),
+            named_before: OnceCell::new(),
+        }
+    }
+
+    /// The body the words right after name: `de la CMDT`, `qu'il a adoptée à sa session de 2009`.
+    fn named_after(&self) -> Option<Body> {
+        *self.named_after.get_or_init(|| {
+            let after = self.after.trim_start_matches([',', ' ']);
+            let head = first_chars(after, 120);
+            let near_after = first_chars(after, 60);
+            if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
+                return Some(*body);
+            }
+            (near_after.contains("a sa session de") || near_after.contains("at its session"))
+                .then_some(Body::Council)
+        })
+    }
+
+    /// The body the words before name: in brackets right after it (`à la CMDT-14 (Résolution
+    /// 45)`), as the body that adopted it (`la CMDT-17 a adopté la Résolution 80`), or before
+    /// `en particulier` (`les résolutions de l'AMNT-16, en particulier les Résolutions 50 et 52`).
+    fn named_before(&self) -> Option<Body> {
+        *self.named_before.get_or_init(|| {
+            let before = self.before;
+            let bracketed = before
+                .trim_end()
+                .strip_suffix('(')
+                .map(|head| {
+                    head.trim_end()
+                        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
+                })
+                .and_then(body_mention_at_end);
+            let clause_start = before.rfind([';', '.']).map_or(0, |i| i + 1);
+            let from_before = if last_chars(before, 45).contains("adopt") {
+                last_body_mention(before)
+            } else if before[clause_start..].contains("en particulier")
+                || before[clause_start..].contains("in particular")
+                || before[clause_start..].contains("en particular")
+            {
+                last_body_mention(&before[clause_start..])
+            } else {
+                None
+            };
+            bracketed.or(from_before)
+        })
+    }
+}
+
+/// The first `n` characters of a text, or all of it.
+fn first_chars(text: &str, n: usize) -> &str {
+    if text.len() <= n {
+        // No more bytes, so no more characters.
+        return text;
+    }
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// The last `n` characters of a text, or all of it.
+fn last_chars(text: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        Some(back) => text
+            .char_indices()
+            .rev()
+            .nth(back)
+            .map_or(text, |(i, _)| &text[i..]),
+        None => "",
+    }
+}
+
 /// Decides the body of one cited number; the second value lists the readings where it stays
 /// undecided.
 fn decide_body(
     kind: InstrumentKind,
     cited: &Cited,
     revision: Option<&Revision>,
-    before: &str,
-    after: &str,
+    words: &Surroundings<'_>,
     context: &Context<'_>,
 ) -> (Body, Option<Vec<String>>) {
     if kind == InstrumentKind::Opinion {
@@ -801,47 +1039,11 @@ fn decide_body(
     if cited.un_form || cited.session.is_some() {
         return (Body::UnGa, None);
     }
-    let after = after.trim_start_matches([',', ' ']);
-    let head: String = after.chars().take(120).collect();
-    let near_after: String = after.chars().take(60).collect();
-    if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
-        return (*body, None);
-    }
-    if near_after.contains("a sa session de") || near_after.contains("at its session") {
-        return (Body::Council, None);
+    if let Some(body) = words.named_after() {
+        return (body, None);
     }
     let meeting = revision.map(bodies_meeting).unwrap_or_default();
-    // In brackets right after a body: `à la CMDT-14 (Résolution 45)`.
-    let bracketed = before
-        .trim_end()
-        .strip_suffix('(')
-        .map(|head| {
-            head.trim_end()
-                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
-        })
-        .and_then(body_mention_at_end);
-    // The words before: `la CMDT-17 a adopté la Résolution 80`, `les résolutions de l'AMNT-16,
-    // en particulier les Résolutions 50 et 52`.
-    let clause_start = before.rfind([';', '.']).map_or(0, |i| i + 1);
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(45)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let from_before = if tail.contains("adopt") {
-        last_body_mention(before)
-    } else if before[clause_start..].contains("en particulier")
-        || before[clause_start..].contains("in particular")
-        || before[clause_start..].contains("en particular")
-    {
-        last_body_mention(&before[clause_start..])
-    } else {
-        None
-    };
-    let from_context = bracketed.or(from_before).or(context.parent_body);
+    let from_context = words.named_before().or(context.parent_body);
     if let Some(body) = from_context {
         if !meeting.is_empty() && !meeting.contains(&body) {
             return (
@@ -1214,6 +1416,204 @@ mod tests {
             let new = text("", &[("", depth, &t)]);
             let _ = extract_all(Some(&old), Some(&new), None);
             let _ = extract_all(None, Some(&old), None);
+        }
+    }
+
+    /// The routines that the fast ones replaced, kept as their reference.
+    mod reference {
+        use super::super::*;
+
+        /// Every word that opens with a letter [`kind_of`] accepts, measured one by one.
+        pub fn keyword_candidates(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+            let bytes = text.as_bytes();
+            let mut at = 0;
+            std::iter::from_fn(move || {
+                while at < bytes.len() {
+                    let i = at;
+                    at += 1;
+                    if !matches!(
+                        bytes[i],
+                        b'r' | b'R' | b'd' | b'D' | b'a' | b'A' | b'o' | b'O'
+                    ) {
+                        continue;
+                    }
+                    let starts_word = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|p| !p.is_alphabetic());
+                    if !starts_word {
+                        continue;
+                    }
+                    let end = text[i..]
+                        .char_indices()
+                        .find(|(_, c)| !c.is_alphabetic())
+                        .map_or(text.len(), |(j, _)| i + j);
+                    at = end;
+                    return Some((i, end));
+                }
+                None
+            })
+        }
+
+        /// The body mentioned last, every word start collected first.
+        pub fn last_body_mention(folded: &str) -> Option<Body> {
+            let mut starts: Vec<usize> = folded
+                .char_indices()
+                .filter(|&(i, c)| {
+                    c.is_alphanumeric()
+                        && folded[..i]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|p| !p.is_alphanumeric())
+                })
+                .map(|(i, _)| i)
+                .collect();
+            starts.reverse();
+            starts.into_iter().find_map(|at| {
+                let rest = &folded[at..];
+                BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+                    let after = rest.strip_prefix(phrase)?;
+                    after
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphabetic())
+                        .then_some(*body)
+                })
+            })
+        }
+
+        /// The body named right after a citation, as `decide_body` read it for each number.
+        pub fn named_after(after: &str) -> Option<Body> {
+            let after = after.trim_start_matches([',', ' ']);
+            let head: String = after.chars().take(120).collect();
+            let near_after: String = after.chars().take(60).collect();
+            if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
+                return Some(*body);
+            }
+            if near_after.contains("a sa session de") || near_after.contains("at its session") {
+                return Some(Body::Council);
+            }
+            None
+        }
+
+        /// The body named before a citation, as `decide_body` read it for each number.
+        pub fn named_before(before: &str) -> Option<Body> {
+            let bracketed = before
+                .trim_end()
+                .strip_suffix('(')
+                .map(|head| {
+                    head.trim_end()
+                        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-')
+                })
+                .and_then(body_mention_at_end);
+            let clause_start = before.rfind([';', '.']).map_or(0, |i| i + 1);
+            let tail: String = before
+                .chars()
+                .rev()
+                .take(45)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let from_before = if tail.contains("adopt") {
+                last_body_mention(before)
+            } else if before[clause_start..].contains("en particulier")
+                || before[clause_start..].contains("in particular")
+                || before[clause_start..].contains("en particular")
+            {
+                last_body_mention(&before[clause_start..])
+            } else {
+                None
+            };
+            bracketed.or(from_before)
+        }
+    }
+
+    /// The words that open a citation group (a kind, then a number), as a list.
+    fn openings_that_cite(
+        text: &str,
+        words: impl Iterator<Item = Range<usize>>,
+    ) -> Vec<Range<usize>> {
+        let mut folded = String::new();
+        words
+            .filter(|word| {
+                kind_of(&text[word.clone()], &mut folded).is_some()
+                    && read_designation(text, skip_spaces(text, word.end)).is_some()
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn the_words_read_back_from_numbers_are_the_words_that_open_citations(
+            text in "((Résolutions?|RÉSOLUTION|Resolución|Décision|decisions|Avis|Opinion|Recommandation|de|la|dé|x)( |  |\\t|\u{a0}|)(A/RES/|A|)([0-9]{1,3}(/[0-9]{1,3})?)?(, | et |\\(|\\)|\\.|/|-|é| )?){0,8}",
+        ) {
+            let by_word = openings_that_cite(
+                &text,
+                reference::keyword_candidates(&text).map(|(start, end)| start..end),
+            );
+            proptest::prop_assert_eq!(by_word, openings_that_cite(&text, citation_openings(&text)));
+        }
+
+        #[test]
+        fn the_last_body_mention_is_found_as_the_reference_finds_it(
+            folded in "(cmdt|amnt|le conseil|the council|assemblee generale|general assembly|conference de plenipotentiaires|amr|cmr|wtdc|x|a|e|1|-| |'|,|é){0,16}",
+        ) {
+            proptest::prop_assert_eq!(
+                last_body_mention(&folded),
+                reference::last_body_mention(&folded)
+            );
+        }
+
+        #[test]
+        fn the_bodies_named_around_are_read_as_the_reference_reads_them(
+            before in "(la cmdt-17 a adopte |les resolutions de l'amnt-16, en particulier |la cmr \\(|conformement a |du conseil |; |\\. |\\(|cmdt-14 |wtsa |adopted by |é|x ){0,6}",
+            after in "(, |de la cmdt|de la presente conference|du conseil|qu'il a adoptee a sa session de 2009|of the general assembly|sur |é|x ){0,4}",
+        ) {
+            let words = Surroundings::new(&before, &after);
+            proptest::prop_assert_eq!(words.named_after(), reference::named_after(&after));
+            proptest::prop_assert_eq!(words.named_before(), reference::named_before(&before));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn the_key_of_a_stretch_is_the_fold_of_that_stretch(
+            text in "[a-zA-Z0-9 ,;.()'\t\u{a0}\u{2019}\u{2018}\u{2bc}\u{301}\u{130}\u{212a}éÉóñÜœß\u{1e9e}-]{0,40}",
+            cuts in proptest::collection::vec(0usize..64, 2),
+        ) {
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let keyed = KeyedText::new(&text);
+            proptest::prop_assert_eq!(keyed.key_of(0..text.len()), quick_fold(&text));
+            let (a, b) = (
+                boundaries[cuts[0] % boundaries.len()],
+                boundaries[cuts[1] % boundaries.len()],
+            );
+            let range = a.min(b)..a.max(b);
+            proptest::prop_assert_eq!(keyed.key_of(range.clone()), quick_fold(&text[range]));
+        }
+    }
+
+    #[test]
+    fn the_key_of_every_stretch_of_a_paragraph_is_its_fold() {
+        let text =
+            "  considérant\u{a0}que la  Résolution 130 (Rév. Busan,\t2014) de l’UIT\u{301} ;\n ";
+        let keyed = KeyedText::new(text);
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for &a in &boundaries {
+            for &b in boundaries.iter().filter(|&&b| b >= a) {
+                assert_eq!(keyed.key_of(a..b), quick_fold(&text[a..b]), "{a}..{b}");
+            }
         }
     }
 
