@@ -1419,7 +1419,8 @@ mod tests {
         }
     }
 
-    /// The routines that the fast ones replaced, kept as their reference.
+    /// The routines that the fast ones replaced, kept as their reference for the proptests
+    /// below. When what they read is meant to change, change both, or drop the reference.
     mod reference {
         use super::super::*;
 

@@ -1,5 +1,7 @@
 //! The aligner as first written, kept for tests only: a clear search over owned steps, run once
 //! per cost function, that the faster search in the parent module must match result for result.
+//! It is an oracle for the speed work, not a second specification: when the alignment is meant to
+//! change, change it here too, or drop this module and the proptests that use it.
 
 use super::{
     advance, Evidence, ItemAlignment, LabelKind, LabelReading, LabelValue, ListAlignment, Mode,
