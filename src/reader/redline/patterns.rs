@@ -12,13 +12,37 @@ use crate::model::Revision;
 /// The words of a document or a corpus with how often each occurs on its own, and which words
 /// follow one another, to tell a word from two words run together (`ainsiet` is `ainsi` + `et`
 /// where both occur elsewhere, and `ainsi que` and `et que` too).
+///
+/// The words are kept in one string, one after another, and found through a small hash table of
+/// their own (open addressing, linear probing) rather than a `HashMap<String, _>`: a document of
+/// 60 KB has some 3,000 distinct words, and a string allocated for each, with the map's hashing
+/// of the key apart from reading it, was a fifth of reading a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
-    /// Each word (lowercase) with its id and how often it occurs. Only looked up, never walked,
-    /// so the hash map's order shows nowhere.
-    words: HashMap<String, (u32, u32), WordHash>,
+    /// Every distinct word (lowercase), one after another; each [`Entry`] says where its word is.
+    spelled: String,
+    /// Each distinct word in the order first seen: its index is its id.
+    entries: Vec<Entry>,
+    /// The hash table over `entries`: 1 + the index of an entry, or 0 for an empty slot. Its
+    /// length is 0 or a power of two, and it is kept at most half full, so that a search for a
+    /// word that is not there soon meets an empty slot. Only looked up, never walked, so the
+    /// order of the slots shows nowhere.
+    slots: Vec<u32>,
     /// How often the word with the second id follows the word with the first.
     pairs: HashMap<(u32, u32), u32, WordHash>,
+}
+
+/// One distinct word of a [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    /// Where the word starts in [`Lexicon::spelled`], and its length in bytes.
+    start: u32,
+    len: u32,
+    /// Its [`word_hash`], kept to place it again when the table grows and to pass over most
+    /// other words without comparing their letters.
+    hash: u32,
+    /// How often it occurs.
+    count: u32,
 }
 
 /// A small, fast, fixed hash for short keys (words): an FxHash-style step per eight bytes, and
@@ -147,68 +171,169 @@ fn lowercase_into(word: &str, out: &mut String) {
     }
 }
 
+/// The hash of a word (lowercase) for the table of a [`Lexicon`]: [`WordHash`] over its bytes.
+fn word_hash(word: &str) -> u32 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = WordHash.build_hasher();
+    hasher.write(word.as_bytes());
+    // `finish` already brings the best mixed bits low; the table indexes by the low bits.
+    hasher.finish() as u32
+}
+
+/// What a table search found: the id of the word, or the empty slot where it would go.
+enum Slot {
+    Found(u32),
+    Vacant(usize),
+}
+
 impl Lexicon {
     /// Counts the words of these texts (letters only, lowercased; an apostrophe ends a word) and
     /// the pairs of words that follow one another with only spaces or an apostrophe between.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lexicon {
         // A document of some 60 KB has a few thousand distinct words: room for them up front
-        // spares the maps' regrowth.
+        // spares the tables' regrowth.
         let mut lexicon = Lexicon {
-            words: HashMap::with_capacity_and_hasher(4096, WordHash),
+            spelled: String::with_capacity(32 * 1024),
+            entries: Vec::with_capacity(4096),
+            slots: vec![0; 8192],
             pairs: HashMap::with_capacity_and_hasher(8192, WordHash),
         };
         // Words with capitals are lowercased into this one buffer to be looked up: only a word
-        // seen for the first time is copied.
+        // seen for the first time is copied (into `spelled`).
         let mut lowered = String::new();
         for text in texts {
             let mut previous: Option<(usize, u32)> = None;
-            for (start, word) in words(text) {
-                let word_lower: &str = if has_capitals(word) {
-                    lowercase_into(word, &mut lowered);
-                    &lowered
-                } else {
-                    word
-                };
-                let next_id = u32::try_from(lexicon.words.len()).unwrap_or(u32::MAX);
-                let id = match lexicon.words.get_mut(word_lower) {
-                    Some((id, n)) => {
-                        *n += 1;
-                        *id
+            for word in letter_runs(text) {
+                let word_lower: &str = match word.spelling {
+                    Spelling::AsciiLowercase => word.text,
+                    Spelling::AsciiWithCapitals => {
+                        lowered.clear();
+                        lowered.push_str(word.text);
+                        lowered.make_ascii_lowercase();
+                        &lowered
                     }
-                    None => {
-                        lexicon.words.insert(word_lower.to_string(), (next_id, 1));
-                        next_id
+                    Spelling::NotAscii if has_capitals(word.text) => {
+                        lowercase_into(word.text, &mut lowered);
+                        &lowered
                     }
+                    Spelling::NotAscii => word.text,
                 };
+                let id = lexicon.add(word_lower);
                 if let Some((end, prev)) = previous {
-                    if adjacent(text, end, start) {
+                    if adjacent(text, end, word.start) {
                         *lexicon.pairs.entry((prev, id)).or_insert(0) += 1;
                     }
                 }
-                previous = Some((start + word.len(), id));
+                previous = Some((word.start + word.text.len(), id));
             }
         }
         lexicon
     }
 
+    /// Counts one more occurrence of a word (lowercase), added if new; its id.
+    fn add(&mut self, word_lower: &str) -> u32 {
+        // At most half full before the word goes in, so at least one slot stays empty.
+        if self.entries.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let hash = word_hash(word_lower);
+        match self.search(word_lower, hash) {
+            Slot::Found(id) => {
+                self.entries[id as usize].count += 1;
+                id
+            }
+            Slot::Vacant(slot) => {
+                let id = u32::try_from(self.entries.len()).expect("fewer than 4 G distinct words");
+                let start = u32::try_from(self.spelled.len()).expect("a lexicon of under 4 GB");
+                let len = u32::try_from(word_lower.len()).expect("a word of under 4 GB");
+                self.spelled.push_str(word_lower);
+                self.entries.push(Entry {
+                    start,
+                    len,
+                    hash,
+                    count: 1,
+                });
+                self.slots[slot] = id + 1;
+                id
+            }
+        }
+    }
+
+    /// Doubles the hash table (from 16 slots) and places every word again.
+    fn grow(&mut self) {
+        let mut slots = vec![0; (self.slots.len() * 2).max(16)];
+        let mask = slots.len() - 1;
+        for (id, entry) in (1..).zip(&self.entries) {
+            let mut slot = entry.hash as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id;
+        }
+        self.slots = slots;
+    }
+
+    /// Where a word (lowercase) with this hash is in the table, or the empty slot where it would
+    /// go. The table must have a slot.
+    fn search(&self, word_lower: &str, hash: u32) -> Slot {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => return Slot::Vacant(slot),
+                taken => {
+                    let id = taken - 1;
+                    let entry = &self.entries[id as usize];
+                    if entry.hash == hash && self.spelling(entry) == word_lower.as_bytes() {
+                        return Slot::Found(id);
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The letters of a word of the lexicon.
+    fn spelling(&self, entry: &Entry) -> &[u8] {
+        let start = entry.start as usize;
+        &self.spelled.as_bytes()[start..start + entry.len as usize]
+    }
+
+    /// The id of a word already in lower case, if it occurs.
+    fn id_lowercase(&self, word_lower: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        match self.search(word_lower, word_hash(word_lower)) {
+            Slot::Found(id) => Some(id),
+            Slot::Vacant(_) => None,
+        }
+    }
+
     /// How often the word occurs on its own (any case).
     pub fn count(&self, word: &str) -> u32 {
-        self.entry(word).map_or(0, |(_, n)| *n)
+        self.count_with_capitals(word, has_capitals(word))
     }
 
-    /// The id and the count of a word in any case: looked up as written where it has no capitals
+    /// [`Lexicon::count`] for a word whose [`has_capitals`] is known.
+    fn count_with_capitals(&self, word: &str, capitals: bool) -> u32 {
+        self.id_with_capitals(word, capitals)
+            .map_or(0, |id| self.entries[id as usize].count)
+    }
+
+    /// The id of a word in any case: looked up as written where it has no capitals
     /// ([`has_capitals`]), else in lower case, which a short ASCII word is put into on the stack
     /// rather than into a new string.
-    fn entry(&self, word: &str) -> Option<&(u32, u32)> {
-        self.entry_with_capitals(word, has_capitals(word))
+    fn id(&self, word: &str) -> Option<u32> {
+        self.id_with_capitals(word, has_capitals(word))
     }
 
-    /// [`Lexicon::entry`] for a word whose [`has_capitals`] is known.
-    fn entry_with_capitals(&self, word: &str, capitals: bool) -> Option<&(u32, u32)> {
+    /// [`Lexicon::id`] for a word whose [`has_capitals`] is known.
+    fn id_with_capitals(&self, word: &str, capitals: bool) -> Option<u32> {
         /// Longer words, rare, are lowercased into a string.
         const ON_STACK: usize = 32;
         if !capitals {
-            return self.words.get(word);
+            return self.id_lowercase(word);
         }
         if word.is_ascii() && word.len() <= ON_STACK {
             let mut buffer = [0u8; ON_STACK];
@@ -216,9 +341,9 @@ impl Lexicon {
             lowered.copy_from_slice(word.as_bytes());
             lowered.make_ascii_lowercase();
             let lowered = std::str::from_utf8(lowered).expect("ASCII lowercased stays UTF-8");
-            return self.words.get(lowered);
+            return self.id_lowercase(lowered);
         }
-        self.words.get(word.to_lowercase().as_str())
+        self.id_lowercase(&word.to_lowercase())
     }
 
     /// Whether the word occurs on its own at least once.
@@ -228,13 +353,13 @@ impl Lexicon {
 
     /// [`Lexicon::knows`] for a word already in lower case.
     fn knows_lowercase(&self, word: &str) -> bool {
-        self.words.get(word).is_some_and(|(_, n)| *n > 0)
+        // Every word in the table occurs at least once.
+        self.id_lowercase(word).is_some()
     }
 
     /// How often `second` follows `first` (any case).
     pub fn pair_count(&self, first: &str, second: &str) -> u32 {
-        let id = |w: &str| self.entry(w).map(|(id, _)| *id);
-        match (id(first), id(second)) {
+        match (self.id(first), self.id(second)) {
             (Some(a), Some(b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
             _ => 0,
         }
@@ -242,11 +367,11 @@ impl Lexicon {
 
     /// How many distinct words it holds.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.entries.is_empty()
     }
 }
 
@@ -264,7 +389,152 @@ fn adjacent(text: &str, end: usize, next_start: usize) -> bool {
 
 /// The runs of letters of a text with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::runs(text, crate::text::is_letter)
+    letter_runs(text).map(|word| (word.start, word.text))
+}
+
+/// The runs of letters of a text: the same runs as `text::runs(text, text::is_letter)`, read with
+/// a table for ASCII bytes, and telling on the way whether each word is ASCII and has capitals
+/// (the lexicon reads every line of a document this way, and lowercases its words).
+fn letter_runs(text: &str) -> LetterRuns<'_> {
+    LetterRuns { text, at: 0 }
+}
+
+/// A run of letters read by [`letter_runs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LetterRun<'a> {
+    /// Its byte offset in the text.
+    start: usize,
+    text: &'a str,
+    spelling: Spelling,
+}
+
+/// What lowercasing a word takes, as far as reading it tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// ASCII without capitals: already lowercase.
+    AsciiLowercase,
+    /// ASCII with a capital: lowercased byte by byte.
+    AsciiWithCapitals,
+    /// Some letter beyond ASCII: whether it has capitals is still to be asked.
+    NotAscii,
+}
+
+/// The iterator of [`letter_runs`].
+#[derive(Debug, Clone)]
+struct LetterRuns<'a> {
+    text: &'a str,
+    /// Where reading goes on: a character boundary.
+    at: usize,
+}
+
+/// What an ASCII byte is to [`letter_runs`]: not a letter, a small letter or a capital.
+const NOT_LETTER: u8 = 0;
+const SMALL_LETTER: u8 = 1;
+const CAPITAL: u8 = 2;
+const ASCII_LETTERS: [u8; 128] = {
+    let mut table = [NOT_LETTER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() {
+            SMALL_LETTER
+        } else if c.is_ascii_uppercase() {
+            CAPITAL
+        } else {
+            NOT_LETTER
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The character beyond ASCII at a byte offset that is a character boundary short of the end,
+/// and the offset after it.
+fn char_beyond_ascii_at(text: &str, at: usize) -> (char, usize) {
+    let c = text[at..]
+        .chars()
+        .next()
+        .expect("the offset is a character boundary short of the end");
+    (c, at + c.len_utf8())
+}
+
+impl<'a> Iterator for LetterRuns<'a> {
+    type Item = LetterRun<'a>;
+
+    fn next(&mut self) -> Option<LetterRun<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut at = self.at;
+        let start = loop {
+            match bytes.get(at) {
+                None => {
+                    self.at = at;
+                    return None;
+                }
+                Some(&b) if b < 0x80 => {
+                    if ASCII_LETTERS[usize::from(b)] != NOT_LETTER {
+                        break at;
+                    }
+                    at += 1;
+                }
+                Some(_) => {
+                    let (c, next) = char_beyond_ascii_at(text, at);
+                    if crate::text::is_letter(c) {
+                        break at;
+                    }
+                    at = next;
+                }
+            }
+        };
+        let mut capitals = false;
+        let mut ascii = true;
+        let spelling = |capitals: bool, ascii: bool| match (ascii, capitals) {
+            (false, _) => Spelling::NotAscii,
+            (true, true) => Spelling::AsciiWithCapitals,
+            (true, false) => Spelling::AsciiLowercase,
+        };
+        loop {
+            match bytes.get(at) {
+                None => {
+                    self.at = at;
+                    return Some(LetterRun {
+                        start,
+                        text: &text[start..],
+                        spelling: spelling(capitals, ascii),
+                    });
+                }
+                Some(&b) if b < 0x80 => match ASCII_LETTERS[usize::from(b)] {
+                    NOT_LETTER => {
+                        // The byte that ends the word is outside every word: skipped with it.
+                        self.at = at + 1;
+                        return Some(LetterRun {
+                            start,
+                            text: &text[start..at],
+                            spelling: spelling(capitals, ascii),
+                        });
+                    }
+                    CAPITAL => {
+                        capitals = true;
+                        at += 1;
+                    }
+                    _ => at += 1,
+                },
+                Some(_) => {
+                    let (c, next) = char_beyond_ascii_at(text, at);
+                    if !crate::text::is_letter(c) {
+                        self.at = next;
+                        return Some(LetterRun {
+                            start,
+                            text: &text[start..at],
+                            spelling: spelling(capitals, ascii),
+                        });
+                    }
+                    ascii = false;
+                    at = next;
+                }
+            }
+        }
+    }
 }
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
@@ -1061,8 +1331,8 @@ fn run_together_words(
         if !has_inner_capital
             && (word.len() < 5
                 || lexicon
-                    .entry_with_capitals(word, is_uppercase(first))
-                    .is_some_and(|(_, n)| *n > 1))
+                    .count_with_capitals(word, is_uppercase(first))
+                    > 1)
         {
             continue;
         }
@@ -1516,7 +1786,73 @@ mod tests {
                 prop_assert_eq!(&lowered, &word.to_lowercase());
                 prop_assert_eq!(has_capitals(&word), word.chars().any(char::is_uppercase));
             }
+
+            #[test]
+            fn letter_runs_are_the_runs_of_letters(text in "\\PC{0,60}|[a-zA-Z0-9 ,'’.À-ÿ×÷ΣσİⅠ\u{a0}-]{0,60}") {
+                let fast: Vec<_> = letter_runs(&text).collect();
+                let reference: Vec<_> = crate::text::runs(&text, crate::text::is_letter).collect();
+                prop_assert_eq!(fast.iter().map(|w| (w.start, w.text)).collect::<Vec<_>>(), reference);
+                for word in fast {
+                    let expected = if !word.text.is_ascii() {
+                        Spelling::NotAscii
+                    } else if has_capitals(word.text) {
+                        Spelling::AsciiWithCapitals
+                    } else {
+                        Spelling::AsciiLowercase
+                    };
+                    prop_assert_eq!(word.spelling, expected);
+                }
+            }
+
+            #[test]
+            fn the_lexicon_counts_what_a_map_of_lowercased_words_counts(
+                texts in proptest::collection::vec("[a-cA-Cé É'’.]{0,30}|\\PC{0,20}", 0..6)
+            ) {
+                let lexicon = Lexicon::from_texts(texts.iter().map(String::as_str));
+                let mut reference: HashMap<String, u32> = HashMap::new();
+                let mut pairs: HashMap<(String, String), u32> = HashMap::new();
+                for text in &texts {
+                    let mut previous: Option<(usize, String)> = None;
+                    for (start, word) in crate::text::runs(text, crate::text::is_letter) {
+                        let word_lower = word.to_lowercase();
+                        *reference.entry(word_lower.clone()).or_insert(0) += 1;
+                        if let Some((end, prev)) = previous {
+                            if adjacent(text, end, start) {
+                                *pairs.entry((prev, word_lower.clone())).or_insert(0) += 1;
+                            }
+                        }
+                        previous = Some((start + word.len(), word_lower));
+                    }
+                }
+                prop_assert_eq!(lexicon.len(), reference.len());
+                for (word, n) in &reference {
+                    prop_assert_eq!(lexicon.count(word), *n);
+                    prop_assert!(lexicon.knows_lowercase(word));
+                }
+                for ((first, second), n) in &pairs {
+                    prop_assert_eq!(lexicon.pair_count(first, second), *n);
+                }
+                prop_assert_eq!(lexicon.count("zzz"), 0);
+            }
         }
+    }
+
+    #[test]
+    fn the_lexicon_table_grows_and_keeps_every_word() {
+        // From an empty lexicon (no slots) through several doublings of the table.
+        let mut lexicon = Lexicon::default();
+        assert_eq!(lexicon.count("a"), 0);
+        let words: Vec<String> = (0..1000).map(|n| format!("w{n}x")).collect();
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(lexicon.add(word) as usize, n);
+        }
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(lexicon.add(word) as usize, n);
+            assert_eq!(lexicon.count(word), 2);
+            assert_eq!(lexicon.count(&word.to_uppercase()), 2);
+        }
+        assert_eq!(lexicon.len(), 1000);
+        assert!(!lexicon.knows("w1000x"));
     }
 
     #[test]
