@@ -750,14 +750,9 @@ const NOT_DROPPED: &[&str] = &["soussigné", "souscrire", "soustraire"];
 fn restore_hyphens(raw: &mut RawInstrument, lexicon: &HyphenLexicon) {
     let mut likely = Vec::new();
     let mut written_elsewhere = Vec::new();
-    // A likely notice names its section's heading as written, a lexicon notice the heading with
-    // its certain hyphens restored (the two were once separate passes, before and after the
-    // restoration; the output keeps their readings).
-    let mut fix = |text: &mut String,
-                   line: u32,
-                   heading_as_written: Option<&str>,
-                   heading_restored: Option<&str>,
-                   label: Option<&str>| {
+    // Every notice names its section by the heading as the texts give it: certain hyphens
+    // restored, as the heading itself is restored before its items are read.
+    let mut fix = |text: &mut String, line: u32, heading: Option<&str>, label: Option<&str>| {
         if let std::borrow::Cow::Owned(restored) = with_certain_hyphens(text) {
             *text = restored;
         }
@@ -768,7 +763,7 @@ fn restore_hyphens(raw: &mut RawInstrument, lexicon: &HyphenLexicon) {
                     what: "dropped-hyphen".into(),
                     excerpt: word.to_string(),
                     readings: vec![reading],
-                    section: heading_as_written.map(str::to_string),
+                    section: heading.map(str::to_string),
                     label: label.map(str::to_string),
                 });
             }
@@ -778,43 +773,29 @@ fn restore_hyphens(raw: &mut RawInstrument, lexicon: &HyphenLexicon) {
                     what: "dropped-hyphen".into(),
                     excerpt: word.to_string(),
                     readings: vec![hyphenated.to_string()],
-                    section: heading_restored.map(str::to_string),
+                    section: heading.map(str::to_string),
                     label: label.map(str::to_string),
                 });
             }
         }
     };
     if let Some(title) = &mut raw.title {
-        fix(&mut title.text, title.lines.first, None, None, None);
+        fix(&mut title.text, title.lines.first, None, None);
     }
     for section in &mut raw.sections {
-        let heading_as_written = section.heading.text.clone();
         fix(
             &mut section.heading.text,
             section.heading.lines.first,
             None,
             None,
-            None,
         );
-        let heading_restored = section.heading.text.as_str();
+        let heading = section.heading.text.as_str();
         for item in &mut section.items {
             let line = item.lines.first;
             let label = item.label.as_deref();
-            fix(
-                &mut item.text,
-                line,
-                Some(&heading_as_written),
-                Some(heading_restored),
-                label,
-            );
+            fix(&mut item.text, line, Some(heading), label);
             for note in &mut item.footnotes {
-                fix(
-                    &mut note.text,
-                    line,
-                    Some(&heading_as_written),
-                    Some(heading_restored),
-                    label,
-                );
+                fix(&mut note.text, line, Some(heading), label);
             }
         }
     }
@@ -1208,6 +1189,28 @@ mod tests {
         // A capital whose lower case is longer does not cut a character in two.
         let odd = likely_dropped_hyphens("QUASİxxxx Cİdessus");
         assert!(odd.iter().all(|(_, r)| r.contains('-')));
+    }
+
+    #[test]
+    fn every_hyphen_notice_names_its_section_by_the_restored_heading() {
+        let text = "RÉSOLUTION 1\nTitre\ncharge le Groupe consultatif de l'UITD\n1\tde suivre la quasitotalité de la cybersécurité;";
+        let lexicon = HyphenLexicon::from_text("la cyber-sécurité");
+        let raw = parse_instrument(&lines(text), Language::Fr, &lexicon).expect("parses");
+        let heading = "charge le Groupe consultatif de l'UIT-D";
+        assert_eq!(raw.sections[0].heading.text, heading);
+        let notices: Vec<(&str, Option<&str>)> = raw
+            .notices
+            .iter()
+            .filter(|n| n.what == "dropped-hyphen")
+            .map(|n| (n.excerpt.as_str(), n.section.as_deref()))
+            .collect();
+        assert_eq!(
+            notices,
+            vec![
+                ("cybersécurité", Some(heading)),
+                ("quasitotalité", Some(heading))
+            ]
+        );
     }
 
     /// [`likely_dropped_hyphens`] as first written, every word looked at in full: the
