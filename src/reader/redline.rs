@@ -8,9 +8,11 @@
 //! uncertain; what it cannot settle is listed, with its line, in [`Reconstruction::uncertain`].
 
 pub mod align;
+pub mod lexicon;
 pub mod patterns;
 
-pub use patterns::{header_revision, parse_revision, split_text, Lexicon, SplitText};
+pub use lexicon::Lexicon;
+pub use patterns::{header_revision, parse_revision, split_text, SplitText};
 
 use crate::model::{
     Change, Completeness, Footnote, InstrumentText, LineSpan, Paragraph, Section, Uncertainty,
