@@ -10,8 +10,9 @@
 /// The words are kept in one string, one after another, and found through a small hash table of
 /// their own (open addressing, linear probing) rather than a `HashMap<String, _>`: a document of
 /// 60 KB has some 3,000 distinct words, and a string allocated for each, with the map's hashing
-/// of the key apart from reading it, was a fifth of reading a document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// of the key apart from reading it, was a fifth of reading a document. It has no `PartialEq`:
+/// the same words counted in another order lie elsewhere in its tables.
+#[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Every distinct word (lowercase), one after another; each [`Entry`] says where its word is.
     spelled: String,
@@ -107,7 +108,7 @@ pub(super) fn lowercase_into(word: &str, out: &mut String) {
 /// How often each pair of words (by id) occurs: a hash table like the words' (open addressing,
 /// linear probing, at most half full), keyed by the two ids in one number, which a single
 /// multiplication hashes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 struct PairCounts {
     /// The pairs' keys ([`pair_key`]) and counts; [`NO_PAIR`] marks an empty slot. Its length is 0
     /// or a power of two.
