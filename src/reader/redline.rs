@@ -638,6 +638,14 @@ mod tests {
     use super::*;
     use crate::model::Language;
 
+    /// The paragraph with this label: the first, as labels may repeat in a flattened redline.
+    fn labelled<'a>(paragraphs: &'a [Paragraph], label: &str) -> &'a Paragraph {
+        paragraphs
+            .iter()
+            .find(|p| p.label.as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no paragraph labelled {label}"))
+    }
+
     fn line(text: &str, n: u32) -> RawLine {
         RawLine {
             text: text.to_string(),
@@ -778,17 +786,11 @@ mod tests {
             .text
             .starts_with("qu'aux termes de la Résolution 70/125"));
         assert_eq!(new_paragraphs[0].change, Change::Inserted);
-        let old_h = old_paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("h)"))
-            .expect("old h)");
+        let old_h = labelled(old_paragraphs, "h)");
         assert!(old_h.text.starts_with("que les cybermenaces"));
         assert_eq!(old_h.change, Change::Deleted);
         for label in ["i)", "j)"] {
-            let p = new_paragraphs
-                .iter()
-                .find(|p| p.label.as_deref() == Some(label))
-                .expect("new i) and j)");
+            let p = labelled(new_paragraphs, label);
             assert_eq!(p.change, Change::Inserted, "{label}");
         }
         let k = new_paragraphs.last().expect("k)");
@@ -806,16 +808,8 @@ mod tests {
         let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
         let old = r.old.expect("old text");
         let new = r.new.expect("new text");
-        let old_c = old.sections[0]
-            .paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("c)"))
-            .expect("old c)");
-        let new_b = new.sections[0]
-            .paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("b)"))
-            .expect("new b)");
+        let old_c = labelled(&old.sections[0].paragraphs, "c)");
+        let new_b = labelled(&new.sections[0].paragraphs, "b)");
         assert_eq!(old_c.text, new_b.text);
         assert_eq!(old_c.change, Change::Modified);
         assert_eq!(old_c.lines, new_b.lines);
@@ -826,11 +820,7 @@ mod tests {
         let raw = resolution_130();
         let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
         let new = r.new.expect("new text");
-        let new_c = &new.sections[0]
-            .paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("c)"))
-            .expect("new c)");
+        let new_c = labelled(&new.sections[0].paragraphs, "c)");
         // `leurs activités` and `afin de` are found elsewhere: `leurs` goes with the deletion.
         assert!(
             new_c.text.contains("à afin de collaborer"),
@@ -838,11 +828,7 @@ mod tests {
             new_c.text
         );
         let old = r.old.expect("old text");
-        let old_d = old.sections[0]
-            .paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("d)"))
-            .expect("old d)");
+        let old_d = labelled(&old.sections[0].paragraphs, "d)");
         assert!(
             old_d.text.contains("à leurs activités") && !old_d.text.contains("afin"),
             "{}",
@@ -862,17 +848,9 @@ mod tests {
         let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
         let old = r.old.expect("old text");
         let new = r.new.expect("new text");
-        let old_j = old.sections[0]
-            .paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("j)"))
-            .expect("old j)");
+        let old_j = labelled(&old.sections[0].paragraphs, "j)");
         assert!(old_j.text.ends_with("(UIT-D),"), "{}", old_j.text);
-        let new_h = new.sections[0]
-            .paragraphs
-            .iter()
-            .find(|p| p.label.as_deref() == Some("h)"))
-            .expect("new h)");
+        let new_h = labelled(&new.sections[0].paragraphs, "h)");
         assert!(new_h.text.ends_with("(UIT-D);"), "{}", new_h.text);
     }
 
