@@ -254,7 +254,7 @@ impl<'a> Iterator for WordsWithHyphens<'a> {
 /// The character at a byte offset that is a character boundary short of the end, and the offset
 /// after it; ASCII without decoding.
 #[inline(always)]
-fn char_at(text: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
         return (char::from(b), i + 1);

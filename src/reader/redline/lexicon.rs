@@ -525,16 +525,6 @@ const BYTE_CLASSES: [u8; 256] = {
     table
 };
 
-/// The character beyond ASCII at a byte offset that is a character boundary short of the end,
-/// and the offset after it.
-fn char_beyond_ascii_at(text: &str, at: usize) -> (char, usize) {
-    let c = text[at..]
-        .chars()
-        .next()
-        .expect("the offset is a character boundary short of the end");
-    (c, at + c.len_utf8())
-}
-
 impl<'a> Iterator for LetterRuns<'a> {
     type Item = LetterRun<'a>;
 
@@ -552,7 +542,7 @@ impl<'a> Iterator for LetterRuns<'a> {
                 break at;
             }
             if class == BEYOND_ASCII {
-                let (c, next) = char_beyond_ascii_at(text, at);
+                let (c, next) = crate::text::char_at(text, at);
                 if crate::text::is_letter(c) {
                     break at;
                 }
@@ -573,7 +563,7 @@ impl<'a> Iterator for LetterRuns<'a> {
                 seen |= class;
                 at += 1;
             } else if class == BEYOND_ASCII {
-                let (c, next) = char_beyond_ascii_at(text, at);
+                let (c, next) = crate::text::char_at(text, at);
                 if !crate::text::is_letter(c) {
                     // The character that ends the word is outside every word: skipped with it.
                     self.at = next;
