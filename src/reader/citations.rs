@@ -17,6 +17,7 @@ use std::ops::Range;
 use crate::model::{
     Body, Citation, InstrumentId, InstrumentKind, InstrumentText, Revision, Side, Uncertainty,
 };
+use crate::reader::lang;
 use crate::reader::redline::parse_revision;
 use crate::text::{fold, is_letter, is_letter_or_digit};
 
@@ -238,7 +239,7 @@ fn side_citations(
             let introduces = paragraph.text.trim_end().ends_with(':');
             parents.push((
                 paragraph.depth,
-                introduces.then(|| last_body_mention(&quick_fold(&paragraph.text))),
+                introduces.then(|| last_body_mention(&lang::key(&paragraph.text))),
             ));
         }
     }
@@ -345,12 +346,6 @@ fn read_designation(s: &str, pos: usize) -> Option<(Option<u32>, u32, bool, usiz
     Some((None, first, false, after))
 }
 
-/// The comparison key of a text (case and accents folded, runs of white space as one space,
-/// typographic apostrophes straight).
-fn quick_fold(text: &str) -> String {
-    crate::reader::lang::key(text)
-}
-
 /// The byte range of the last `max` bytes of `text[..end]`, or fewer, cut at a character
 /// boundary: the words before a citation that may name its body.
 fn range_before(text: &str, end: usize, max: usize) -> Range<usize> {
@@ -371,7 +366,7 @@ fn range_after(text: &str, start: usize, max: usize) -> Range<usize> {
     start..to
 }
 
-/// A text with its comparison key ([`quick_fold`]), and where in the key each stretch of the
+/// A text with its comparison key ([`lang::key`]), and where in the key each stretch of the
 /// text went: the key of any stretch is then a slice of the whole key ([`KeyedText::key_of`]),
 /// so that a paragraph is folded once however many citations it holds, instead of once for the
 /// words around each of them.
@@ -452,7 +447,7 @@ impl KeyedText {
         (k + (at - t)).min(self.key.len())
     }
 
-    /// The key of `text[range]` (`range` at character boundaries): `quick_fold(&text[range])`.
+    /// The key of `text[range]` (`range` at character boundaries): `lang::key(&text[range])`.
     fn key_of(&self, range: Range<usize>) -> &str {
         let from = self.key_at(range.start);
         let to = self.key_at(range.end).max(from);
@@ -1591,13 +1586,13 @@ mod tests {
                 .chain([text.len()])
                 .collect();
             let keyed = KeyedText::new(&text);
-            proptest::prop_assert_eq!(keyed.key_of(0..text.len()), quick_fold(&text));
+            proptest::prop_assert_eq!(keyed.key_of(0..text.len()), lang::key(&text));
             let (a, b) = (
                 boundaries[cuts[0] % boundaries.len()],
                 boundaries[cuts[1] % boundaries.len()],
             );
             let range = a.min(b)..a.max(b);
-            proptest::prop_assert_eq!(keyed.key_of(range.clone()), quick_fold(&text[range]));
+            proptest::prop_assert_eq!(keyed.key_of(range.clone()), lang::key(&text[range]));
         }
     }
 
@@ -1613,7 +1608,7 @@ mod tests {
             .collect();
         for &a in &boundaries {
             for &b in boundaries.iter().filter(|&&b| b >= a) {
-                assert_eq!(keyed.key_of(a..b), quick_fold(&text[a..b]), "{a}..{b}");
+                assert_eq!(keyed.key_of(a..b), lang::key(&text[a..b]), "{a}..{b}");
             }
         }
     }
