@@ -73,7 +73,6 @@ impl OpeningKeys {
     pub fn read(&mut self, line: &str) {
         let opening_words = opening_words();
         let text = line.trim_start();
-        let bytes = text.as_bytes();
         let key = &mut self.key;
         key.clear();
         let mut pending_space = false;
@@ -81,27 +80,18 @@ impl OpeningKeys {
         let mut opening_checked = false;
         let mut at = 0;
         for read in 0..HEADER_CHARS {
-            let Some(&b) = bytes.get(at) else {
+            if at == text.len() {
                 break;
-            };
+            }
             if read == HEADING_CHARS {
                 heading_end = Some(key.len());
             }
             if read == FORMULA_CHARS {
                 formula_end = Some(key.len());
             }
-            let c = if b < 0x80 {
-                at += 1;
-                char::from(b)
-            } else {
-                let c = text[at..]
-                    .chars()
-                    .next()
-                    .expect("`at` is a character boundary short of the end");
-                at += c.len_utf8();
-                straight_apostrophe(c)
-            };
-            crate::text::fold_char(c, key, &mut pending_space);
+            let (c, next) = crate::text::char_at(text, at);
+            at = next;
+            crate::text::fold_char(straight_apostrophe(c), key, &mut pending_space);
             // The fold only grows: once it is as long as the longest first word, whether the
             // key starts with one of them is settled.
             if !opening_checked && key.len() >= opening_words.longest {
