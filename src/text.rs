@@ -266,6 +266,32 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, i + c.len_utf8())
 }
 
+/// [`char::is_uppercase`], answered without its tables for ASCII and Latin-1, the letters of
+/// nearly every word read (asked of each word of every line by the redline patterns).
+pub fn is_uppercase(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        // `À`–`Þ` but `×`; the rest of Latin-1 (`ß`–`ÿ`, `ª`, `µ`, signs) is not uppercase.
+        '\u{c0}'..='\u{de}' => c != '\u{d7}',
+        '\u{80}'..='\u{ff}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// [`char::is_lowercase`], answered without its tables for ASCII and Latin-1.
+pub fn is_lowercase(c: char) -> bool {
+    match c {
+        'a'..='z' => true,
+        '\0'..='\x7f' => false,
+        // `ß`–`ÿ` but `÷`, and the feminine and masculine ordinals and the micro sign.
+        '\u{df}'..='\u{ff}' => c != '\u{f7}',
+        '\u{aa}' | '\u{b5}' | '\u{ba}' => true,
+        '\u{80}'..='\u{de}' => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 /// [`char::is_alphabetic`], answered by a range test for ASCII and the Latin-1 letters (the
 /// accented letters of French and Spanish) before the Unicode tables.
 #[inline]
@@ -297,6 +323,14 @@ pub fn squash_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_1_case_tests_agree_with_the_standard_library() {
+        for c in ('\0'..='\u{2ff}').chain(['Σ', 'ǅ', 'Ⅰ', 'ⓐ', 'İ']) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn fold_into_clears_the_buffer_and_matches_fold_on_the_seed() {

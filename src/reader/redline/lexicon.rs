@@ -3,6 +3,8 @@
 //! once per read, so the words are scanned with a table for ASCII bytes and kept in tables of
 //! their own rather than in maps of owned strings: this was a fifth of reading a document.
 
+use crate::text::is_uppercase;
+
 /// The words of a document or a corpus with how often each occurs on its own, and which words
 /// follow one another, to tell a word from two words run together (`ainsiet` is `ainsi` + `et`
 /// where both occur elsewhere, and `ainsi que` and `et que` too).
@@ -52,32 +54,6 @@ pub(super) fn has_capitals(word: &str) -> bool {
         }
     }
     false
-}
-
-/// [`char::is_uppercase`], answered without its tables for ASCII and Latin-1, the letters of
-/// nearly every word read (asked of each word of every line).
-pub(super) fn is_uppercase(c: char) -> bool {
-    match c {
-        'A'..='Z' => true,
-        '\0'..='\x7f' => false,
-        // `À`–`Þ` but `×`; the rest of Latin-1 (`ß`–`ÿ`, `ª`, `µ`, signs) is not uppercase.
-        '\u{c0}'..='\u{de}' => c != '\u{d7}',
-        '\u{80}'..='\u{ff}' => false,
-        _ => c.is_uppercase(),
-    }
-}
-
-/// [`char::is_lowercase`], answered without its tables for ASCII and Latin-1.
-pub(super) fn is_lowercase(c: char) -> bool {
-    match c {
-        'a'..='z' => true,
-        '\0'..='\x7f' => false,
-        // `ß`–`ÿ` but `÷`, and the feminine and masculine ordinals and the micro sign.
-        '\u{df}'..='\u{ff}' => c != '\u{f7}',
-        '\u{aa}' | '\u{b5}' | '\u{ba}' => true,
-        '\u{80}'..='\u{de}' => false,
-        _ => c.is_lowercase(),
-    }
 }
 
 /// The word in lower case as [`str::to_lowercase`] writes it, into a buffer kept from word to
@@ -594,14 +570,6 @@ impl<'a> Iterator for LetterRuns<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_latin_1_case_tests_agree_with_the_standard_library() {
-        for c in ('\0'..='\u{2ff}').chain(['Σ', 'ǅ', 'Ⅰ', 'ⓐ', 'İ']) {
-            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
-            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
-        }
-    }
 
     mod fast_helpers_agree_with_their_reference {
         use super::*;

@@ -6,10 +6,9 @@
 //! the data, decided, and everything it could not settle is returned as a [`Finding`].
 
 use crate::model::Revision;
+use crate::text::{is_lowercase, is_uppercase};
 
-use super::lexicon::{
-    adjacent, has_capitals, is_lowercase, is_uppercase, lowercase_into, words, Lexicon,
-};
+use super::lexicon::{adjacent, has_capitals, lowercase_into, words, Lexicon};
 
 /// A stretch of a line: in both texts, deleted (old only) or inserted (new only).
 #[derive(Debug, Clone, PartialEq, Eq)]
