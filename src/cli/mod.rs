@@ -6,6 +6,7 @@
 //! renderer (`actes::render`).
 
 mod commands;
+mod locate;
 mod output;
 
 use std::io::{self, IsTerminal};
@@ -16,10 +17,7 @@ use clap::{Parser, ValueEnum};
 
 pub use output::Output;
 
-/// Default folder of the built history, relative to the working directory (git-ignored).
-pub const DEFAULT_REPO: &str = "target/actes-history.git";
-/// Default folder of the sources, relative to the working directory.
-pub const DEFAULT_SOURCES: &str = "history";
+pub use locate::SourcesNotFound;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,12 +37,17 @@ struct Cli {
 /// Options that every command accepts.
 #[derive(Debug, clap::Args)]
 struct GlobalArgs {
-    /// Read and write the built history in this bare git repository
-    #[arg(long, global = true, default_value = DEFAULT_REPO)]
-    repo: PathBuf,
-    /// Read the sources (documents, conference catalogue, outcomes) from this folder
-    #[arg(long, global = true, default_value = DEFAULT_SOURCES)]
-    sources: PathBuf,
+    /// Read and write the built history in this bare git repository [default:
+    /// target/actes-history.git in the project folder]
+    #[arg(long, global = true)]
+    repo: Option<PathBuf>,
+    /// Read the sources (documents, conference catalogue, outcomes) from this folder [default:
+    /// history/ in the project folder, found from the working folder upwards]
+    #[arg(long, global = true)]
+    sources: Option<PathBuf>,
+    /// Never rebuild the history: refuse, rather than rebuild, one built from other sources
+    #[arg(long, global = true)]
+    no_rebuild: bool,
     /// Print in this format
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -77,7 +80,12 @@ enum ColorChoice {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub repo: PathBuf,
-    pub sources: PathBuf,
+    /// The sources folder, given or found; the error says where actes looked.
+    pub sources: Result<PathBuf, SourcesNotFound>,
+    /// `--sources` was given.
+    pub sources_given: bool,
+    /// Refuse a stale history rather than rebuild it.
+    pub no_rebuild: bool,
     pub format: Format,
     /// Colour the text output.
     pub color: bool,
@@ -97,9 +105,13 @@ pub fn run() -> ExitCode {
         }
     };
     let stdout_tty = io::stdout().is_terminal();
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let located = locate::locate(cli.global.repo, cli.global.sources, &cwd);
     let config = Config {
-        repo: cli.global.repo,
-        sources: cli.global.sources,
+        repo: located.repo,
+        sources: located.sources,
+        sources_given: located.sources_given,
+        no_rebuild: cli.global.no_rebuild,
         format: cli.global.format,
         color: match cli.global.color {
             ColorChoice::Always => true,

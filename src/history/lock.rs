@@ -81,6 +81,22 @@ impl BuildLock {
     }
 }
 
+/// Waits, up to `wait`, while a build holds the lock of the repository at `repo`; says whether
+/// the lock is free at the end. A lock whose process is gone counts as free.
+pub fn wait_released(repo: &Path, wait: Duration) -> bool {
+    let path = BuildLock::path_for(repo);
+    let started = Instant::now();
+    loop {
+        if !path.exists() || holder_is_gone(&path) {
+            return true;
+        }
+        if started.elapsed() >= wait {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Whether the lock names a process of this machine that no longer runs (Linux: no
 /// `/proc/<pid>`). Anything unsure (no `/proc`, no pid in the file) counts as still held.
 fn holder_is_gone(path: &Path) -> bool {

@@ -8,12 +8,18 @@
 //! - [`read`]: the history back, for the other modules and the commands: conference commits,
 //!   proposal refs, revisions by name, files, folders, the history of a path, the records;
 //! - [`diff`]: a word-level redline between two texts;
-//! - [`absence`]: why an instrument has no text at a revision.
+//! - [`absence`]: why an instrument has no text at a revision;
+//! - [`guard`]: the mark on the repositories actes writes, the refusal of any other, reflogs;
+//! - [`provenance`]: what a history was built from, to tell a stale one;
+//! - [`check`]: whether the repository's packs are whole.
 
 pub mod absence;
+pub mod check;
 pub mod diff;
-mod lock;
+pub mod guard;
+pub mod lock;
 mod pack;
 pub mod plan;
+pub mod provenance;
 pub mod read;
 pub mod write;

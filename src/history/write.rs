@@ -26,9 +26,12 @@ use gix::hash::ObjectId;
 use gix::objs::Kind;
 use serde::Serialize;
 
+use super::guard::{self, GuardError, Standing};
 use super::lock::{self, BuildLock, LockError};
 use super::pack::{ObjectSet, PackError};
 use super::plan::{CommitPlan, HistoryPlan, Person};
+use super::provenance::Provenance;
+use super::{check, provenance};
 
 /// The refs this writer owns; any other ref already in `packed-refs` is kept as it is.
 const MANAGED_PREFIXES: [&str; 2] = ["refs/tags/", "refs/proposals/"];
@@ -81,6 +84,12 @@ pub struct WriteOptions<'a> {
     pub lock_wait: Duration,
     /// What to do with dates before 1970.
     pub early_dates: EarlyDates,
+    /// What the plan was made from, recorded in the repository's config (`None`: a plan not
+    /// made from a sources folder; nothing is recorded).
+    pub provenance: Option<Provenance>,
+    /// Write every object again into one new pack and drop the old packs (`actes build
+    /// --force`); a damaged repository is rewritten so whatever this says.
+    pub force: bool,
 }
 
 /// What a build did.
@@ -93,6 +102,11 @@ pub enum WriteOutcome {
     Unchanged,
     /// The repository held another history; it was replaced in one step.
     Replaced,
+    /// The repository was damaged (a pack cut short or altered): every object was written
+    /// again and the damaged packs removed.
+    Repaired,
+    /// Every object was written again on request (`--force`).
+    Rewritten,
 }
 
 /// The outcome of [`write`]: which ids the history has and what changed.
@@ -127,7 +141,15 @@ pub struct RefChange {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error(transparent)]
+    Guard(#[from] GuardError),
+    #[error(transparent)]
     Lock(#[from] LockError),
+    #[error("could not record the mark and provenance in the config of {}", path.display())]
+    Mark {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{} exists but is not a git repository; refusing to write into it", path.display())]
     NotARepository { path: PathBuf },
     #[error("could not create the repository {}", path.display())]
@@ -186,18 +208,50 @@ pub fn write(
     plan: &HistoryPlan,
     options: &mut WriteOptions<'_>,
 ) -> Result<WriteReport, WriteError> {
+    // Refuse what is not ours before anything is written, even the lock beside it.
+    // (While another build holds the lock, the repository may be half made: the check after
+    // the lock decides.)
+    if !BuildLock::path_for(repo_path).exists() {
+        guard::inspect(repo_path)?;
+    }
     let _lock = BuildLock::acquire(repo_path, options.lock_wait)?;
+    let standing = guard::inspect(repo_path)?;
     let mut objects = ObjectSet::default();
     let built = build_objects(plan, options, &mut objects)?;
     check_fail(options, FailPoint::AfterCommits(usize::MAX))?;
 
     let (repo, created) = open_or_init(repo_path)?;
     let git_dir = repo.git_dir().to_path_buf();
+    let mark = |values: BTreeMap<String, String>| {
+        guard::write_section(&git_dir, &values).map_err(|source| WriteError::Mark {
+            path: repo_path.to_path_buf(),
+            source,
+        })
+    };
+    if standing != Standing::Marked {
+        // Marked before any ref moves: an interrupted first build leaves a repository that is
+        // recognisably ours. What it was built from is recorded once the refs have moved.
+        mark(
+            guard::read_section(&git_dir)
+                .into_iter()
+                .filter(|(k, _)| k == "sources" || k == "version")
+                .collect(),
+        )?;
+    }
+    let damage = check::check(&git_dir).err();
+    let rewrite = options.force || damage.is_some();
+    let old_packs = if rewrite {
+        packs_in(&git_dir)
+    } else {
+        Vec::new()
+    };
     let old_refs = current_refs(&repo, &git_dir)?;
     let old_main = old_refs.get(MAIN_REF).copied();
 
     let total_objects = objects.len();
-    objects.retain(|id| !repo.has_object(id));
+    if !rewrite {
+        objects.retain(|id| !repo.has_object(id));
+    }
     let objects_written = objects.len();
 
     let new_refs = &built.refs;
@@ -209,6 +263,10 @@ pub fn write(
         repository: repo_path.to_path_buf(),
         outcome: if created {
             WriteOutcome::Created
+        } else if damage.is_some() {
+            WriteOutcome::Repaired
+        } else if options.force {
+            WriteOutcome::Rewritten
         } else if changed_refs.is_empty() {
             WriteOutcome::Unchanged
         } else {
@@ -222,7 +280,9 @@ pub fn write(
         objects: total_objects,
         objects_written,
     };
+    let recorded = provenance::Provenance::values(options.provenance.as_ref());
     if report.outcome == WriteOutcome::Unchanged && objects_written == 0 {
+        mark(recorded)?;
         return Ok(report);
     }
 
@@ -234,7 +294,18 @@ pub fn write(
                 objects: objects.len(),
             });
         }
-        objects.write_pack(&git_dir.join("objects").join("pack"))?
+        // A pack of the same objects has the same name, and an existing pack is never
+        // overwritten: the old packs step aside first (and come back if the write fails).
+        let aside = set_aside(&old_packs);
+        match objects.write_pack(&git_dir.join("objects").join("pack")) {
+            Ok(keep) => keep,
+            Err(e) => {
+                for (from, to) in aside.iter().rev() {
+                    let _ = std::fs::rename(to, from);
+                }
+                return Err(e.into());
+            }
+        }
     };
     check_fail(options, FailPoint::AfterPack)?;
 
@@ -248,6 +319,14 @@ pub fn write(
         // The refs now protect the pack; the keep file only mattered until they did.
         let _ = std::fs::remove_file(keep);
     }
+    log_moves(&git_dir, &report)?;
+    for old in old_packs {
+        // Every object is in the new pack now: the old (or damaged) ones, set aside, go.
+        for ext in PACK_FILES {
+            let _ = std::fs::remove_file(aside_path(&old.with_extension(ext)));
+        }
+    }
+    mark(recorded)?;
     if report.outcome == WriteOutcome::Unchanged {
         // Objects were missing although the refs agreed: the history is the same.
         report.objects_written = objects_written;
@@ -793,4 +872,66 @@ fn collect_loose(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) {
             out.push((name, path));
         }
     }
+}
+
+/// The packs of the repository (their `.pack` paths).
+fn packs_in(git_dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(git_dir.join("objects").join("pack")) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pack"))
+        .collect()
+}
+
+/// One reflog line per ref the build moved, dated now (the one clock actes reads: reflogs say
+/// when, objects never do).
+fn log_moves(git_dir: &Path, report: &WriteReport) -> Result<(), WriteError> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let message = match report.outcome {
+        WriteOutcome::Created => "actes build: created",
+        WriteOutcome::Repaired => "actes build: repaired",
+        WriteOutcome::Rewritten => "actes build: rewritten",
+        WriteOutcome::Unchanged | WriteOutcome::Replaced => "actes build: rebuilt",
+    };
+    let moves: Vec<(String, Option<String>, Option<String>)> = report
+        .changed_refs
+        .iter()
+        .map(|c| (c.name.clone(), c.old.clone(), c.new.clone()))
+        .collect();
+    guard::log_ref_moves(git_dir, &moves, seconds, message).map_err(|source| {
+        WriteError::WriteRefs {
+            path: git_dir.to_path_buf(),
+            source,
+        }
+    })
+}
+
+/// The files of a pack.
+const PACK_FILES: [&str; 5] = ["keep", "idx", "rev", "bitmap", "pack"];
+
+/// Where a pack file waits while its replacement is written: a name git and gix do not read.
+fn aside_path(file: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from("replaced-");
+    name.push(file.file_name().unwrap_or_default());
+    file.with_file_name(name)
+}
+
+/// Moves the files of these packs aside; returns the moves made.
+fn set_aside(packs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
+    let mut moved = Vec::new();
+    for pack in packs {
+        for ext in PACK_FILES {
+            let from = pack.with_extension(ext);
+            let to = aside_path(&from);
+            if std::fs::rename(&from, &to).is_ok() {
+                moved.push((from, to));
+            }
+        }
+    }
+    moved
 }

@@ -74,6 +74,14 @@ pub fn build_text(report: &WriteReport) -> String {
                 .map(short_id)
                 .unwrap_or_else(|| "-".into()),
         )),
+        WriteOutcome::Repaired => text.push_str(&format!(
+            "Repaired {}: it was damaged; every object was written again (main {main}).\n",
+            report.repository.display()
+        )),
+        WriteOutcome::Rewritten => text.push_str(&format!(
+            "Rewrote every object of {} (main {main}).\n",
+            report.repository.display()
+        )),
     }
     text.push_str(&format!(
         "{} commits, {} refs, {} objects ({} written).\n",

@@ -84,3 +84,32 @@ pub fn actes(args: &[&str]) -> Run {
         code: output.status.code(),
     }
 }
+
+/// Runs `actes` with these arguments in the folder `dir`, with colour off.
+pub fn actes_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_actes"))
+        .args(args)
+        .arg("--color=never")
+        .current_dir(dir)
+        .output()
+        .expect("the actes binary runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code(),
+    }
+}
+
+/// Copies a folder recursively (the shipped sources into a scratch folder, to edit them).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("the scratch folder is writable");
+    for entry in std::fs::read_dir(from).expect("the folder reads") {
+        let entry = entry.expect("the entry reads");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("the file copies");
+        }
+    }
+}

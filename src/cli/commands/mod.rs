@@ -5,6 +5,7 @@ mod blame;
 mod build;
 mod cites;
 mod diff;
+mod fresh;
 mod graph;
 mod in_force;
 mod ingest;
@@ -40,6 +41,22 @@ pub enum Command {
 
 /// Runs one command.
 pub fn run(config: &Config, command: Command, out: &mut Output) -> Result<(), CommandError> {
+    let reads_history = !matches!(command, Command::Ingest(_));
+    let result = dispatch(config, command, out);
+    match result {
+        // A history that cannot be read may be damaged: say so, and how to repair it, rather
+        // than the raw object error.
+        Err(err) if reads_history && config.repo.is_dir() => {
+            match actes::history::check::check(&config.repo) {
+                Err(damage) => Err(CommandError::failure(damage)),
+                Ok(()) => Err(err),
+            }
+        }
+        other => other,
+    }
+}
+
+fn dispatch(config: &Config, command: Command, out: &mut Output) -> Result<(), CommandError> {
     match command {
         Command::Ingest(args) => ingest::cmd_ingest(config, &args, out),
         Command::Build(args) => build::cmd_build(config, &args, out),

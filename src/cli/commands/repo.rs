@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use actes::history::plan::HistoryPlan;
+use actes::history::provenance::Provenance;
 use actes::history::read::{History, ReadError, Resolved};
 use actes::history::write::{self, Progress, WriteOptions, WriteReport};
 use actes::model::{InstrumentId, Language};
@@ -23,7 +24,20 @@ pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
 
 /// Builds the history from the sources into `config.repo`, with a progress line on a terminal.
 pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
-    let plan = plan_from_sources(&config.sources)?;
+    build_with(config, false, std::time::Duration::ZERO)
+}
+
+/// Builds the history, rewriting every object when `force`, waiting up to `lock_wait` for
+/// another build; records what it was built from.
+pub fn build_with(
+    config: &Config,
+    force: bool,
+    lock_wait: std::time::Duration,
+) -> Result<WriteReport, CommandError> {
+    let sources = config.sources.clone().map_err(CommandError::bad_input)?;
+    // Digested before reading: sources edited during the build make the next command rebuild.
+    let provenance = Provenance::of_sources(&sources).map_err(CommandError::bad_input)?;
+    let plan = plan_from_sources(&sources)?;
     let show = config.progress;
     let mut last_len = 0usize;
     let mut progress = |p: Progress| {
@@ -44,7 +58,9 @@ pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
         &plan,
         &mut WriteOptions {
             progress: Some(&mut progress),
-            lock_wait: std::time::Duration::ZERO,
+            lock_wait,
+            provenance: Some(provenance),
+            force,
             ..WriteOptions::default()
         },
     );
@@ -57,23 +73,22 @@ pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
         | write::WriteError::DateBefore1970 { .. }
         | write::WriteError::BadRefName { .. }
         | write::WriteError::DuplicateRef { .. }
-        | write::WriteError::UnknownBase { .. } => CommandError::bad_input(e),
-        other => CommandError::failure(other),
+        | write::WriteError::UnknownBase { .. }
+        | write::WriteError::Guard(_) => CommandError::bad_input(e),
+        other => super::fresh::unwritable(&config.repo, other),
     })
 }
 
 /// Builds the history from the sources when the repository does not exist yet, and otherwise
 /// leaves it alone without reading it (for commands that read the repository their own way).
 pub fn ensure_built(config: &Config) -> Result<(), CommandError> {
-    if !config.repo.exists() {
-        build(config)?;
-    }
-    Ok(())
+    super::fresh::ensure_current(config)
 }
 
 /// Opens the history; when the repository does not exist yet (or a first build was interrupted
 /// before its refs were written), builds it first from the sources.
 pub fn open(config: &Config) -> Result<History, CommandError> {
+    super::fresh::ensure_current(config)?;
     match History::open(&config.repo) {
         Err(ReadError::Missing { .. } | ReadError::NoMain { .. }) => {
             build(config)?;
