@@ -67,6 +67,10 @@ pub fn fold_char(c: char, out: &mut String, pending_space: &mut bool) {
 /// [`fold_char`] for a character outside ASCII.
 #[inline(never)]
 fn fold_non_ascii_char(c: char, out: &mut String, pending_space: &mut bool) {
+    if is_apostrophe(c) {
+        push_folded(out, '\'', pending_space);
+        return;
+    }
     if let Some(base) = latin1_base(c) {
         push_folded(out, base, pending_space);
         return;
@@ -92,6 +96,12 @@ fn push_folded(out: &mut String, c: char, pending_space: &mut bool) {
         *pending_space = false;
     }
     out.push(c);
+}
+
+/// The typographic apostrophes of official texts (`’`, `‘`, `ʼ`), which fold to the straight
+/// one so that a phrase typed with either finds both.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}')
 }
 
 /// The folded form of a Latin-1 letter (U+00C0 to U+00FF): its base letter, lowercase; `None`
@@ -130,7 +140,11 @@ pub fn fold_slow(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(c.to_lowercase());
+        if is_apostrophe(c) {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -330,6 +344,12 @@ mod tests {
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
             assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn typographic_apostrophes_fold_to_the_straight_one() {
+        assert_eq!(fold("l’Union"), fold("l'Union"));
+        assert_eq!(fold_slow("l’Union"), "l'union");
     }
 
     #[test]

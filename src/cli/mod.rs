@@ -126,7 +126,10 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("actes: {err}");
+            eprintln!(
+                "actes: {}",
+                shorten_echoes(&err.to_string(), std::env::args())
+            );
             ExitCode::from(exit_code(&err))
         }
     }
@@ -222,4 +225,20 @@ fn format_name(format: Format) -> String {
         .expect("every Format variant has a clap name")
         .get_name()
         .to_string()
+}
+
+/// Arguments longer than this are echoed in error messages by their start only.
+const ECHO_CHARS: usize = 60;
+
+/// The message with every echo of a very long argument cut to its first [`ECHO_CHARS`]
+/// characters and `…`, so that a pasted paragraph does not come back in full.
+fn shorten_echoes(message: &str, args: impl Iterator<Item = String>) -> String {
+    let mut message = message.to_string();
+    for arg in args.skip(1) {
+        if arg.chars().count() > ECHO_CHARS && message.contains(&arg) {
+            let short: String = arg.chars().take(ECHO_CHARS).collect();
+            message = message.replace(&arg, &format!("{short}…"));
+        }
+    }
+    message
 }

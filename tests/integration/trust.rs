@@ -375,3 +375,58 @@ fn queries_started_together_on_an_unbuilt_history_all_wait_for_one_build() {
         3
     );
 }
+
+#[test]
+fn diff_of_an_instrument_nowhere_in_the_history_exits_2_like_show() {
+    for command in ["show", "diff"] {
+        let run = common::actes(&[command, "999"]);
+        assert_eq!(run.code, Some(2), "{command}: {}", run.snapshot());
+        assert_eq!(run.stdout, "", "{command}");
+        assert!(run.stderr.contains("999"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_typographic_apostrophe_in_search_finds_what_a_straight_one_finds() {
+    let straight = common::actes(&["search", "l'Union"]);
+    let curly = common::actes(&["search", "l\u{2019}Union"]);
+    assert_eq!(straight.code, Some(0), "{}", straight.snapshot());
+    let tracks = |s: &str| {
+        s.lines()
+            .next()
+            .and_then(|l| l.split(": ").last().map(String::from))
+    };
+    assert_eq!(tracks(&curly.stdout), tracks(&straight.stdout));
+    assert!(
+        !straight.stdout.contains(": 0 track"),
+        "{}",
+        straight.stdout
+    );
+}
+
+#[test]
+fn table_from_a_year_resolves_the_conference_within_the_body() {
+    let run = common::actes(&[
+        "table", "--body", "wtdc", "--from", "2014", "--format", "json",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.snapshot());
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let text = value.to_string();
+    assert!(text.contains("wtdc-2014"), "{text}");
+}
+
+#[test]
+fn a_table_range_given_backwards_is_an_error() {
+    let run = common::actes(&["table", "--from", "2018", "--to", "2006"]);
+    assert_eq!(run.code, Some(2), "{}", run.snapshot());
+    assert!(run.stderr.contains("comes after"), "{}", run.stderr);
+}
+
+#[test]
+fn a_very_long_argument_is_not_echoed_in_full() {
+    let long = "x".repeat(5000);
+    let run = common::actes(&["show", &long]);
+    assert_eq!(run.code, Some(2), "{}", run.snapshot());
+    assert!(!run.stderr.contains(&long));
+    assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
+}

@@ -229,6 +229,32 @@ fn choose(
     } else {
         None
     };
+    if versions.is_empty() && matches!(absence, Some(repo::Absence::Unknown)) {
+        // An instrument nowhere on main is an unknown name, as `show` says (exit 2); one that
+        // only proposals hold is answered below.
+        let nowhere = history
+            .proposal_refs()
+            .map_err(CommandError::failure)?
+            .iter()
+            .filter_map(|r| r.commits.last())
+            .map(|tip| history.path_history(tip.id, path))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(CommandError::failure)?
+            .iter()
+            .all(|v| v.is_empty());
+        if nowhere {
+            return Err(CommandError::bad_input(
+                actes::render::history::absence_text(
+                    &repo::Absence::Unknown,
+                    instrument,
+                    language,
+                    &latest.label,
+                )
+                .trim_end()
+                .to_string(),
+            ));
+        }
+    }
     let mut proposals = Vec::new();
     for r in history.proposal_refs().map_err(CommandError::failure)? {
         let Some(tip) = r.commits.last() else {

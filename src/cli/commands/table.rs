@@ -1,7 +1,8 @@
 //! `actes table`: the "Rév." lineage table: instruments by conference.
 
 use actes::lineage::query::TableFilter;
-use actes::model::Body;
+use actes::lineage::Lineage;
+use actes::model::{Body, ConferenceId};
 use actes::render::reports;
 
 use super::lineage::{conference, load_lineage};
@@ -48,14 +49,22 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
         from: args
             .from
             .as_deref()
-            .map(|c| conference(&lineage, c))
+            .map(|c| conference_of(&lineage, body, c))
             .transpose()?,
         to: args
             .to
             .as_deref()
-            .map(|c| conference(&lineage, c))
+            .map(|c| conference_of(&lineage, body, c))
             .transpose()?,
     };
+    if let (Some(from), Some(to)) = (&filter.from, &filter.to) {
+        let place = |id: &ConferenceId| lineage.chronology().iter().position(|c| c == id);
+        if place(from) > place(to) {
+            return Err(CommandError::bad_input(format!(
+                "--from {from} comes after --to {to}; give the earlier conference to --from"
+            )));
+        }
+    }
     let reports = lineage.tables(&filter);
     match config.format {
         Format::Json => match reports.as_slice() {
@@ -71,3 +80,40 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
 
 /// Titles are cut to this many characters in the text table, so that rows stay readable.
 const TITLE_WIDTH: usize = 40;
+
+/// A conference named for a table's columns: within the table's body when it has one (`--body
+/// wtdc --from 2014` is WTDC 2014, not the Plenipotentiary Conference of 2014).
+fn conference_of(
+    lineage: &Lineage,
+    body: Option<Body>,
+    name: &str,
+) -> Result<ConferenceId, CommandError> {
+    let Some(body) = body else {
+        return conference(lineage, name);
+    };
+    let of_body = |id: &ConferenceId| id.0.starts_with(&format!("{}-", body.code()));
+    if let Ok(id) = lineage.resolve_conference(&format!("{} {name}", body.code())) {
+        if of_body(&id) {
+            return Ok(id);
+        }
+    }
+    let id = conference(lineage, name)?;
+    if of_body(&id) {
+        return Ok(id);
+    }
+    let known: Vec<&str> = lineage
+        .chronology()
+        .iter()
+        .filter(|c| of_body(c))
+        .map(|c| c.0.as_str())
+        .collect();
+    Err(CommandError::bad_input(format!(
+        "`{name}` names no {} conference that the lineage knows (it names {id}); known: {}",
+        body.code(),
+        if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        }
+    )))
+}
