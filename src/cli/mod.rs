@@ -63,6 +63,8 @@ pub enum Format {
     Html,
     Dot,
     Mermaid,
+    /// Akoma Ntoso 3.0 XML (`actes show`).
+    Akn,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
