@@ -406,12 +406,8 @@ fn statement(version: &Version, catalogue: &Catalogue) -> String {
     xml.close("references");
     notes(&mut xml, has_uncertain(&version.text), false);
     xml.close("meta");
-    let citations = &version.record.citations;
-    let mut ctx = Context {
-        catalogue,
-        citations,
-    };
     let text = &version.text;
+    let mut ctx = Context::new(catalogue, text, &version.record.citations);
     xml.open("preface", &[]);
     xml.open("longTitle", &[("eId", "preface__longTitle_1")]);
     let (doc_type, doc_number) = split_header(&text.header);
@@ -484,10 +480,148 @@ fn split_sections(text: &StructuredText) -> (&[TextSection], &[TextSection]) {
     text.sections.split_at(first_operative)
 }
 
-/// What inline rendering needs: the catalogue to date citations, the version's citations.
-struct Context<'a> {
-    catalogue: &'a Catalogue,
-    citations: &'a [Citation],
+/// What inline rendering needs: where each citation stands, paragraph by paragraph (in text
+/// order: the lead, then each section's), and the next paragraph's index.
+struct Context {
+    refs: Vec<Vec<(usize, usize, String)>>,
+    next: usize,
+}
+
+impl Context {
+    fn new(catalogue: &Catalogue, text: &StructuredText, citations: &[Citation]) -> Self {
+        Context {
+            refs: place_citations(catalogue, text, citations),
+            next: 0,
+        }
+    }
+}
+
+/// A byte span of a paragraph's text.
+type Span = (usize, usize);
+
+/// Finds where each citation stands in the text: its words as written, first in the paragraph
+/// its section and label name, then in its section, then anywhere (a label may be the other
+/// side's of a redline). Citations that share their words (`Résolutions 45 et 69 (Rév. Dubaï,
+/// 2014)`) each get their number within them; a citation whose words are not in the text gets
+/// its number where it stands. Returns the references of each paragraph, sorted.
+fn place_citations(
+    catalogue: &Catalogue,
+    text: &StructuredText,
+    citations: &[Citation],
+) -> Vec<Vec<(usize, usize, String)>> {
+    let paragraphs: Vec<(Option<&str>, &TextParagraph)> = text
+        .lead
+        .iter()
+        .map(|p| (None, p))
+        .chain(
+            text.sections
+                .iter()
+                .flat_map(|s| s.paragraphs.iter().map(move |p| (Some(s.heading.as_str()), p))),
+        )
+        .collect();
+    let mut refs: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); paragraphs.len()];
+    // Citations grouped by their words and place, in order of first appearance.
+    let mut groups: Vec<Vec<&Citation>> = Vec::new();
+    for c in citations {
+        match groups.iter_mut().find(|g| {
+            g[0].as_written == c.as_written && g[0].section == c.section && g[0].label == c.label
+        }) {
+            Some(g) => {
+                if !g.iter().any(|o| o.cited == c.cited && o.revision == c.revision) {
+                    g.push(c);
+                }
+            }
+            None => groups.push(vec![c]),
+        }
+    }
+    for group in groups {
+        let first = group[0];
+        let same_section = |h: Option<&str>| match (&first.section, h) {
+            (Some(cs), Some(h)) => crate::text::fold(cs) == crate::text::fold(h),
+            (None, None) => true,
+            _ => false,
+        };
+        let mut order: Vec<usize> = Vec::new();
+        for pass in 0..3 {
+            for (i, (h, p)) in paragraphs.iter().enumerate() {
+                let fits = match pass {
+                    0 => same_section(*h) && p.label == first.label,
+                    1 => same_section(*h),
+                    _ => true,
+                };
+                if fits && !order.contains(&i) {
+                    order.push(i);
+                }
+            }
+        }
+        let mut pending: Vec<&Citation> = group.clone();
+        for &i in &order {
+            let body = &paragraphs[i].1.text;
+            let Some(span) = find_free(body, &first.as_written, &refs[i], false) else {
+                continue;
+            };
+            if group.len() == 1 {
+                refs[i].push((span.0, span.1, citation_iri(catalogue, first)));
+                pending.clear();
+            } else {
+                let mut cursor = span.0;
+                pending.retain(|c| {
+                    let inner = &body[cursor..span.1];
+                    match find_free(inner, &c.cited.designation(), &[], true) {
+                        Some((s, e)) => {
+                            refs[i].push((cursor + s, cursor + e, citation_iri(catalogue, c)));
+                            cursor += e;
+                            false
+                        }
+                        None => true,
+                    }
+                });
+            }
+            break;
+        }
+        for c in pending {
+            let designation = c.cited.designation();
+            for &i in &order {
+                if let Some((s, e)) = find_free(&paragraphs[i].1.text, &designation, &refs[i], true) {
+                    refs[i].push((s, e, citation_iri(catalogue, c)));
+                    break;
+                }
+            }
+        }
+    }
+    for r in &mut refs {
+        r.sort();
+    }
+    refs
+}
+
+/// The first occurrence of `needle` in `text` that overlaps none of `taken`; with `token`, only
+/// one that stands as a number of its own (no digit or `/` glued before or after).
+fn find_free(
+    text: &str,
+    needle: &str,
+    taken: &[(usize, usize, String)],
+    token: bool,
+) -> Option<Span> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find(needle) {
+        let start = from + found;
+        let end = start + needle.len();
+        from = end;
+        if token {
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '/');
+            if glued(text[..start].chars().next_back()) || glued(text[end..].chars().next()) {
+                continue;
+            }
+        }
+        if taken.iter().all(|(s, e, _)| end <= *s || start >= *e) {
+            return Some((start, end));
+        }
+    }
+    None
 }
 
 /// The formula and the preamble's sections; `lead` says whether the paragraphs before the first
@@ -553,7 +687,7 @@ fn recitals(
         if let Some(label) = &p.label {
             xml.inline("num", &[], &xml_escape(label));
         }
-        let markup = paragraph_markup(ctx, heading, p, &id);
+        let markup = paragraph_markup(ctx, p, &id);
         xml.inline("p", &[], &markup);
         xml.close("recital");
     }
@@ -626,7 +760,7 @@ fn hcontainer(
             xml.inline("num", &[], &xml_escape(label));
         }
         xml.open("content", &[]);
-        let markup = paragraph_markup(ctx, heading, p, &id);
+        let markup = paragraph_markup(ctx, p, &id);
         xml.inline("p", &[], &markup);
         xml.close("content");
         xml.close("paragraph");
@@ -637,39 +771,13 @@ fn hcontainer(
 /// The inline markup of a paragraph: its words with each citation found in them as a `<ref>`,
 /// and its footnotes as `authorialNote`s right after their mark (or at the end).
 fn paragraph_markup(
-    ctx: &Context,
-    heading: Option<&str>,
+    ctx: &mut Context,
     paragraph: &TextParagraph,
     eid: &str,
 ) -> String {
     let text = &paragraph.text;
-    // (start, end, href) of each citation found, in order, not overlapping.
-    let mut refs: Vec<(usize, usize, String)> = Vec::new();
-    for citation in ctx.citations {
-        if citation.label.as_deref() != paragraph.label.as_deref() {
-            continue;
-        }
-        if let (Some(cs), Some(h)) = (&citation.section, heading) {
-            if crate::text::fold(cs) != crate::text::fold(h) {
-                continue;
-            }
-        }
-        let needle = citation.as_written.as_str();
-        if needle.is_empty() {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(found) = text[from..].find(needle) {
-            let start = from + found;
-            let end = start + needle.len();
-            if refs.iter().all(|(s, e, _)| end <= *s || start >= *e) {
-                refs.push((start, end, citation_iri(ctx.catalogue, citation)));
-                break;
-            }
-            from = end;
-        }
-    }
-    refs.sort();
+    let refs = ctx.refs.get(ctx.next).cloned().unwrap_or_default();
+    ctx.next += 1;
     // Where each footnote goes: after the first occurrence of its mark glued to a word.
     let mut notes: Vec<(usize, usize)> = Vec::new();
     for (i, footnote) in paragraph.footnotes.iter().enumerate() {
@@ -915,10 +1023,7 @@ fn amendment(proposal: &ProposalExport, catalogue: &Catalogue) -> String {
                 "<p><mod eId=\"mod_1\">{intro}, as follows:<quotedStructure eId=\"mod_1__qstr_1\" for=\"#mod_1__ref_1\">"
             );
             xml.depth += 1;
-            let mut ctx = Context {
-                catalogue,
-                citations: &proposed.record.citations,
-            };
+            let mut ctx = Context::new(catalogue, &proposed.text, &proposed.record.citations);
             quoted(&mut xml, &mut ctx, &proposed.text, "mod_1__qstr_1__");
             xml.depth -= 1;
             xml.indent();
