@@ -4,12 +4,14 @@
 mod blame;
 mod build;
 mod cites;
+mod completions;
 mod diff;
 mod graph;
 mod in_force;
 mod ingest;
 mod lineage;
 mod log;
+mod man;
 mod repo;
 mod search;
 mod show;
@@ -36,6 +38,8 @@ pub enum Command {
     Graph(graph::GraphArgs),
     Blame(blame::BlameArgs),
     Search(search::SearchArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Runs one command.
@@ -55,5 +59,7 @@ pub fn run(config: &Config, command: Command, out: &mut Output) -> Result<(), Co
         Command::Graph(args) => graph::cmd_graph(config, &args, out),
         Command::Blame(args) => blame::cmd_blame(config, &args, out),
         Command::Search(args) => search::cmd_search(config, &args, out),
+        Command::Completions(args) => completions::cmd_completions(config, &args, out),
+        Command::Man(args) => man::cmd_man(config, &args, out),
     }
 }
