@@ -20,14 +20,16 @@ pub enum ExportError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// The version has no text in this language: there is nothing to export.
-    #[error("{instrument} has no {language} text at {at}: there is nothing to export (see `actes show` for why)")]
+    #[error("{instrument} has no {language} text at {at}: there is nothing to export")]
     NoText {
         instrument: InstrumentId,
         language: Language,
         at: String,
     },
     /// A proposal revision was asked for an instrument that the proposal does not target.
-    #[error("proposal {proposal} is about {target}, not {instrument}; export it with its own target")]
+    #[error(
+        "proposal {proposal} is about {target}, not {instrument}; export it with its own target"
+    )]
     NotTheTarget {
         proposal: String,
         target: InstrumentId,
@@ -226,13 +228,15 @@ pub fn gather(
         Export::Proposal(proposal(history, instrument, language, at)?)
     } else {
         let info = history.commit_info(at.commit)?;
-        version(history, instrument, language, at.commit, &at.label, &info.date, true)?
-            .map(Export::Version)
-            .ok_or_else(|| ExportError::NoText {
-                instrument: instrument.clone(),
-                language,
-                at: at.label.clone(),
-            })?
+        version(
+            history, instrument, language, at.commit, &at.label, &info.date, true,
+        )?
+        .map(Export::Version)
+        .ok_or_else(|| ExportError::NoText {
+            instrument: instrument.clone(),
+            language,
+            at: at.label.clone(),
+        })?
     };
     Ok(ExportInput { export, catalogue })
 }
@@ -322,13 +326,7 @@ fn proposal(
         });
     }
     let proposed = version(
-        history,
-        instrument,
-        language,
-        at.commit,
-        &at.label,
-        &info.date,
-        false,
+        history, instrument, language, at.commit, &at.label, &info.date, false,
     )?;
     let target = match info.parents.first() {
         Some(parent) => {
@@ -381,7 +379,10 @@ mod tests {
         let s = structure(TEXT, true);
         assert_eq!(s.header, "RÉSOLUTION 130 (Rév. Busan, 2014)");
         assert_eq!(s.title, "Un titre");
-        assert!(s.formula.as_deref().is_some_and(|f| f.ends_with("(Busan, 2014),")));
+        assert!(s
+            .formula
+            .as_deref()
+            .is_some_and(|f| f.ends_with("(Busan, 2014),")));
         assert!(s.lead.is_empty());
         assert_eq!(s.sections.len(), 2);
         assert!(!s.sections[0].operative);

@@ -34,7 +34,9 @@ impl Bar {
 
     /// `done` of `total` steps of `what`.
     pub fn update(&mut self, done: usize, total: usize, what: &str) {
-        let filled = (done.min(total) * WIDTH).checked_div(total).unwrap_or(WIDTH);
+        let filled = (done.min(total) * WIDTH)
+            .checked_div(total)
+            .unwrap_or(WIDTH);
         let line = format!(
             "{}: [{}{}] {done}/{total} {what}",
             self.label,

@@ -94,7 +94,11 @@ pub fn number_token(instrument: &InstrumentId) -> String {
         InstrumentKind::Recommendation => "rec",
         InstrumentKind::Opinion => "op",
     };
-    let number = match (&instrument.session, &instrument.number, &instrument.provisional) {
+    let number = match (
+        &instrument.session,
+        &instrument.number,
+        &instrument.provisional,
+    ) {
         (Some(s), Some(n), _) => format!("{s}-{n}"),
         (_, Some(n), _) => n.to_string(),
         (_, None, Some(p)) => format!("draft-{}", iri_token(p)),
@@ -302,7 +306,10 @@ fn exporter_references(xml: &mut Xml) {
         &[
             ("eId", "actes"),
             ("href", "/ontology/organization/actes"),
-            ("showAs", "actes, a version-controlled history of ITU resolutions"),
+            (
+                "showAs",
+                "actes, a version-controlled history of ITU resolutions",
+            ),
         ],
     );
     xml.empty(
@@ -429,16 +436,36 @@ fn statement(version: &Version, catalogue: &Catalogue) -> String {
     xml.close("preface");
     let (preamble_sections, operative_sections) = split_sections(text);
     let lead_in_body = text.sections.is_empty();
-    if text.formula.is_some() || !preamble_sections.is_empty() || (!lead_in_body && !text.lead.is_empty()) {
+    if text.formula.is_some()
+        || !preamble_sections.is_empty()
+        || (!lead_in_body && !text.lead.is_empty())
+    {
         xml.open("preamble", &[]);
-        preamble(&mut xml, &mut ctx, text, preamble_sections, !lead_in_body, "preamble__");
+        preamble(
+            &mut xml,
+            &mut ctx,
+            text,
+            preamble_sections,
+            !lead_in_body,
+            "preamble__",
+        );
         xml.close("preamble");
     }
     xml.open("mainBody", &[]);
-    let wrote = operative(&mut xml, &mut ctx, text, operative_sections, lead_in_body, "");
+    let wrote = operative(
+        &mut xml,
+        &mut ctx,
+        text,
+        operative_sections,
+        lead_in_body,
+        "",
+    );
     if !wrote {
         // A text with no operative part in the source: the schema wants a body; it says so.
-        xml.open("hcontainer", &[("name", "noOperativePart"), ("eId", "hcontainer_1")]);
+        xml.open(
+            "hcontainer",
+            &[("name", "noOperativePart"), ("eId", "hcontainer_1")],
+        );
         xml.open("content", &[]);
         xml.inline("p", &[], "");
         xml.close("content");
@@ -513,11 +540,11 @@ fn place_citations(
         .lead
         .iter()
         .map(|p| (None, p))
-        .chain(
-            text.sections
+        .chain(text.sections.iter().flat_map(|s| {
+            s.paragraphs
                 .iter()
-                .flat_map(|s| s.paragraphs.iter().map(move |p| (Some(s.heading.as_str()), p))),
-        )
+                .map(move |p| (Some(s.heading.as_str()), p))
+        }))
         .collect();
     let mut refs: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); paragraphs.len()];
     // Citations grouped by their words and place, in order of first appearance.
@@ -527,7 +554,10 @@ fn place_citations(
             g[0].as_written == c.as_written && g[0].section == c.section && g[0].label == c.label
         }) {
             Some(g) => {
-                if !g.iter().any(|o| o.cited == c.cited && o.revision == c.revision) {
+                if !g
+                    .iter()
+                    .any(|o| o.cited == c.cited && o.revision == c.revision)
+                {
                     g.push(c);
                 }
             }
@@ -582,7 +612,8 @@ fn place_citations(
         for c in pending {
             let designation = c.cited.designation();
             for &i in &order {
-                if let Some((s, e)) = find_free(&paragraphs[i].1.text, &designation, &refs[i], true) {
+                if let Some((s, e)) = find_free(&paragraphs[i].1.text, &designation, &refs[i], true)
+                {
                     refs[i].push((s, e, citation_iri(catalogue, c)));
                     break;
                 }
@@ -637,7 +668,10 @@ fn preamble(
     if let Some(formula) = &text.formula {
         xml.open(
             "formula",
-            &[("name", "enactingFormula"), ("eId", &format!("{prefix}formula_1"))],
+            &[
+                ("name", "enactingFormula"),
+                ("eId", &format!("{prefix}formula_1")),
+            ],
         );
         xml.inline("p", &[], &xml_escape(formula));
         xml.close("formula");
@@ -669,7 +703,11 @@ fn recitals(
     if paragraphs.is_empty() {
         // A heading with nothing under it: recitals need a recital, so a container holds it.
         xml.open("container", &[("name", "recitals"), ("eId", eid)]);
-        xml.inline("p", &[], &format!("<i>{}</i>", xml_escape(heading.unwrap_or(""))));
+        xml.inline(
+            "p",
+            &[],
+            &format!("<i>{}</i>", xml_escape(heading.unwrap_or(""))),
+        );
         xml.close("container");
         return;
     }
@@ -707,7 +745,13 @@ fn operative(
     let mut n = 0;
     if lead && !text.lead.is_empty() {
         n += 1;
-        hcontainer(xml, ctx, None, &text.lead, &format!("{prefix}hcontainer_{n}"));
+        hcontainer(
+            xml,
+            ctx,
+            None,
+            &text.lead,
+            &format!("{prefix}hcontainer_{n}"),
+        );
     }
     for section in sections {
         n += 1;
@@ -723,7 +767,10 @@ fn operative(
         n += 1;
         xml.open(
             "hcontainer",
-            &[("name", "omission"), ("eId", &format!("{prefix}hcontainer_{n}"))],
+            &[
+                ("name", "omission"),
+                ("eId", &format!("{prefix}hcontainer_{n}")),
+            ],
         );
         xml.open("content", &[]);
         xml.inline("p", &[], &xml_escape(&format!("[{omission}]")));
@@ -770,11 +817,7 @@ fn hcontainer(
 
 /// The inline markup of a paragraph: its words with each citation found in them as a `<ref>`,
 /// and its footnotes as `authorialNote`s right after their mark (or at the end).
-fn paragraph_markup(
-    ctx: &mut Context,
-    paragraph: &TextParagraph,
-    eid: &str,
-) -> String {
+fn paragraph_markup(ctx: &mut Context, paragraph: &TextParagraph, eid: &str) -> String {
     let text = &paragraph.text;
     let refs = ctx.refs.get(ctx.next).cloned().unwrap_or_default();
     ctx.next += 1;
@@ -876,10 +919,7 @@ fn amendment(proposal: &ProposalExport, catalogue: &Catalogue) -> String {
         proposal.date
     );
     let proponent = format!("proponent-{}", iri_token(&record.id.origin));
-    let target_date = proposal
-        .target
-        .as_ref()
-        .map(|t| version_date(catalogue, t));
+    let target_date = proposal.target.as_ref().map(|t| version_date(catalogue, t));
     let target_work = match (&proposal.target, &target_date) {
         (Some(t), Some(d)) => work_iri(&t.instrument, Some(&d.iri)),
         // A new text: the work the proposal would create, dated the proposal.
@@ -946,10 +986,7 @@ fn amendment(proposal: &ProposalExport, catalogue: &Catalogue) -> String {
         "TLCOrganization",
         &[
             ("eId", &proponent),
-            (
-                "href",
-                &format!("/ontology/organization/un/{proponent}"),
-            ),
+            ("href", &format!("/ontology/organization/un/{proponent}")),
             ("showAs", &proposal.submitter),
         ],
     );
@@ -1005,7 +1042,11 @@ fn amendment(proposal: &ProposalExport, catalogue: &Catalogue) -> String {
     xml.inline(
         "p",
         &[],
-        &format!("<b>{}</b> {}", xml_escape(record.action.as_str()), xml_escape(&id)),
+        &format!(
+            "<b>{}</b> {}",
+            xml_escape(record.action.as_str()),
+            xml_escape(&id)
+        ),
     );
     xml.close("amendmentHeading");
     xml.open("amendmentContent", &[]);
@@ -1102,7 +1143,10 @@ mod tests {
 
     #[test]
     fn a_footnote_mark_is_found_glued_to_its_word() {
-        assert_eq!(mark_position("les pays en développement1, et", "1"), Some(27));
+        assert_eq!(
+            mark_position("les pays en développement1, et", "1"),
+            Some(27)
+        );
         assert_eq!(mark_position("la Résolution 1 de", "1"), None);
     }
 }

@@ -94,10 +94,7 @@ fn validate(files: &[PathBuf]) {
         ),
     };
     let report = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "xmllint found errors:\n{report}"
-    );
+    assert!(output.status.success(), "xmllint found errors:\n{report}");
     assert_eq!(
         report.matches(" validates").count(),
         files.len(),
@@ -107,7 +104,13 @@ fn validate(files: &[PathBuf]) {
 
 fn name_file(name: &str) -> String {
     name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect::<String>()
         + ".xml"
 }
@@ -185,11 +188,10 @@ fn every_citation_of_resolution_130_at_busan_is_a_ref_to_the_version_it_cites() 
 
 #[test]
 fn a_proposal_exports_as_an_amendment_naming_its_target_and_saying_it_is_not_an_outcome() {
+    let repo = common::scratch_dir("akn-out-cli").join("h.git");
     let run = common::actes(&[
         "--repo",
-        &std::env::temp_dir()
-            .join("actes-akn-out-cli.git")
-            .to_string_lossy(),
+        &repo.to_string_lossy(),
         "--format",
         "akn",
         "show",
@@ -211,7 +213,15 @@ fn a_version_without_a_text_is_not_exported_and_says_why_with_exit_2() {
     let repo = common::scratch_dir("akn-out-no-text").join("h.git");
     let repo = repo.to_string_lossy();
     let run = common::actes(&[
-        "--repo", &repo, "--quiet", "--format", "akn", "show", "130", "--at", "dubai-2018",
+        "--repo",
+        &repo,
+        "--quiet",
+        "--format",
+        "akn",
+        "show",
+        "130",
+        "--at",
+        "dubai-2018",
     ]);
     insta::assert_snapshot!(run.snapshot());
     let run = common::actes(&[
@@ -326,12 +336,7 @@ fn read_back(xml: &str, quoted: bool) -> String {
 
 /// Appends text read inside an element to where it belongs: a footnote, an item's label or
 /// words, or the line being read. White space between block elements is no text.
-fn push_text(
-    stack: &[String],
-    item: &mut Option<Item>,
-    buffer: &mut String,
-    text: &str,
-) {
+fn push_text(stack: &[String], item: &mut Option<Item>, buffer: &mut String, text: &str) {
     // Inside an amendment, only what is within the quoted structure counts.
     let start = stack
         .iter()

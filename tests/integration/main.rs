@@ -5,6 +5,7 @@ mod akn_out;
 mod blame;
 mod citations;
 mod cli;
+mod command_line;
 mod common;
 mod corpus;
 mod history;

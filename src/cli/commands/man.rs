@@ -22,10 +22,7 @@ pub fn cmd_man(_config: &Config, _args: &ManArgs, out: &mut Output) -> Result<()
     // One section per subcommand, with its own options.
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = sub.get_name().to_string();
-        let about = sub
-            .get_about()
-            .map(|a| a.to_string())
-            .unwrap_or_default();
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         let section = clap_mangen::Man::new(sub.clone().bin_name(format!("actes {name}")));
         let mut body = Vec::new();
         section.render_synopsis_section(&mut body)?;
@@ -34,7 +31,9 @@ pub fn cmd_man(_config: &Config, _args: &ManArgs, out: &mut Output) -> Result<()
         let body = String::from_utf8_lossy(&body)
             .replace(".SH ", ".SS ")
             .replace(".SS SYNOPSIS", ".SS \"\"");
-        page.extend_from_slice(format!(".SH \"ACTES {}\"\n{}\n", name.to_uppercase(), about).as_bytes());
+        page.extend_from_slice(
+            format!(".SH \"ACTES {}\"\n{}\n", name.to_uppercase(), about).as_bytes(),
+        );
         page.extend_from_slice(body.as_bytes());
     }
     man.render_version_section(&mut page)?;

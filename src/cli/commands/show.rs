@@ -115,7 +115,10 @@ fn show_akn(
                 repo::Absence::Unknown => String::new(),
                 absence => absence_text(&absence, instrument, language, &at.label),
             };
-            Err(CommandError::bad_input(format!("{err}\n{}", why.trim_end())))
+            Err(CommandError::bad_input(format!(
+                "{err}\n{}",
+                why.trim_end()
+            )))
         }
         Err(err @ (ExportError::NotTheTarget { .. } | ExportError::NoProposalRecord { .. })) => {
             Err(CommandError::bad_input(err))
