@@ -204,8 +204,8 @@ pub struct ProposalExport {
 /// What `actes show --format akn` exports: a version, or a proposal as an amendment.
 #[derive(Debug, Clone)]
 pub enum Export {
-    Version(Version),
-    Proposal(ProposalExport),
+    Version(Box<Version>),
+    Proposal(Box<ProposalExport>),
 }
 
 /// Everything an export needs: what to export and the catalogue that dates revisions.
@@ -225,13 +225,13 @@ pub fn gather(
 ) -> Result<ExportInput, ExportError> {
     let catalogue = catalogue(history, at.commit, &at.label)?;
     let export = if at.kind == RevisionKind::Proposal {
-        Export::Proposal(proposal(history, instrument, language, at)?)
+        Export::Proposal(Box::new(proposal(history, instrument, language, at)?))
     } else {
         let info = history.commit_info(at.commit)?;
         version(
             history, instrument, language, at.commit, &at.label, &info.date, true,
         )?
-        .map(Export::Version)
+        .map(|v| Export::Version(Box::new(v)))
         .ok_or_else(|| ExportError::NoText {
             instrument: instrument.clone(),
             language,

@@ -300,10 +300,8 @@ fn read_back(xml: &str, quoted: bool) -> String {
                             lines.push(format!("[^{marker}]\t{text}"));
                         }
                     }
-                    "heading" | "p" if item.is_none() && !in_note => {
-                        if !buffer.is_empty() {
-                            lines.push(std::mem::take(&mut buffer));
-                        }
+                    "heading" | "p" if item.is_none() && !in_note && !buffer.is_empty() => {
+                        lines.push(std::mem::take(&mut buffer));
                     }
                     _ => {}
                 }
