@@ -1,7 +1,8 @@
 //! `actes completions SHELL`: prints the shell completion script for bash, zsh, fish or
 //! PowerShell, generated from the command-line definition so that it never falls behind it.
 
-use super::{CommandError, Config, Output};
+use super::{repo, CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Print a shell completion script
 ///
@@ -26,10 +27,11 @@ pub enum Shell {
 }
 
 pub fn cmd_completions(
-    _config: &Config,
+    config: &Config,
     args: &CompletionsArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
+    repo::require_format("completions", config, &[Format::Text, Format::Json])?;
     use clap_complete::Shell as S;
     let shell = match args.shell {
         Shell::Bash => S::Bash,
@@ -40,5 +42,12 @@ pub fn cmd_completions(
     let mut command = crate::cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "actes", &mut script);
-    out.write_str(&String::from_utf8_lossy(&script))
+    let script = String::from_utf8_lossy(&script);
+    if config.format == Format::Json {
+        return out.write_json(&serde_json::json!({
+            "shell": format!("{:?}", args.shell).to_lowercase(),
+            "script": script,
+        }));
+    }
+    out.write_str(&script)
 }

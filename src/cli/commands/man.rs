@@ -1,7 +1,8 @@
 //! `actes man`: prints the manual page (roff, section 1), generated from the command-line
 //! definition, with a section per subcommand.
 
-use super::{CommandError, Config, Output};
+use super::{repo, CommandError, Config, Output};
+use crate::cli::Format;
 
 /// Print the manual page (roff)
 ///
@@ -10,7 +11,8 @@ use super::{CommandError, Config, Output};
 #[derive(Debug, clap::Args)]
 pub struct ManArgs {}
 
-pub fn cmd_man(_config: &Config, _args: &ManArgs, out: &mut Output) -> Result<(), CommandError> {
+pub fn cmd_man(config: &Config, _args: &ManArgs, out: &mut Output) -> Result<(), CommandError> {
+    repo::require_format("man", config, &[Format::Text, Format::Json])?;
     let command = crate::cli::command();
     let mut page = Vec::new();
     let man = clap_mangen::Man::new(command.clone());
@@ -37,5 +39,9 @@ pub fn cmd_man(_config: &Config, _args: &ManArgs, out: &mut Output) -> Result<()
         page.extend_from_slice(body.as_bytes());
     }
     man.render_version_section(&mut page)?;
-    out.write_str(&String::from_utf8_lossy(&page))
+    let page = String::from_utf8_lossy(&page);
+    if config.format == Format::Json {
+        return out.write_json(&serde_json::json!({ "section": 1, "roff": page }));
+    }
+    out.write_str(&page)
 }
