@@ -10,6 +10,7 @@ pub mod blame;
 pub mod catalogue;
 pub mod corpus;
 mod csv_file;
+pub mod export;
 pub mod history;
 pub mod lineage;
 pub mod model;

@@ -83,6 +83,8 @@ fn every_command_prints_json_with_format_json() {
         &["graph"],
         &["blame", "130", "--at", "B/67/4"],
         &["search", "coopération internationale"],
+        &["completions", "bash"],
+        &["man"],
     ];
     let mut seen = std::collections::BTreeSet::new();
     for args in commands {

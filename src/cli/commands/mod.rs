@@ -4,6 +4,7 @@
 mod blame;
 mod build;
 mod cites;
+mod completions;
 mod diff;
 mod fresh;
 mod graph;
@@ -11,6 +12,7 @@ mod in_force;
 mod ingest;
 mod lineage;
 mod log;
+mod man;
 mod repo;
 mod search;
 mod show;
@@ -37,6 +39,8 @@ pub enum Command {
     Graph(graph::GraphArgs),
     Blame(blame::BlameArgs),
     Search(search::SearchArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Runs one command.
@@ -72,5 +76,7 @@ fn dispatch(config: &Config, command: Command, out: &mut Output) -> Result<(), C
         Command::Graph(args) => graph::cmd_graph(config, &args, out),
         Command::Blame(args) => blame::cmd_blame(config, &args, out),
         Command::Search(args) => search::cmd_search(config, &args, out),
+        Command::Completions(args) => completions::cmd_completions(config, &args, out),
+        Command::Man(args) => man::cmd_man(config, &args, out),
     }
 }
