@@ -99,7 +99,7 @@ pub fn lineage_text(report: &LineageReport) -> String {
     out
 }
 
-fn completeness_words(c: crate::model::Completeness) -> &'static str {
+pub fn completeness_words(c: crate::model::Completeness) -> &'static str {
     match c {
         crate::model::Completeness::Complete => "complete",
         crate::model::Completeness::Partial => "partial",
