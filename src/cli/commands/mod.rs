@@ -13,6 +13,7 @@ mod log;
 mod repo;
 mod search;
 mod show;
+mod site;
 mod suppressed;
 mod table;
 
@@ -36,6 +37,7 @@ pub enum Command {
     Graph(graph::GraphArgs),
     Blame(blame::BlameArgs),
     Search(search::SearchArgs),
+    Site(site::SiteArgs),
 }
 
 /// Runs one command.
@@ -55,5 +57,6 @@ pub fn run(config: &Config, command: Command, out: &mut Output) -> Result<(), Co
         Command::Graph(args) => graph::cmd_graph(config, &args, out),
         Command::Blame(args) => blame::cmd_blame(config, &args, out),
         Command::Search(args) => search::cmd_search(config, &args, out),
+        Command::Site(args) => site::cmd_site(config, &args, out),
     }
 }
