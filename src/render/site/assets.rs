@@ -28,10 +28,11 @@ input[type=search] { font: inherit; padding: 0.35rem 0.6rem; border: 1px solid #
 select, button { font: inherit; padding: 0.3rem 0.6rem; }
 .scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; }
 table.lineage { border-collapse: collapse; font-size: 0.88rem; width: 100%; }
-table.lineage th, table.lineage td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-table.lineage thead th { background: #f2f4f7; position: sticky; top: 0; white-space: nowrap; font-weight: 600; }
+table.lineage th, table.lineage td { border-bottom: 1px solid var(--line); padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
+table.lineage thead th { background: #f2f4f7; position: sticky; top: 0; font-weight: 600; }
 table.lineage tbody th { white-space: nowrap; font-weight: 600; }
-table.lineage td:nth-child(2) { min-width: 16rem; color: #333; }
+table.lineage td:nth-child(2) { min-width: 12rem; max-width: 22rem; color: #333; }
+table.lineage td:nth-child(n+3) { white-space: nowrap; }
 table.lineage tbody tr:hover { background: #fafbfc; }
 td.new { background: var(--stated); } td.revised { background: #dfeafb; } td.unchanged { color: var(--muted); }
 td.suppressed { background: var(--suppressed); } td.proposed { background: var(--proposed); font-style: italic; }
@@ -64,6 +65,7 @@ article.text { font-family: Georgia, "Times New Roman", serif; max-width: 46rem;
 article.text p { margin: 0.35rem 0; }
 article.text .header { font-weight: 700; text-align: center; margin-top: 0.8rem; }
 article.text .title { font-style: italic; text-align: center; }
+article.text .heading { font-style: italic; margin-top: 0.8rem; }
 article.text .item .label { font-weight: 700; margin-right: 0.3rem; }
 article.text .footnote { font-size: 0.85rem; color: #444; }
 article.text .note { color: var(--muted); font-style: italic; }

@@ -282,8 +282,10 @@ fn version_section(
     );
     if let Some(c) = v.point.conference.as_deref() {
         let id = crate::model::ConferenceId(c.to_string());
-        if site.conferences.contains_key(&id) {
-            let _ = writeln!(m, "<p>Conference: {}</p>", site.conference_link(path, &id, c));
+        if let Some(&n) = site.conferences.get(&id) {
+            let label = &site.data.conferences[n].label;
+            let what = if v.on_main { "After the conference" } else { "Proposed to" };
+            let _ = writeln!(m, "<p>{what}: {}</p>", site.conference_link(path, &id, label));
         }
     }
     for (language, text) in &v.texts {
@@ -351,6 +353,12 @@ fn text_html(text: &str, m: &mut String) {
             (0, None) => "header",
             (1, None) => "title",
             _ if parts.text.starts_with('[') && parts.text.ends_with(']') => "note",
+            // A section heading: a short line that ends no sentence (`considérant`, `décide`).
+            _ if parts.text.chars().count() < 80
+                && !parts.text.ends_with(['.', ';', ',', ':']) =>
+            {
+                "heading"
+            }
             _ => "para",
         };
         let class = if parts.unsettled {
