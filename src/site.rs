@@ -166,12 +166,10 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
         .map(|c| c.id)
         .expect("an open history has a main branch with a commit");
     for id in lineage.instruments() {
-        let report = lineage
-            .lineage(id)
-            .map_err(|e| SiteError::Lineage {
-                instrument: instrument_name(id),
-                message: e.to_string(),
-            })?;
+        let report = lineage.lineage(id).map_err(|e| SiteError::Lineage {
+            instrument: instrument_name(id),
+            message: e.to_string(),
+        })?;
         let versions = text_versions(history, id, main_tip, &proposal_refs)?;
         let mut blames = BTreeMap::new();
         for language in [Language::Fr, Language::En, Language::Es] {
@@ -181,11 +179,13 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
             let Some(at) = latest_main.or_else(|| with_text().last()) else {
                 continue;
             };
-            let blame = blame_load::blame(history, id, language, Some(&at.point.name))
-                .map_err(|e| SiteError::Blame {
-                    instrument: instrument_name(id),
-                    language,
-                    message: e.to_string(),
+            let blame =
+                blame_load::blame(history, id, language, Some(&at.point.name)).map_err(|e| {
+                    SiteError::Blame {
+                        instrument: instrument_name(id),
+                        language,
+                        message: e.to_string(),
+                    }
                 })?;
             blames.insert(language, blame);
         }
@@ -223,7 +223,9 @@ pub fn title(lineage: &Lineage, instrument: &InstrumentId) -> Option<Title> {
     let from_final_acts = || {
         lineage.events_of(instrument).iter().any(|(_, e)| {
             e.title.as_deref() == Some(text.as_str())
-                && e.evidence.iter().any(|ev| ev.source.starts_with("outcomes/"))
+                && e.evidence
+                    .iter()
+                    .any(|ev| ev.source.starts_with("outcomes/"))
         })
     };
     let language = match from_version {

@@ -10,3 +10,4 @@ mod history;
 mod lineage;
 mod reader;
 mod redline;
+mod site;

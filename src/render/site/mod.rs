@@ -47,7 +47,10 @@ pub fn build(data: &SiteData) -> BTreeMap<PathBuf, String> {
     }
     for d in &data.proposal_documents {
         let path = proposal_document_path(d.conference.as_ref(), &d.document);
-        files.insert(PathBuf::from(&path), pages::proposal_document(&site, d, &path));
+        files.insert(
+            PathBuf::from(&path),
+            pages::proposal_document(&site, d, &path),
+        );
     }
     for i in &data.instruments {
         let path = instrument_path(&i.id);
@@ -148,7 +151,11 @@ impl<'a> Site<'a> {
         Some(if i.versions.len() > INLINE_VERSIONS {
             relative(from, &version_path(id, version))
         } else {
-            format!("{}#v-{}", relative(from, &instrument_path(id)), slug(version))
+            format!(
+                "{}#v-{}",
+                relative(from, &instrument_path(id)),
+                slug(version)
+            )
         })
     }
 }
@@ -234,10 +241,7 @@ pub(crate) fn page(path: &str, title: &str, main: &str, scripts: &[&str]) -> Str
     let mut out = String::with_capacity(main.len() + 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!(
-        "<title>{} · actes</title>\n",
-        html_escape(title)
-    ));
+    out.push_str(&format!("<title>{} · actes</title>\n", html_escape(title)));
     out.push_str(&format!(
         "<link rel=\"stylesheet\" href=\"{}site.css\">\n</head>\n<body>\n",
         html_escape(&root)

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    html_escape as esc, instrument_path, link, page, proposal_document_path, slug,
-    title_html, Site, INLINE_VERSIONS,
+    html_escape as esc, instrument_path, link, page, proposal_document_path, slug, title_html,
+    Site, INLINE_VERSIONS,
 };
 use crate::blame::split_line;
 use crate::history::diff::{LineKind, Redline, RunKind};
@@ -13,7 +13,9 @@ use crate::lineage::query::{instrument_short_name, CitationEntry, LineageStep};
 use crate::model::{Event, Status};
 use crate::render::blame::describe_point;
 use crate::render::blame_html;
-use crate::render::reports::{lineage_table, status_words, step_words, table_heading, TABLE_LEGEND};
+use crate::render::reports::{
+    lineage_table, status_words, step_words, table_heading, TABLE_LEGEND,
+};
 use crate::site::{ProposalDocument, SiteConference, SiteInstrument, TextVersion};
 
 /// The label every proposal carries wherever it is shown.
@@ -45,7 +47,9 @@ pub(super) fn index(site: &Site) -> String {
             esc(&heading)
         );
         if report.rows.is_empty() {
-            m.push_str("<p>No instrument of this body has a fact in the history.</p>\n</section>\n");
+            m.push_str(
+                "<p>No instrument of this body has a fact in the history.</p>\n</section>\n",
+            );
             continue;
         }
         let (table, classes) = lineage_table(report, None);
@@ -68,7 +72,11 @@ pub(super) fn index(site: &Site) -> String {
             let _ = write!(
                 m,
                 "<tr data-lang=\"{lang}\"><th scope=\"row\">{}</th><td>{}</td>",
-                site.instrument_link(path, &row.instrument, &instrument_short_name(&row.instrument)),
+                site.instrument_link(
+                    path,
+                    &row.instrument,
+                    &instrument_short_name(&row.instrument)
+                ),
                 title.map(title_html).unwrap_or_default()
             );
             for (cell, class) in cells.iter().zip(cls).skip(2) {
@@ -93,7 +101,11 @@ pub(super) fn index(site: &Site) -> String {
             m,
             "<li>{}{}</li>",
             site.conference_link(path, &c.id, &c.label),
-            if c.recorded { "" } else { " <small>(known from revision marks)</small>" }
+            if c.recorded {
+                ""
+            } else {
+                " <small>(known from revision marks)</small>"
+            }
         );
     }
     m.push_str("</ul>\n</section>\n");
@@ -139,8 +151,12 @@ pub(super) fn instrument(site: &Site, i: &SiteInstrument, path: &str) -> String 
                 <a href=\"#texts\">Texts</a> <a href=\"#blame\">Blame</a> <a href=\"#citations\">Citations</a></nav>\n");
 
     m.push_str("<section id=\"lineage\">\n<h2>Lineage</h2>\n<ol class=\"timeline\">\n");
-    let outcomes: Vec<&LineageStep> =
-        i.lineage.steps.iter().filter(|s| s.proposal.is_none()).collect();
+    let outcomes: Vec<&LineageStep> = i
+        .lineage
+        .steps
+        .iter()
+        .filter(|s| s.proposal.is_none())
+        .collect();
     if outcomes.is_empty() {
         m.push_str("<li>No outcome recorded: only proposals name this instrument.</li>\n");
     }
@@ -150,8 +166,12 @@ pub(super) fn instrument(site: &Site, i: &SiteInstrument, path: &str) -> String 
     m.push_str("</ol>\n</section>\n");
 
     m.push_str("<section id=\"proposals\">\n<h2>Proposals <span class=\"badge proposed\">proposed, not an outcome</span></h2>\n");
-    let proposals: Vec<&LineageStep> =
-        i.lineage.steps.iter().filter(|s| s.proposal.is_some()).collect();
+    let proposals: Vec<&LineageStep> = i
+        .lineage
+        .steps
+        .iter()
+        .filter(|s| s.proposal.is_some())
+        .collect();
     if proposals.is_empty() {
         m.push_str("<p>No proposal in the history names this instrument.</p>\n");
     } else {
@@ -234,13 +254,23 @@ fn step(site: &Site, i: &SiteInstrument, s: &LineageStep, path: &str, m: &mut St
             );
         }
     } else if let Some(href) = site.version_href(path, &i.id, &s.conference.0) {
-        let _ = writeln!(m, "<p><a href=\"{}\">The text after this conference</a></p>", esc(&href));
+        let _ = writeln!(
+            m,
+            "<p><a href=\"{}\">The text after this conference</a></p>",
+            esc(&href)
+        );
     }
     if !s.texts.is_empty() {
         let texts: Vec<String> = s
             .texts
             .iter()
-            .map(|(l, c)| format!("{} {}", l.code(), crate::render::reports::completeness_words(*c)))
+            .map(|(l, c)| {
+                format!(
+                    "{} {}",
+                    l.code(),
+                    crate::render::reports::completeness_words(*c)
+                )
+            })
             .collect();
         let _ = writeln!(m, "<p class=\"texts\">text: {}</p>", esc(&texts.join(", ")));
     }
@@ -272,7 +302,11 @@ fn version_section(
     m: &mut String,
 ) {
     let v = &i.versions[n];
-    let class = if v.on_main { "version" } else { "version proposed" };
+    let class = if v.on_main {
+        "version"
+    } else {
+        "version proposed"
+    };
     let _ = writeln!(
         m,
         "<section class=\"{class}\" id=\"v-{}\">\n<{heading}>{} {}</{heading}>",
@@ -284,8 +318,16 @@ fn version_section(
         let id = crate::model::ConferenceId(c.to_string());
         if let Some(&n) = site.conferences.get(&id) {
             let label = &site.data.conferences[n].label;
-            let what = if v.on_main { "After the conference" } else { "Proposed to" };
-            let _ = writeln!(m, "<p>{what}: {}</p>", site.conference_link(path, &id, label));
+            let what = if v.on_main {
+                "After the conference"
+            } else {
+                "Proposed to"
+            };
+            let _ = writeln!(
+                m,
+                "<p>{what}: {}</p>",
+                site.conference_link(path, &id, label)
+            );
         }
     }
     for (language, text) in &v.texts {
@@ -321,16 +363,28 @@ pub(super) fn version(site: &Site, i: &SiteInstrument, n: usize, path: &str) -> 
         "<h1>{} at {}</h1>\n<p>{}</p>",
         esc(&i.name),
         esc(v.name()),
-        link(path, &instrument_path(&i.id), &format!("{}: lineage, blame, citations", i.name))
+        link(
+            path,
+            &instrument_path(&i.id),
+            &format!("{}: lineage, blame, citations", i.name)
+        )
     );
     m.push_str("<nav class=\"pager\">");
     if n > 0 {
         let p = i.versions[n - 1].name();
-        let _ = write!(m, "{} ", link(path, &super::version_path(&i.id, p), &format!("← {p}")));
+        let _ = write!(
+            m,
+            "{} ",
+            link(path, &super::version_path(&i.id, p), &format!("← {p}"))
+        );
     }
     if let Some(next) = i.versions.get(n + 1) {
         let p = next.name();
-        let _ = write!(m, "{}", link(path, &super::version_path(&i.id, p), &format!("{p} →")));
+        let _ = write!(
+            m,
+            "{}",
+            link(path, &super::version_path(&i.id, p), &format!("{p} →"))
+        );
     }
     m.push_str("</nav>\n");
     version_section(site, i, n, path, "h2", &mut m);
@@ -354,9 +408,7 @@ fn text_html(text: &str, m: &mut String) {
             (1, None) => "title",
             _ if parts.text.starts_with('[') && parts.text.ends_with(']') => "note",
             // A section heading: a short line that ends no sentence (`considérant`, `décide`).
-            _ if parts.text.chars().count() < 80
-                && !parts.text.ends_with(['.', ';', ',', ':']) =>
-            {
+            _ if parts.text.chars().count() < 80 && !parts.text.ends_with(['.', ';', ',', ':']) => {
                 "heading"
             }
             _ => "para",
@@ -449,7 +501,11 @@ fn citations(site: &Site, path: &str, entries: &[CitationEntry], cites: bool, m:
                 site.conference_link(path, &e.citing_conference, &e.citing_conference_label)
             ),
         };
-        let flags: Vec<String> = e.flags.iter().map(|f| format!("{}: {}", f.what, f.detail)).collect();
+        let flags: Vec<String> = e
+            .flags
+            .iter()
+            .map(|f| format!("{}: {}", f.what, f.detail))
+            .collect();
         let _ = writeln!(
             m,
             "<li>{other}{version}{from}: <q>{}</q>{}{}</li>",
@@ -502,38 +558,65 @@ pub(super) fn conference(site: &Site, c: &SiteConference, path: &str) -> String 
         })
         .unwrap_or_default();
     let groups: [(&str, &str, fn(&LineageStep) -> bool); 6] = [
-        ("adopted", "Adopted new", |s| s.proposal.is_none() && s.event == Event::Adopted),
-        ("revised", "Revised", |s| s.proposal.is_none() && s.event == Event::Revised),
+        ("adopted", "Adopted new", |s| {
+            s.proposal.is_none() && s.event == Event::Adopted
+        }),
+        ("revised", "Revised", |s| {
+            s.proposal.is_none() && s.event == Event::Revised
+        }),
         ("suppressed", "Abrogated (suppressed)", |s| {
             s.proposal.is_none() && s.event == Event::Suppressed
         }),
         ("unchanged", "Carried through unchanged", |s| {
             s.proposal.is_none() && s.event == Event::Unchanged
         }),
-        ("first", "First known here (earliest state in the corpus)", |s| {
-            s.proposal.is_none() && s.event == Event::FirstInCorpus
-        }),
-        ("proposals", "Proposals made to it (proposed, not an outcome)", |s| s.proposal.is_some()),
+        (
+            "first",
+            "First known here (earliest state in the corpus)",
+            |s| s.proposal.is_none() && s.event == Event::FirstInCorpus,
+        ),
+        (
+            "proposals",
+            "Proposals made to it (proposed, not an outcome)",
+            |s| s.proposal.is_some(),
+        ),
     ];
     for (id, heading, keep) in groups {
         let chosen: Vec<_> = steps.iter().filter(|(_, s)| keep(s)).collect();
         if chosen.is_empty() {
             continue;
         }
-        let _ = writeln!(m, "<section id=\"{id}\">\n<h2>{}</h2>\n<ul class=\"events\">", esc(heading));
+        let _ = writeln!(
+            m,
+            "<section id=\"{id}\">\n<h2>{}</h2>\n<ul class=\"events\">",
+            esc(heading)
+        );
         for (i, s) in chosen {
             let kind = status_words(s.status);
             let proposal = s
                 .proposal
                 .as_ref()
-                .map(|p| format!(" {}: {}", site.proposal_link(path, &p.id.to_string()), esc(&p.note)))
+                .map(|p| {
+                    format!(
+                        " {}: {}",
+                        site.proposal_link(path, &p.id.to_string()),
+                        esc(&p.note)
+                    )
+                })
                 .unwrap_or_default();
             let _ = writeln!(
                 m,
                 "<li>{} {} <span class=\"badge {kind}\">{}</span>{proposal}{}</li>",
                 site.instrument_link(path, &i.id, &i.name),
-                i.title.as_ref().map(|t| format!("— {}", title_html(t))).unwrap_or_default(),
-                if s.status == Status::Proposed { NOT_AN_OUTCOME } else { kind },
+                i.title
+                    .as_ref()
+                    .map(|t| format!("— {}", title_html(t)))
+                    .unwrap_or_default(),
+                if s.status == Status::Proposed {
+                    NOT_AN_OUTCOME
+                } else {
+                    kind
+                },
                 s.evidence
                     .first()
                     .map(|e| format!("<br><small>evidence: {}</small>", esc(&e.to_string())))
@@ -563,7 +646,12 @@ pub(super) fn proposal_document(site: &Site, d: &ProposalDocument, path: &str) -
             .get(c)
             .map(|&n| site.data.conferences[n].label.clone())
             .unwrap_or_else(|| c.0.clone());
-        let _ = writeln!(m, "<p>Proposals to {}. Git ref <code>{}</code>.</p>", site.conference_link(path, c, &label), esc(&d.reference));
+        let _ = writeln!(
+            m,
+            "<p>Proposals to {}. Git ref <code>{}</code>.</p>",
+            site.conference_link(path, c, &label),
+            esc(&d.reference)
+        );
     }
     for p in &d.proposals {
         let id = p.id.to_string();
@@ -581,31 +669,51 @@ pub(super) fn proposal_document(site: &Site, d: &ProposalDocument, path: &str) -
         let _ = writeln!(
             m,
             "<p>Target: {}</p>",
-            site.instrument_link(path, &p.target, &crate::lineage::query::instrument_name(&p.target))
+            site.instrument_link(
+                path,
+                &p.target,
+                &crate::lineage::query::instrument_name(&p.target)
+            )
         );
         if let Some(note) = target.and_then(|i| {
-            i.lineage
-                .steps
-                .iter()
-                .find_map(|s| s.proposal.as_ref().filter(|q| q.id == p.id).map(|q| q.note.clone()))
+            i.lineage.steps.iter().find_map(|s| {
+                s.proposal
+                    .as_ref()
+                    .filter(|q| q.id == p.id)
+                    .map(|q| q.note.clone())
+            })
         }) {
             let _ = writeln!(m, "<p>What became of it: {}</p>", esc(&note));
         }
         if let Some(href) = site.version_href(path, &p.target, &id) {
-            let _ = writeln!(m, "<p><a href=\"{}\">The text as proposed</a></p>", esc(&href));
+            let _ = writeln!(
+                m,
+                "<p><a href=\"{}\">The text as proposed</a></p>",
+                esc(&href)
+            );
         }
         if !p.reasons.is_empty() {
             m.push_str("<h3>Reasons</h3>\n");
             let lang = crate::reader::lang::detect_language(p.reasons.iter().map(String::as_str));
             for r in &p.reasons {
-                let _ = writeln!(m, "<p class=\"reasons\" lang=\"{}\">{}</p>", lang.code(), esc(r));
+                let _ = writeln!(
+                    m,
+                    "<p class=\"reasons\" lang=\"{}\">{}</p>",
+                    lang.code(),
+                    esc(r)
+                );
             }
         }
         m.push_str("<ul class=\"evidence\">\n");
         for e in &p.evidence {
             let _ = writeln!(m, "<li>evidence: {}</li>", esc(&e.to_string()));
         }
-        let _ = writeln!(m, "<li>source: {}, {}</li>\n</ul>\n</section>", esc(&p.source), esc(&p.lines.to_string()));
+        let _ = writeln!(
+            m,
+            "<li>source: {}, {}</li>\n</ul>\n</section>",
+            esc(&p.source),
+            esc(&p.lines.to_string())
+        );
     }
     page(path, &document_name(d), &m, &[])
 }

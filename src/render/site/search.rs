@@ -79,5 +79,10 @@ pub(super) fn page_html() -> &'static str {
 }
 
 pub(super) fn page(_site: &Site) -> String {
-    layout("search.html", "Search", page_html(), &["search-index.js", "search.js"])
+    layout(
+        "search.html",
+        "Search",
+        page_html(),
+        &["search-index.js", "search.js"],
+    )
 }
