@@ -175,8 +175,8 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
         for language in [Language::Fr, Language::En, Language::Es] {
             // The latest text in this language: on main if any, else the last proposal's.
             let with_text = || versions.iter().filter(|v| v.texts.contains_key(&language));
-            let latest_main = with_text().filter(|v| v.on_main).last();
-            let Some(at) = latest_main.or_else(|| with_text().last()) else {
+            let latest_main = with_text().rfind(|v| v.on_main);
+            let Some(at) = latest_main.or_else(|| with_text().next_back()) else {
                 continue;
             };
             let blame =

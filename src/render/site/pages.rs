@@ -232,9 +232,9 @@ pub(super) fn instrument(site: &Site, i: &SiteInstrument, path: &str) -> String 
 /// One step of a lineage as an item of the timeline.
 fn step(site: &Site, i: &SiteInstrument, s: &LineageStep, path: &str, m: &mut String) {
     let kind = status_words(s.status);
-    let _ = write!(
+    let _ = writeln!(
         m,
-        "<li class=\"step {kind}\"><p class=\"what\"><span class=\"when\">{}</span> {} <span class=\"badge {kind}\">{}</span></p>\n",
+        "<li class=\"step {kind}\"><p class=\"what\"><span class=\"when\">{}</span> {} <span class=\"badge {kind}\">{}</span></p>",
         site.conference_link(path, &s.conference, &s.conference_label),
         esc(&step_words(s)),
         if s.status == Status::Proposed { NOT_AN_OUTCOME } else { kind }
@@ -524,6 +524,9 @@ fn citations(site: &Site, path: &str, entries: &[CitationEntry], cites: bool, m:
     m.push_str("</ul>\n");
 }
 
+/// A section of a conference's page: its id, its heading and which steps it lists.
+type Group = (&'static str, &'static str, fn(&LineageStep) -> bool);
+
 /// A conference's page: what it adopted, revised, abrogated, carried through, and the
 /// proposals made to it.
 pub(super) fn conference(site: &Site, c: &SiteConference, path: &str) -> String {
@@ -557,7 +560,7 @@ pub(super) fn conference(site: &Site, c: &SiteConference, path: &str) -> String 
                 .collect()
         })
         .unwrap_or_default();
-    let groups: [(&str, &str, fn(&LineageStep) -> bool); 6] = [
+    let groups: [Group; 6] = [
         ("adopted", "Adopted new", |s| {
             s.proposal.is_none() && s.event == Event::Adopted
         }),
