@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::html_escape;
-use crate::model::{ConferenceId, InstrumentId, Language};
+use crate::model::{ConferenceId, InstrumentId};
 use crate::site::{SiteData, Title};
 
 /// The file at the site's root that marks a folder as an actes site, so that `actes site` may
@@ -229,11 +229,6 @@ pub fn title_html(title: &Title) -> String {
     )
 }
 
-/// A language's name as a label: `fr`.
-pub fn language_label(language: Language) -> &'static str {
-    language.code()
-}
-
 /// A whole page: `path` is its place in the site (for relative links), `title` its heading,
 /// `main` its content (HTML, already escaped).
 pub(crate) fn page(path: &str, title: &str, main: &str, scripts: &[&str]) -> String {
@@ -265,4 +260,49 @@ pub(crate) fn page(path: &str, title: &str, main: &str, scripts: &[&str]) -> Str
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Body, InstrumentKind, Language};
+
+    #[test]
+    fn urls_name_the_body_and_stay_inside_the_site() {
+        let r130 = InstrumentId::numbered(Body::Pp, InstrumentKind::Resolution, 130);
+        let r69 = InstrumentId::numbered(Body::Wtdc, InstrumentKind::Resolution, 69);
+        let draft = InstrumentId::provisional(Body::Pp, InstrumentKind::Resolution, "B-1");
+        assert_eq!(instrument_path(&r130), "pp/resolution-130.html");
+        assert_eq!(instrument_path(&r69), "wtdc/resolution-69.html");
+        assert_eq!(instrument_path(&draft), "pp/resolution-B-1.html");
+        assert_eq!(
+            version_path(&r130, "B/67/4"),
+            "pp/resolution-130/B-67-4.html"
+        );
+        assert_eq!(
+            conference_path(&ConferenceId("pp-2018-dubai".into())),
+            "pp-2018-dubai.html"
+        );
+        assert_eq!(slug("../a b/é"), "---a-b--");
+        assert_eq!(
+            relative("pp/resolution-130/x.html", "index.html"),
+            "../../index.html"
+        );
+        assert_eq!(
+            relative("index.html", "pp-2018-dubai.html"),
+            "pp-2018-dubai.html"
+        );
+    }
+
+    #[test]
+    fn titles_are_escaped_and_carry_their_language() {
+        let t = Title {
+            text: "<b>Sécurité</b>".into(),
+            language: Language::Fr,
+        };
+        assert_eq!(
+            title_html(&t),
+            "<span lang=\"fr\">&lt;b&gt;Sécurité&lt;/b&gt;</span>"
+        );
+    }
 }
