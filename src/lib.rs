@@ -19,5 +19,6 @@ pub mod outcomes;
 pub mod reader;
 pub mod render;
 pub mod search;
+pub mod site;
 pub mod synthetic;
 pub mod text;

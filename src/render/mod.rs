@@ -14,6 +14,7 @@ pub mod history;
 pub mod redline;
 pub mod reports;
 pub mod search;
+pub mod site;
 pub mod table;
 
 /// A commit id cut to its first ten characters, as the text outputs show it.

@@ -13,3 +13,4 @@ mod lineage;
 mod reader;
 mod redline;
 mod trust;
+mod site;

@@ -16,6 +16,7 @@ mod man;
 mod repo;
 mod search;
 mod show;
+mod site;
 mod suppressed;
 mod table;
 
@@ -41,6 +42,7 @@ pub enum Command {
     Search(search::SearchArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Site(site::SiteArgs),
 }
 
 /// Runs one command.
@@ -78,5 +80,6 @@ fn dispatch(config: &Config, command: Command, out: &mut Output) -> Result<(), C
         Command::Search(args) => search::cmd_search(config, &args, out),
         Command::Completions(args) => completions::cmd_completions(config, &args, out),
         Command::Man(args) => man::cmd_man(config, &args, out),
+        Command::Site(args) => site::cmd_site(config, &args, out),
     }
 }
