@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per area. Most tests call the library; the CLI
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
+mod akn;
 mod blame;
 mod citations;
 mod cli;

@@ -365,7 +365,7 @@ fn glued_marks(text: &str, mark: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices(mark) {
         let end = at + mark.len();
-        if bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        if !mark_ends(bytes.get(end)) {
             continue;
         }
         if at == 0 || bytes[at - 1].is_ascii_digit() {
@@ -379,6 +379,12 @@ fn glued_marks(text: &str, mark: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Whether what follows a footnote mark ends it: the end of the text, a space or punctuation
+/// (not `-`, as in `R.1-a`, nor a letter or digit).
+fn mark_ends(next: Option<&u8>) -> bool {
+    next.is_none_or(|b| matches!(b, b' ' | b',' | b';' | b'.' | b':' | b')' | b'"'))
+}
+
 /// Whether the text before a digit ends with a word a footnote mark can be glued to: a word of
 /// three letters or more with no capital after its first letter (so not `IPv`, `WTDC`, `G`),
 /// or a closing bracket or full stop after a letter.
@@ -388,7 +394,9 @@ fn glued_to_word(before: &str) -> bool {
         return false;
     };
     if matches!(last, ')' | '.' | '"' | '”') {
-        return chars.next().is_some_and(char::is_alphabetic);
+        // A word of two letters or more before it: `SWAP)2`, `achieved.4`, not `R.1`.
+        let letters = chars.take_while(|c| c.is_alphabetic()).count();
+        return letters >= 2;
     }
     if !last.is_alphabetic() {
         return false;
@@ -410,7 +418,7 @@ fn glued_candidates(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
             let len = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
             let end = i + len;
-            let next_ok = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+            let next_ok = mark_ends(bytes.get(end));
             if len <= 2 && next_ok && i > 0 && glued_to_word(&text[..i]) {
                 out.push((i..end, text[i..end].to_string()));
             }
@@ -456,23 +464,22 @@ pub fn footnotes(
             item.text = format!("{} {region}", item.text).trim().to_string();
         }
         for note in notes {
-            findings.push(Finding::repaired(
-                &source_item,
-                "footnote-moved",
-                &format!("{} {}", note.mark, note.text),
-            ));
-            let placed = attach_at_marker(entries, index, title, &note, &mut title_notes);
-            match placed {
-                Some(element) if element != source_item.element => {}
-                Some(_) => {}
+            let excerpt = format!("{} {}", note.mark, note.text);
+            match attach_at_marker(entries, index, title, &note, &mut title_notes) {
+                Some(element) => {
+                    let mut finding = Finding::repaired(&source_item, "footnote-moved", &excerpt);
+                    finding.readings = vec![format!("attached at its marker in {element}")];
+                    findings.push(finding);
+                }
                 None => {
                     if let Entry::Item(item) = &mut entries[index] {
                         item.footnotes.push(note.clone());
                     }
-                    findings.push(Finding::unsettled(
+                    // Taken out of the text all the same, but attached where it stood.
+                    findings.push(Finding::repaired(
                         &source_item,
                         "footnote-marker-not-found",
-                        &format!("{} {}", note.mark, note.text),
+                        &excerpt,
                     ));
                 }
             }
@@ -873,6 +880,9 @@ pub fn annexes(entries: &mut Vec<Entry>, kind: InstrumentKind, number: u32, find
         let heading = item.text[at..heading_end].trim().to_string();
         let rest = item.text[heading_end..].trim().to_string();
         item.text = item.text[..at].trim_end().to_string();
+        if let Some(n) = strip_trailing_page_number(&mut item.text) {
+            findings.push(Finding::repaired(item, "page-number-removed", &n));
+        }
         findings.push(Finding::repaired(item, "annex-separated", &heading));
         let mut insert = vec![Entry::Heading(Located {
             text: heading,
@@ -890,12 +900,14 @@ pub fn annexes(entries: &mut Vec<Entry>, kind: InstrumentKind, number: u32, find
         let n = insert.len();
         let empty = item.text.is_empty();
         entries.splice(i + 1..i + 1, insert);
+        // On to the annex's first paragraph, which may hold the next annex.
         if empty {
             entries.remove(i);
-            i += n;
+            i += 1;
         } else {
-            i += n + 1;
+            i += 2;
         }
+        let _ = n;
     }
 }
 
