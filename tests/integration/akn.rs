@@ -334,6 +334,7 @@ fn prefixes_indentation_and_line_breaks_do_not_change_the_reading() {
         for f in &mut i.uncertain {
             f.at.line = 0;
         }
+        i.uncertain.sort();
         for a in &mut acts.abrogated {
             a.evidence.lines = None;
         }
