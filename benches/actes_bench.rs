@@ -86,6 +86,10 @@ fn final_acts_reading(b: &mut Bencher) {
         akn.per_iteration,
         akn.iterations,
         if rate >= 35.0 { "met" } else { "NOT met" },
-        if seed_rate > 0.0 { rate / seed_rate } else { 0.0 }
+        if seed_rate > 0.0 {
+            rate / seed_rate
+        } else {
+            0.0
+        }
     );
 }

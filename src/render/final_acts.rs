@@ -117,7 +117,11 @@ pub fn findings_text(acts: &FinalActs) -> String {
             f.instrument,
             u.line,
             f.finding.element,
-            if f.finding.repaired { "repaired" } else { "unsettled" },
+            if f.finding.repaired {
+                "repaired"
+            } else {
+                "unsettled"
+            },
             u.what,
             if u.excerpt.is_empty() {
                 String::new()

@@ -64,9 +64,12 @@ fn the_dubai_final_acts_hold_64_instruments_of_the_expected_kinds_and_events() {
 fn no_title_keeps_a_footnote_digit_or_a_page_number() {
     for i in &dubai().instruments {
         let title = &i.text.title;
-        let glued = title
-            .split(' ')
-            .any(|w| w.len() > 3 && !w.starts_with("IPv") && w.ends_with(|c: char| c.is_ascii_digit()) && w.chars().rev().nth(1).is_some_and(char::is_lowercase));
+        let glued = title.split(' ').any(|w| {
+            w.len() > 3
+                && !w.starts_with("IPv")
+                && w.ends_with(|c: char| c.is_ascii_digit())
+                && w.chars().rev().nth(1).is_some_and(char::is_lowercase)
+        });
         assert!(!glued, "{}: {title}", i.target);
         let last = title.rsplit(' ').next().unwrap_or("");
         assert!(
@@ -76,7 +79,11 @@ fn no_title_keeps_a_footnote_digit_or_a_page_number() {
         );
     }
     let res_123 = instrument(InstrumentKind::Resolution, 123);
-    assert_eq!(res_123.title_footnotes.len(), 1, "the title's footnote is kept aside");
+    assert_eq!(
+        res_123.title_footnotes.len(),
+        1,
+        "the title's footnote is kept aside"
+    );
 }
 
 fn instrument(kind: InstrumentKind, number: u32) -> &'static actes::reader::akn::AdoptedInstrument {
@@ -114,7 +121,10 @@ fn titles_the_source_cuts_short_are_marked_and_never_completed() {
     // Only titles the facts list as cut short are marked certain.
     for i in &dubai().instruments {
         if i.title_state == TitleState::CutShort {
-            let key = (i.target.kind.code().to_string(), i.target.number.expect("numbered"));
+            let key = (
+                i.target.kind.code().to_string(),
+                i.target.number.expect("numbered"),
+            );
             assert!(blank.contains(&key), "{}", i.target);
         }
     }
@@ -146,11 +156,13 @@ fn resolution_130_is_revised_at_dubai_with_its_recalling_items_labelled_from_a()
             .any(|f| f.at.what == "label-from-text" && f.element == "rec_1"),
         "the repair is listed with its eId"
     );
-    assert!(res
-        .citations
+    assert!(res.citations.iter().any(|c| c.cited.number == Some(174)));
+    let headings: Vec<&str> = res
+        .text
+        .sections
         .iter()
-        .any(|c| c.cited.number == Some(174)));
-    let headings: Vec<&str> = res.text.sections.iter().map(|s| s.heading.as_str()).collect();
+        .map(|s| s.heading.as_str())
+        .collect();
     assert!(headings.contains(&"resolves"));
 }
 
@@ -188,10 +200,17 @@ fn the_abrogated_lists_are_read_and_taken_out_of_the_texts_before_them() {
     assert_eq!(listed, expected);
     for a in &acts.abrogated {
         assert!(!a.title.is_empty() && !a.title.ends_with(|c: char| c.is_ascii_digit()));
-        assert!(a.evidence.entry.as_deref().is_some_and(|e| e.starts_with("PART")));
+        assert!(a
+            .evidence
+            .entry
+            .as_deref()
+            .is_some_and(|e| e.starts_with("PART")));
         assert!(a.revised_at.is_some(), "{}", a.target);
     }
-    for (kind, number) in [(InstrumentKind::Decision, 11), (InstrumentKind::Resolution, 213)] {
+    for (kind, number) in [
+        (InstrumentKind::Decision, 11),
+        (InstrumentKind::Resolution, 213),
+    ] {
         let i = instrument(kind, number);
         for p in i.text.sections.iter().flat_map(|s| &s.paragraphs) {
             assert!(!p.text.contains("ABROGATED"), "{}", i.target);
@@ -214,7 +233,11 @@ fn every_kind_number_status_and_label_agrees_with_the_facts_and_the_outcomes() {
     let acts = dubai();
     let mut read: BTreeSet<(String, u32, String, String)> = BTreeSet::new();
     for i in &acts.instruments {
-        let status = if i.event == Event::Revised { "revised" } else { "new" };
+        let status = if i.event == Event::Revised {
+            "revised"
+        } else {
+            "new"
+        };
         let revision = i.text.revision.as_ref().expect("a revision mark");
         read.insert((
             i.target.kind.code().to_string(),
@@ -235,8 +258,9 @@ fn every_kind_number_status_and_label_agrees_with_the_facts_and_the_outcomes() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pp-2018-dubai-final-acts.csv"),
     )
     .expect("the facts CSV");
-    let outcomes = std::fs::read_to_string(common::sources_dir().join("outcomes/pp-2018-dubai.csv"))
-        .expect("the outcomes CSV");
+    let outcomes =
+        std::fs::read_to_string(common::sources_dir().join("outcomes/pp-2018-dubai.csv"))
+            .expect("the outcomes CSV");
     for (name, text) in [("facts", facts), ("outcomes", outcomes)] {
         let rows: BTreeSet<(String, u32, String, String)> = text
             .lines()
@@ -311,11 +335,7 @@ fn prefixes_indentation_and_line_breaks_do_not_change_the_reading() {
         }
     }
     prefixed_all.push_str(rest);
-    let flat: String = original
-        .lines()
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("");
+    let flat: String = original.lines().map(str::trim).collect::<Vec<_>>().join("");
     let spread = original.replace("><", ">\n   \n<");
     let read = |text: &str| {
         let mut acts = read_final_acts("s.xml", text.as_bytes(), &catalogue()).expect("it reads");
@@ -369,7 +389,11 @@ fn bad_input_is_refused_with_file_line_and_what_was_expected() {
 fn ingest_refuses_bad_xml_with_exit_2() {
     let dir = common::scratch_dir("akn-bad");
     let bad = dir.join("bad.xml");
-    std::fs::write(&bad, "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n<statement>\n").expect("writes");
+    std::fs::write(
+        &bad,
+        "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n<statement>\n",
+    )
+    .expect("writes");
     let other = dir.join("other.xml");
     std::fs::write(&other, "<?xml version=\"1.0\"?>\n<html/>\n").expect("writes");
     for path in [bad, other] {

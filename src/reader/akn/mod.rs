@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::Catalogue;
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, Footnote,
-    InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Paragraph, Revision,
-    Section, Side, Uncertainty,
+    InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Paragraph, Revision, Section,
+    Side, Uncertainty,
 };
 use crate::reader::{citations, ReadError};
 use repair::{Finding, TitleState};
@@ -212,7 +212,14 @@ fn read_statement(
     language: Language,
     catalogue: &Catalogue,
     words: &HashSet<String>,
-) -> Result<(AdoptedInstrument, Vec<repair::ListedAbrogation>, ConferenceId), ReadError> {
+) -> Result<
+    (
+        AdoptedInstrument,
+        Vec<repair::ListedAbrogation>,
+        ConferenceId,
+    ),
+    ReadError,
+> {
     let header = match (&s.doc_type, &s.doc_number) {
         (Some(t), Some(n)) => format!("{t} {n}"),
         _ => s.frbr_number.clone().unwrap_or_default(),
@@ -283,7 +290,10 @@ fn read_statement(
             TitleState::CutShort => "title-cut-short",
             _ => "title-maybe-cut-short",
         };
-        text_notes.push(format!("title {} in the source: {why}", what.replace('-', " ")));
+        text_notes.push(format!(
+            "title {} in the source: {why}",
+            what.replace('-', " ")
+        ));
         findings.push(Finding {
             element: title.element.clone(),
             line: title.line,

@@ -236,7 +236,10 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
                 findings.push(Finding::repaired(
                     item,
                     "outside-instruments-removed",
-                    &format!("the text from `{}` to the end of the instrument", short(&heading)),
+                    &format!(
+                        "the text from `{}` to the end of the instrument",
+                        short(&heading)
+                    ),
                 ));
                 cut_from = Some(index + 1);
                 break;
@@ -637,12 +640,14 @@ fn label_in_text(text: &str) -> Option<(&str, &str)> {
     if rest.is_empty() {
         return None;
     }
-    let letter = token
-        .strip_suffix(')')
-        .is_some_and(|s| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_lowercase()));
+    let letter = token.strip_suffix(')').is_some_and(|s| {
+        !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_lowercase())
+    });
     let number = !token.is_empty()
         && token.len() <= 5
-        && token.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        && token
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     (letter || number).then_some((token, rest))
 }
 
@@ -760,7 +765,11 @@ fn run_in_at(text: &str, label: &str) -> Option<usize> {
 /// Section headings run into the end of the paragraph before them (`..., instructs the
 /// Secretary-General`): split into a heading of their own where the heading runs to the end of the
 /// text, or is followed by item `1`; listed otherwise. Only operative items are looked at.
-pub fn run_in_headings(entries: &mut Vec<Entry>, language: crate::model::Language, findings: &mut Vec<Finding>) {
+pub fn run_in_headings(
+    entries: &mut Vec<Entry>,
+    language: crate::model::Language,
+    findings: &mut Vec<Finding>,
+) {
     let words = lang::keywords(language).headings;
     let mut i = 0;
     while i < entries.len() {
@@ -855,14 +864,22 @@ fn heading_in_text<'w>(text: &str, words: &[&'w str]) -> Option<(usize, &'w str)
 /// `invites`, `urges`, ...), as opposed to the participles of the preamble (`considering`).
 fn operative_heading(word: &str) -> bool {
     let first = word.split(' ').next().unwrap_or(word);
-    !first.ends_with("ing") && !first.ends_with("ant") && !first.ends_with("ando") && first.ends_with('s')
+    !first.ends_with("ing")
+        && !first.ends_with("ant")
+        && !first.ends_with("ando")
+        && first.ends_with('s')
         || word.starts_with("further ")
         || word.starts_with("calls")
 }
 
 /// Annexes left as flat text (`ANNEX 1 TO RESOLUTION 48 (REV. DUBAI, 2018) ...`): a section of
 /// their own from there, holding the rest of that text and every item after it.
-pub fn annexes(entries: &mut Vec<Entry>, kind: InstrumentKind, number: u32, findings: &mut Vec<Finding>) {
+pub fn annexes(
+    entries: &mut Vec<Entry>,
+    kind: InstrumentKind,
+    number: u32,
+    findings: &mut Vec<Finding>,
+) {
     let target = format!("TO {} {number}", kind.code().to_uppercase());
     let mut i = 0;
     while i < entries.len() {
@@ -972,7 +989,9 @@ pub fn title_state(title: &str, words: &HashSet<String>) -> (TitleState, Option<
     {
         return (
             TitleState::CutShort,
-            Some(format!("its last word `{last}` is found nowhere else in the file")),
+            Some(format!(
+                "its last word `{last}` is found nowhere else in the file"
+            )),
         );
     }
     let chars = t.chars().count();

@@ -375,9 +375,16 @@ impl Walker<'_> {
                 self.preface(child, &mut s);
             } else if is_akn(child, "preamble") {
                 self.preamble(child, &mut s);
-            } else if is_akn_any(child, &["mainBody", "body", "mainContent"]) {
-                self.body(child, &mut s.entries, 0, true);
-            } else if is_akn(child, "attachments") || is_akn(child, "components") {
+            } else if is_akn_any(
+                child,
+                &[
+                    "mainBody",
+                    "body",
+                    "mainContent",
+                    "attachments",
+                    "components",
+                ],
+            ) {
                 self.body(child, &mut s.entries, 0, true);
             }
         }
@@ -436,9 +443,8 @@ impl Walker<'_> {
                 self.body(child, entries, depth, operative);
             } else if is_akn(child, "p") {
                 self.paragraph_p(child, entries, operative, "body");
-            } else if is_document(child) || is_akn(child, "attachment") {
-                self.body(child, entries, depth, operative);
             } else if !is_akn_any(child, &["meta", "num", "heading", "subheading"]) {
+                // Anything else (an attachment, a nested document, a wrapper) is walked through.
                 self.body(child, entries, depth, operative);
             }
         }
@@ -578,9 +584,6 @@ mod tests {
     #[test]
     fn lines_are_counted_from_one() {
         let index = LineIndex::new("a\nb\nc");
-        assert_eq!(
-            (index.line(0), index.line(2), index.line(4)),
-            (1, 2, 3)
-        );
+        assert_eq!((index.line(0), index.line(2), index.line(4)), (1, 2, 3));
     }
 }
