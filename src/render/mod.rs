@@ -9,6 +9,7 @@ pub mod akn;
 pub mod blame;
 pub mod blame_html;
 pub mod document;
+pub mod final_acts;
 pub mod graph;
 pub mod history;
 pub mod redline;

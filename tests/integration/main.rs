@@ -2,6 +2,7 @@
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
 mod akn_out;
+mod akn;
 mod blame;
 mod citations;
 mod cli;
