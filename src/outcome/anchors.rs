@@ -395,11 +395,14 @@ fn acronym(t: &str, parts: &[&str], out: &mut Anchors) {
     let whole: String = parts.concat();
     let whole = whole.strip_suffix('s').unwrap_or(&whole);
     // `UIT-T` written with or without its hyphen: one row of the table.
-    let (canonical, common) = equivalents::canonical_acronym(whole);
-    if canonical != whole || parts.len() == 1 {
-        let (letters, rest) = split_letters(canonical);
+    if let Some(row) = equivalents::row_of(whole) {
+        out.push(AnchorKind::Acronym, format!("acr:{}", row.en), t, row.common);
+        return;
+    }
+    if parts.len() == 1 {
+        let (letters, rest) = split_letters(whole);
         let key = joined(equivalents::canonical_acronym(letters).0, rest);
-        let common = common || (rest.is_empty() && equivalents::canonical_acronym(letters).1);
+        let common = rest.is_empty() && equivalents::canonical_acronym(letters).1;
         out.push(AnchorKind::Acronym, format!("acr:{key}"), t, common);
         return;
     }

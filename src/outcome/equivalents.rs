@@ -60,15 +60,20 @@ pub const ACRONYMS: &[Acronym] = &[
 
 /// The canonical (English) form of an acronym written without hyphens and in capitals
 /// (`SMSI` -> `WSIS`, `UITT` -> `ITUT`); an acronym of no row is its own canonical form.
-/// French and Spanish forms are read first, then English, so that a form that is English in one
-/// row and French or Spanish in another cannot arise unnoticed (the tests check there is none).
+/// No form is in two rows (the tests check it).
 pub fn canonical_acronym(bare: &str) -> (&str, bool) {
-    for a in ACRONYMS {
-        if a.fr == bare || a.es == bare || a.en == bare {
-            return (a.en, a.common);
-        }
+    match row_of(bare) {
+        Some(a) => (a.en, a.common),
+        None => (bare, false),
     }
-    (bare, false)
+}
+
+/// The row of [`ACRONYMS`] that has `bare` (written without hyphens, in capitals) in one of its
+/// languages.
+pub fn row_of(bare: &str) -> Option<&'static Acronym> {
+    ACRONYMS
+        .iter()
+        .find(|a| a.fr == bare || a.es == bare || a.en == bare)
 }
 
 /// The kinds of section heading, each with its fixed opening words in French, English and Spanish

@@ -110,7 +110,8 @@ pub struct AnchorFinding {
 /// At most this many places are listed for one anchor.
 pub const MAX_PLACES: usize = 5;
 
-/// A change found in another section than the one matching its own.
+/// A change found in another section than the one matching its own, on anchors other than numbers
+/// and years weighing at least [`MIN_SHARED_WEIGHT`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Moved {
     /// The adopted section that matches the section the proposal put it in.
@@ -167,33 +168,50 @@ pub struct ProposalOutcome {
     pub confidence: Confidence,
 }
 
-/// Keys of a set of anchors with their anchors.
-type Keys<'a> = BTreeMap<&'a str, &'a Anchor>;
+/// Keys of a set of anchors, each with its anchor and its weight in the score.
+type Keys<'a> = BTreeMap<&'a str, (&'a Anchor, f64)>;
 
 fn keys(anchors: &[Anchor]) -> Keys<'_> {
-    anchors.iter().map(|a| (a.key.as_str(), a)).collect()
+    anchors
+        .iter()
+        .map(|a| (a.key.as_str(), (a, a.weight())))
+        .collect()
+}
+
+/// A text's anchor above weighs this many times more in a text score when its title has it:
+/// `OTT` in the title of a draft on OTTs and of the resolution `OTTs` says what both are about.
+pub const TITLE_FACTOR: f64 = 3.0;
+
+/// The keys of a whole text for a text score: each anchor once, weighing its [`Anchor::weight`]
+/// times `1 + ln n` for an anchor found in `n` paragraphs (what a text keeps coming back to is
+/// what it is about), times [`TITLE_FACTOR`] when the title has it.
+fn text_keys(text: &TextAnchors) -> Keys<'_> {
+    let mut counts: BTreeMap<&str, (&Anchor, u32)> = BTreeMap::new();
+    for a in text.paragraphs.iter().flat_map(|p| p.anchors.iter()) {
+        counts.entry(a.key.as_str()).or_insert((a, 0)).1 += 1;
+    }
+    let mut out: Keys<'_> = counts
+        .into_iter()
+        .map(|(k, (a, n))| (k, (a, a.weight() * (1.0 + f64::from(n).ln()))))
+        .collect();
+    for a in &text.title {
+        let entry = out.entry(a.key.as_str()).or_insert((a, a.weight()));
+        entry.0 = a;
+        entry.1 *= TITLE_FACTOR;
+    }
+    out
 }
 
 fn weight(k: &Keys<'_>) -> f64 {
-    k.values().map(|a| a.weight()).sum()
+    k.values().map(|(_, w)| w).sum()
 }
 
 /// The weight of `a`'s anchors that `b` has too, and the mean of the two sides' weights of each.
 fn shared_weights(a: &Keys<'_>, b: &Keys<'_>) -> (f64, f64) {
-    let (small, large, a_small) = if a.len() <= b.len() {
-        (a, b, true)
-    } else {
-        (b, a, false)
-    };
     let mut of_a = 0.0;
     let mut mean = 0.0;
-    for (k, x) in small {
-        if let Some(y) = large.get(k) {
-            let (wa, wb) = if a_small {
-                (x.weight(), y.weight())
-            } else {
-                (y.weight(), x.weight())
-            };
+    for (k, (_, wa)) in a {
+        if let Some((_, wb)) = b.get(k) {
             of_a += wa;
             mean += (wa + wb) / 2.0;
         }
@@ -225,16 +243,12 @@ fn containment(a: &Keys<'_>, b: &Keys<'_>) -> f64 {
 
 /// The score of a text (a draft, an abrogated instrument) against another: the mean of the
 /// weighted Dice coefficient of their anchors and the share of the first's anchor weight that
-/// the second has. In [0, 1]; 1 for a text against itself. The second half lets a short text
-/// (an abrogated instrument known by its title and citations) score against a long one.
-pub fn text_score(query: &[Anchor], candidate: &[Anchor]) -> f64 {
-    let (q, c) = (keys(query), keys(candidate));
+/// the second has, the weights as [`text_keys`] gives them. In [0, 1]; 1 for a text against
+/// itself. The second half lets a short text (an abrogated instrument known by its title and
+/// citations) score against a long one.
+pub fn text_score(query: &TextAnchors, candidate: &TextAnchors) -> f64 {
+    let (q, c) = (text_keys(query), text_keys(candidate));
     (dice_keys(&q, &c) + containment(&q, &c)) / 2.0
-}
-
-/// Every anchor of a text once: its title's and its paragraphs'.
-pub fn all_anchors(text: &TextAnchors) -> Vec<Anchor> {
-    text.all().into_values().cloned().collect()
 }
 
 fn location(text: &InstrumentText, p: &ParagraphAnchors) -> Location {
@@ -247,8 +261,13 @@ fn location(text: &InstrumentText, p: &ParagraphAnchors) -> Location {
     }
 }
 
+/// What a paragraph of the expected section gains over others when the best match of a change
+/// is sought: a change is reported as moved only when another section matches it clearly better.
+pub const EXPECTED_SECTION_BONUS: f64 = 0.15;
+
 /// The best adopted paragraph for a set of anchors: the highest mean of containment and Dice,
-/// then (ties) the same label, then the one in the expected section, then the first.
+/// [`EXPECTED_SECTION_BONUS`] added in the expected section, then (ties) the same label, then the
+/// first.
 fn best_paragraph(
     want: &Keys<'_>,
     label: Option<&str>,
@@ -265,7 +284,7 @@ fn best_paragraph(
         let affinity = (c + dice_keys(want, have)) / 2.0;
         let p = &places[i];
         let tie = f64::from(u8::from(p.label.as_deref() == label && label.is_some())) * 0.01
-            + f64::from(u8::from(Some(p.section) == expected)) * 0.02;
+            + f64::from(u8::from(Some(p.section) == expected)) * EXPECTED_SECTION_BONUS;
         let rank = affinity + tie;
         if best.is_none_or(|(_, r, _)| rank > r) {
             best = Some((i, rank, affinity));
@@ -514,12 +533,12 @@ impl Context<'_, '_> {
         let shown: f64 = added
             .iter()
             .filter(|(k, _)| in_match(k))
-            .map(|(_, a)| a.weight())
+            .map(|(_, (_, w))| w)
             .sum::<f64>()
             + removed
                 .iter()
                 .filter(|(k, _)| !in_match(k))
-                .map(|(_, a)| a.weight())
+                .map(|(_, (_, w))| w)
                 .sum::<f64>();
         let score = if weight > 0.0 {
             (shown / weight).clamp(0.0, 1.0)
@@ -543,11 +562,22 @@ impl Context<'_, '_> {
             Verdict::NotFound
         };
         let matched = best.map(|(q, _)| location(self.adopted, &self.anchors.paragraphs[q]));
-        // Moved: found, in part at least, in another section than the expected one. A deletion
-        // does not move.
+        // Moved: found, in part at least, in another section than the expected one, on strong
+        // anchors (numbers and years alone are too common to move anything). A deletion does not
+        // move.
+        let strong: f64 = matched_keys.map_or(0.0, |m| {
+            whole
+                .iter()
+                .filter(|(k, (a, _))| {
+                    m.contains_key(*k) && !matches!(a.kind, AnchorKind::Year | AnchorKind::Number)
+                })
+                .map(|(_, (_, w))| w)
+                .sum()
+        });
         let moved = match (&matched, change) {
             (Some(m), ChangeKind::Inserted | ChangeKind::Modified)
                 if matches!(verdict, Verdict::TakenUp | Verdict::TakenUpInPart)
+                    && strong >= MIN_SHARED_WEIGHT
                     && expected.is_some_and(|e| e != m.section) =>
             {
                 Some(Moved {
@@ -559,11 +589,11 @@ impl Context<'_, '_> {
         };
         let mut anchors = Vec::new();
         for (list, is_removed) in [(added, false), (removed, true)] {
-            for (k, a) in list {
+            for (k, (a, _)) in list {
                 let mut found_at = Vec::new();
                 let mut adopted_as_written = None;
                 for (q, have) in self.keys.iter().enumerate() {
-                    if let Some(b) = have.get(k) {
+                    if let Some((b, _)) = have.get(k) {
                         if adopted_as_written.is_none() {
                             adopted_as_written = Some(b.as_written.clone());
                         }
@@ -654,35 +684,27 @@ pub struct DraftOutcome {
     pub confidence: Confidence,
 }
 
-fn rank(
-    query: &[Anchor],
-    candidates: &[Candidate<'_>],
-    threshold: f64,
-) -> Vec<RankedCandidate> {
-    let q = keys(query);
+fn rank(query: &TextAnchors, candidates: &[Candidate<'_>], threshold: f64) -> Vec<RankedCandidate> {
+    let q = text_keys(query);
     let mut ranked: Vec<RankedCandidate> = candidates
         .iter()
         .map(|c| {
-            let anchors = all_anchors(&text_anchors(c.text));
-            let ck = keys(&anchors);
+            let read = text_anchors(c.text);
+            let ck = text_keys(&read);
             let score = (dice_keys(&q, &ck) + containment(&q, &ck)) / 2.0;
-            let mut shared: Vec<Anchor> = q
+            let mut shared: Vec<(f64, Anchor)> = q
                 .iter()
                 .filter(|(k, _)| ck.contains_key(*k))
-                .map(|(_, a)| (*a).clone())
+                .map(|(_, (a, w))| (*w, (*a).clone()))
                 .collect();
-            shared.sort_by(|a, b| {
-                b.weight()
-                    .total_cmp(&a.weight())
-                    .then_with(|| a.key.cmp(&b.key))
-            });
-            let shared_weight = shared.iter().map(Anchor::weight).sum();
+            shared.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.key.cmp(&b.1.key)));
+            let shared_weight = shared.iter().map(|(w, _)| w).sum();
             RankedCandidate {
                 instrument: c.instrument.clone(),
                 title: c.text.title.clone(),
                 score,
                 shared_weight,
-                shared,
+                shared: shared.into_iter().map(|(_, a)| a).collect(),
                 above_threshold: score >= threshold && shared_weight >= MIN_SHARED_WEIGHT,
             }
         })
@@ -716,7 +738,7 @@ fn link_confidence(ranked: &[RankedCandidate], threshold: f64) -> Confidence {
 /// every candidate ranked by [`text_score`], the best one linked if above [`DRAFT_THRESHOLD`]
 /// with [`MIN_SHARED_WEIGHT`] shared.
 pub fn rank_draft(draft: &InstrumentText, candidates: &[Candidate<'_>]) -> DraftOutcome {
-    let query = all_anchors(&text_anchors(draft));
+    let query = text_anchors(draft);
     let ranked = rank(&query, candidates, DRAFT_THRESHOLD);
     DraftOutcome {
         became: ranked
@@ -756,27 +778,27 @@ pub struct SuccessorOutcome {
     pub confidence: Confidence,
 }
 
-/// The anchors of an abrogated instrument: its title's, its text's, its citations', and the
-/// instrument itself as a citation, so that a new instrument that cites it shares that.
-pub fn abrogated_anchors(abrogated: &Abrogated<'_>) -> Vec<Anchor> {
-    let mut title = abrogated
-        .text
-        .cloned()
-        .unwrap_or_else(|| InstrumentText {
-            language: abrogated.language,
-            header: String::new(),
-            revision: None,
-            title: abrogated.title.to_string(),
-            formula: None,
-            sections: Vec::new(),
-            completeness: crate::model::Completeness::Absent,
-            notes: Vec::new(),
-        });
-    title.title = abrogated.title.to_string();
-    title.language = abrogated.language;
-    let mut anchors = all_anchors(&text_anchors(&title));
-    let id = abrogated.instrument;
-    let own = format!("{} {} {}", id.body.code(), id.kind.code(), id.designation());
+/// The anchors of an abrogated instrument: its title's, its text's, and, as one more paragraph,
+/// its citations' and the instrument itself as a citation, so that a new instrument that cites it
+/// shares that.
+pub fn abrogated_anchors(abrogated: &Abrogated<'_>) -> TextAnchors {
+    let mut known = abrogated.text.cloned().unwrap_or_else(|| InstrumentText {
+        language: abrogated.language,
+        header: String::new(),
+        revision: None,
+        title: String::new(),
+        formula: None,
+        sections: Vec::new(),
+        completeness: crate::model::Completeness::Absent,
+        notes: Vec::new(),
+    });
+    known.title = abrogated.title.to_string();
+    known.language = abrogated.language;
+    let mut read = text_anchors(&known);
+    let name = |id: &InstrumentId| {
+        format!("{} {} {}", id.body.code(), id.kind.code(), id.designation())
+    };
+    let own = name(abrogated.instrument);
     let mut extra = vec![Anchor {
         kind: AnchorKind::Citation,
         key: format!("cite:{own}"),
@@ -784,34 +806,29 @@ pub fn abrogated_anchors(abrogated: &Abrogated<'_>) -> Vec<Anchor> {
         common: false,
     }];
     for c in abrogated.citations {
-        let name = format!(
-            "{} {} {}",
-            c.cited.body.code(),
-            c.cited.kind.code(),
-            c.cited.designation()
-        );
-        if c.cited.body == crate::model::Body::UnGa {
-            extra.push(Anchor {
-                kind: AnchorKind::UnResolution,
-                key: format!("num:{}", c.cited.designation()),
-                as_written: c.as_written.clone(),
-                common: false,
-            });
+        let (kind, key) = if c.cited.body == crate::model::Body::UnGa {
+            (AnchorKind::UnResolution, format!("num:{}", c.cited.designation()))
         } else {
+            (AnchorKind::Citation, format!("cite:{}", name(&c.cited)))
+        };
+        if !extra.iter().any(|a| a.key == key) {
             extra.push(Anchor {
-                kind: AnchorKind::Citation,
-                key: format!("cite:{name}"),
+                kind,
+                key,
                 as_written: c.as_written.clone(),
                 common: false,
             });
         }
     }
-    for a in extra {
-        if !anchors.iter().any(|b| b.key == a.key) {
-            anchors.push(a);
-        }
-    }
-    anchors
+    read.paragraphs.push(ParagraphAnchors {
+        section: read.sections.len(),
+        paragraph: 0,
+        label: None,
+        change: Change::Unchanged,
+        lines: LineSpan::line(0),
+        anchors: extra,
+    });
+    read
 }
 
 /// The new instruments of the same conference (`candidates`) that most likely took over from an
