@@ -289,7 +289,10 @@ fn scan(text: &str, out: &mut Anchors) {
             token(&text[start..i], sentence_start, out);
             sentence_start = false;
         }
-        if matches!(c, '.' | ':' | ';' | '!' | '?' | '"' | '«' | '“' | '(' | '[' | '\n') {
+        if matches!(
+            c,
+            '.' | ':' | ';' | '!' | '?' | '"' | '«' | '“' | '(' | '[' | '\n'
+        ) {
             sentence_start = true;
         }
     }
@@ -396,7 +399,12 @@ fn acronym(t: &str, parts: &[&str], out: &mut Anchors) {
     let whole = whole.strip_suffix('s').unwrap_or(&whole);
     // `UIT-T` written with or without its hyphen: one row of the table.
     if let Some(row) = equivalents::row_of(whole) {
-        out.push(AnchorKind::Acronym, format!("acr:{}", row.en), t, row.common);
+        out.push(
+            AnchorKind::Acronym,
+            format!("acr:{}", row.en),
+            t,
+            row.common,
+        );
         return;
     }
     if parts.len() == 1 {
@@ -458,7 +466,30 @@ fn title_words(title: &str, language: Language, out: &mut Anchors) {
 
 /// Words of four letters or more that say nothing of a title's subject, folded.
 const TITLE_STOPWORDS: &[&str] = &[
-    "dans", "avec", "pour", "leur", "leurs", "entre", "sont", "with", "from", "their", "into",
-    "role", "para", "sobre", "entre", "como", "relatives", "relatifs", "relating", "related",
-    "relativas", "aspects", "aspectos", "questions", "issues", "cuestiones",
+    "dans",
+    "avec",
+    "pour",
+    "leur",
+    "leurs",
+    "entre",
+    "sont",
+    "with",
+    "from",
+    "their",
+    "into",
+    "role",
+    "para",
+    "sobre",
+    "entre",
+    "como",
+    "relatives",
+    "relatifs",
+    "relating",
+    "related",
+    "relativas",
+    "aspects",
+    "aspectos",
+    "questions",
+    "issues",
+    "cuestiones",
 ];

@@ -81,35 +81,104 @@ pub fn row_of(bare: &str) -> Option<&'static Acronym> {
 /// a heading starts with; `further` (`en outre`, `además`) is told apart by
 /// [`heading_kind`].
 const HEADING_KINDS: &[(&str, &[&str])] = &[
-    ("considering", &["considerant", "considering", "considerando"]),
-    ("recognizing", &["reconnaissant", "recognizing", "recognising", "reconociendo"]),
+    (
+        "considering",
+        &["considerant", "considering", "considerando"],
+    ),
+    (
+        "recognizing",
+        &[
+            "reconnaissant",
+            "recognizing",
+            "recognising",
+            "reconociendo",
+        ],
+    ),
     ("recalling", &["rappelant", "recalling", "recordando"]),
     (
         "noting",
-        &["notant", "prenant note", "noting", "taking note", "observando", "tomando nota"],
+        &[
+            "notant",
+            "prenant note",
+            "noting",
+            "taking note",
+            "observando",
+            "tomando nota",
+        ],
     ),
-    ("aware", &["consciente", "conscients", "aware", "mindful", "conscientes"]),
+    (
+        "aware",
+        &[
+            "consciente",
+            "conscients",
+            "aware",
+            "mindful",
+            "conscientes",
+        ],
+    ),
     (
         "bearing-in-mind",
-        &["ayant a l'esprit", "gardant a l'esprit", "bearing in mind", "teniendo presente"],
+        &[
+            "ayant a l'esprit",
+            "gardant a l'esprit",
+            "bearing in mind",
+            "teniendo presente",
+        ],
     ),
     (
         "taking-into-account",
-        &["tenant compte", "taking into account", "teniendo en cuenta", "habida cuenta"],
+        &[
+            "tenant compte",
+            "taking into account",
+            "teniendo en cuenta",
+            "habida cuenta",
+        ],
     ),
     (
         "emphasizing",
-        &["soulignant", "emphasizing", "emphasising", "stressing", "destacando", "subrayando"],
+        &[
+            "soulignant",
+            "emphasizing",
+            "emphasising",
+            "stressing",
+            "destacando",
+            "subrayando",
+        ],
     ),
     ("convinced", &["convaincue", "convinced", "convencida"]),
     ("concerned", &["preoccupee", "concerned", "preocupada"]),
-    ("reaffirming", &["reaffirmant", "reaffirming", "reafirmando"]),
-    ("welcoming", &["accueillant", "se felicitant", "welcoming", "acogiendo"]),
-    ("resolves", &["decide", "resolves", "further resolves", "resuelve"]),
-    ("instructs", &["charge", "instructs", "further instructs", "encarga"]),
-    ("invites", &["invite", "invites", "further invites", "invita"]),
+    (
+        "reaffirming",
+        &["reaffirmant", "reaffirming", "reafirmando"],
+    ),
+    (
+        "welcoming",
+        &["accueillant", "se felicitant", "welcoming", "acogiendo"],
+    ),
+    (
+        "resolves",
+        &["decide", "resolves", "further resolves", "resuelve"],
+    ),
+    (
+        "instructs",
+        &["charge", "instructs", "further instructs", "encarga"],
+    ),
+    (
+        "invites",
+        &["invite", "invites", "further invites", "invita"],
+    ),
     ("urges", &["exhorte", "prie instamment", "urges", "insta"]),
-    ("requests", &["prie", "demande", "requests", "calls upon", "pide", "solicita"]),
+    (
+        "requests",
+        &[
+            "prie",
+            "demande",
+            "requests",
+            "calls upon",
+            "pide",
+            "solicita",
+        ],
+    ),
     ("encourages", &["encourage", "encourages", "alienta"]),
     ("recommends", &["recommande", "recommends", "recomienda"]),
 ];

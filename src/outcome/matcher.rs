@@ -308,8 +308,7 @@ fn section_map(
         if weight(want) < MIN_CHANGE_WEIGHT {
             continue;
         }
-        if let Some((q, a)) = best_paragraph(want, None, None, adopted_keys, &adopted.paragraphs)
-        {
+        if let Some((q, a)) = best_paragraph(want, None, None, adopted_keys, &adopted.paragraphs) {
             *votes
                 .entry((p.section, adopted.paragraphs[q].section))
                 .or_default() += a;
@@ -368,8 +367,16 @@ pub fn match_proposal(
     let adopted_anchors = &adopted_read;
     let old_anchors = text_anchors(old);
     let new_anchors = text_anchors(new);
-    let old_keys: Vec<Keys<'_>> = old_anchors.paragraphs.iter().map(|p| keys(&p.anchors)).collect();
-    let new_keys: Vec<Keys<'_>> = new_anchors.paragraphs.iter().map(|p| keys(&p.anchors)).collect();
+    let old_keys: Vec<Keys<'_>> = old_anchors
+        .paragraphs
+        .iter()
+        .map(|p| keys(&p.anchors))
+        .collect();
+    let new_keys: Vec<Keys<'_>> = new_anchors
+        .paragraphs
+        .iter()
+        .map(|p| keys(&p.anchors))
+        .collect();
     let old_map = section_map(&old_anchors, &old_keys, adopted_anchors, &adopted_keys);
     let new_map = section_map(&new_anchors, &new_keys, adopted_anchors, &adopted_keys);
 
@@ -795,9 +802,8 @@ pub fn abrogated_anchors(abrogated: &Abrogated<'_>) -> TextAnchors {
     known.title = abrogated.title.to_string();
     known.language = abrogated.language;
     let mut read = text_anchors(&known);
-    let name = |id: &InstrumentId| {
-        format!("{} {} {}", id.body.code(), id.kind.code(), id.designation())
-    };
+    let name =
+        |id: &InstrumentId| format!("{} {} {}", id.body.code(), id.kind.code(), id.designation());
     let own = name(abrogated.instrument);
     let mut extra = vec![Anchor {
         kind: AnchorKind::Citation,
@@ -807,7 +813,10 @@ pub fn abrogated_anchors(abrogated: &Abrogated<'_>) -> TextAnchors {
     }];
     for c in abrogated.citations {
         let (kind, key) = if c.cited.body == crate::model::Body::UnGa {
-            (AnchorKind::UnResolution, format!("num:{}", c.cited.designation()))
+            (
+                AnchorKind::UnResolution,
+                format!("num:{}", c.cited.designation()),
+            )
         } else {
             (AnchorKind::Citation, format!("cite:{}", name(&c.cited)))
         };

@@ -81,10 +81,22 @@ fn no_acronym_form_names_two_canonical_acronyms() {
 
 #[test]
 fn french_english_and_spanish_acronyms_meet_in_their_english_form() {
-    let fr = keys(&plain_anchors("suivi du SMSI+10, des PME, de l'UIT-T et de l'UITD, la CMDT-17 et le GTC-Internet")).join(" ");
-    let en = keys(&plain_anchors("follow-up of WSIS+10, SMEs, ITU-T and ITU-D, WTDC-17 and CWG-Internet")).join(" ");
-    let es = keys(&plain_anchors("seguimiento de la CMSI+10, las PYME, el UIT-T y el UIT-D, la CMDT-17 y el GTC-Internet")).join(" ");
-    assert_eq!(fr, "acr:WSIS+10 acr:SME acr:ITUT acr:ITUD acr:WTDC-17 acr:CWG-INTERNET");
+    let fr = keys(&plain_anchors(
+        "suivi du SMSI+10, des PME, de l'UIT-T et de l'UITD, la CMDT-17 et le GTC-Internet",
+    ))
+    .join(" ");
+    let en = keys(&plain_anchors(
+        "follow-up of WSIS+10, SMEs, ITU-T and ITU-D, WTDC-17 and CWG-Internet",
+    ))
+    .join(" ");
+    let es = keys(&plain_anchors(
+        "seguimiento de la CMSI+10, las PYME, el UIT-T y el UIT-D, la CMDT-17 y el GTC-Internet",
+    ))
+    .join(" ");
+    assert_eq!(
+        fr,
+        "acr:WSIS+10 acr:SME acr:ITUT acr:ITUD acr:WTDC-17 acr:CWG-INTERNET"
+    );
     assert_eq!(en, fr);
     assert_eq!(es, fr);
 }
@@ -95,7 +107,16 @@ fn numbers_years_and_names_are_read_but_not_words_opening_a_sentence() {
         "Selon le paragraphe 15 de l'Engagement de Tunis, pour la période 2020-2023, la Question 3/2 et la Recommandation UIT-T D.262 de Genève.",
     );
     let found = keys(&anchors);
-    for key in ["num:15", "name:tunis", "year:2020", "year:2023", "num:3/2", "num:d.262", "name:geneve", "name:engagement"] {
+    for key in [
+        "num:15",
+        "name:tunis",
+        "year:2020",
+        "year:2023",
+        "num:3/2",
+        "num:d.262",
+        "name:geneve",
+        "name:engagement",
+    ] {
         assert!(found.contains(&key), "{key} missing from {found:?}");
     }
     assert!(!found.contains(&"name:selon"), "{found:?}");
@@ -117,21 +138,46 @@ fn a_citation_gives_the_instrument_and_its_revision_and_its_numbers_are_not_read
     assert!(found.contains(&"num:70/125"), "{found:?}");
     assert!(!found.contains(&"year:2017"), "{found:?}");
     assert!(!found.contains(&"num:69"), "{found:?}");
-    let un = read.paragraphs[0].anchors.iter().find(|a| a.key == "num:70/125").expect("found");
+    let un = read.paragraphs[0]
+        .anchors
+        .iter()
+        .find(|a| a.key == "num:70/125")
+        .expect("found");
     assert_eq!(un.kind, AnchorKind::UnResolution);
 }
 
 #[test]
 fn headings_have_the_same_kind_in_every_language() {
     assert_eq!(heading_kind("considérant").as_deref(), Some("considering"));
-    assert_eq!(heading_kind("considering further").as_deref(), Some("considering-further"));
-    assert_eq!(heading_kind("considérant en outre").as_deref(), Some("considering-further"));
-    assert_eq!(heading_kind("charge le Secrétaire général").as_deref(), Some("instructs"));
-    assert_eq!(heading_kind("instructs the Secretary-General").as_deref(), Some("instructs"));
-    assert_eq!(heading_kind("encarga al Secretario General").as_deref(), Some("instructs"));
-    assert_eq!(heading_kind("prie instamment les Etats Membres").as_deref(), Some("urges"));
+    assert_eq!(
+        heading_kind("considering further").as_deref(),
+        Some("considering-further")
+    );
+    assert_eq!(
+        heading_kind("considérant en outre").as_deref(),
+        Some("considering-further")
+    );
+    assert_eq!(
+        heading_kind("charge le Secrétaire général").as_deref(),
+        Some("instructs")
+    );
+    assert_eq!(
+        heading_kind("instructs the Secretary-General").as_deref(),
+        Some("instructs")
+    );
+    assert_eq!(
+        heading_kind("encarga al Secretario General").as_deref(),
+        Some("instructs")
+    );
+    assert_eq!(
+        heading_kind("prie instamment les Etats Membres").as_deref(),
+        Some("urges")
+    );
     assert_eq!(heading_kind("prie le Conseil").as_deref(), Some("requests"));
-    assert_eq!(heading_kind("ayant à l'esprit").as_deref(), Some("bearing-in-mind"));
+    assert_eq!(
+        heading_kind("ayant à l'esprit").as_deref(),
+        Some("bearing-in-mind")
+    );
     assert_eq!(heading_kind("chargement"), None);
 }
 
@@ -146,21 +192,45 @@ fn proposal_and_adopted() -> (InstrumentText, InstrumentText, InstrumentText) {
             (
                 "rappelant",
                 &[
-                    (Some("a)"), "la Résolution 52 (Rév. Dubaï, 2012) de l'AMNT sur le pourriel;", M),
-                    (Some("b)"), "la Résolution 57/239 de l'Assemblée générale des Nations Unies;", U),
-                    (Some("c)"), "le rapport de 2009 du Groupe de Lisbonne sur la messagerie SMS et MMS,", D),
+                    (
+                        Some("a)"),
+                        "la Résolution 52 (Rév. Dubaï, 2012) de l'AMNT sur le pourriel;",
+                        M,
+                    ),
+                    (
+                        Some("b)"),
+                        "la Résolution 57/239 de l'Assemblée générale des Nations Unies;",
+                        U,
+                    ),
+                    (
+                        Some("c)"),
+                        "le rapport de 2009 du Groupe de Lisbonne sur la messagerie SMS et MMS,",
+                        D,
+                    ),
                 ],
             ),
             (
                 "décide",
                 &[
-                    (Some("1"), "de poursuivre les études de la Commission d'études 17 de l'UIT-T;", U),
-                    (Some("2"), "de soutenir les équipes CIRT des pays en développement,", U),
+                    (
+                        Some("1"),
+                        "de poursuivre les études de la Commission d'études 17 de l'UIT-T;",
+                        U,
+                    ),
+                    (
+                        Some("2"),
+                        "de soutenir les équipes CIRT des pays en développement,",
+                        U,
+                    ),
                 ],
             ),
             (
                 "charge le Directeur du Bureau de développement des télécommunications",
-                &[(None, "d'aider les Etats Membres, en coopération avec le BDT et IMPACT,", U)],
+                &[(
+                    None,
+                    "d'aider les Etats Membres, en coopération avec le BDT et IMPACT,",
+                    U,
+                )],
             ),
         ],
     );
@@ -245,8 +315,15 @@ fn an_inserted_paragraph_whose_anchors_show_in_the_english_text_is_taken_up_and_
     assert_eq!(c.verdict, Verdict::TakenUp, "{c:#?}");
     assert_eq!(c.evidence, crate::model::EvidenceKind::Inferred);
     let matched = c.matched.as_ref().expect("matched");
-    assert_eq!((matched.heading.as_str(), matched.label.as_deref()), ("recalling", Some("c)")));
-    let un = c.anchors.iter().find(|a| a.anchor.key == "num:70/125").expect("the UN resolution");
+    assert_eq!(
+        (matched.heading.as_str(), matched.label.as_deref()),
+        ("recalling", Some("c)"))
+    );
+    let un = c
+        .anchors
+        .iter()
+        .find(|a| a.anchor.key == "num:70/125")
+        .expect("the UN resolution");
     assert!(un.in_match);
     assert_eq!(un.found_at[0].heading, "recalling");
     assert!(c.moved.is_none());
@@ -274,9 +351,19 @@ fn a_modified_citation_whose_new_revision_was_adopted_is_taken_up() {
     let c = change_at(&outcome, "rappelant", "a)");
     assert_eq!(c.change, ChangeKind::Modified);
     assert_eq!(c.verdict, Verdict::TakenUp, "{c:#?}");
-    let keys: Vec<(&str, bool)> = c.anchors.iter().map(|a| (a.anchor.key.as_str(), a.removed)).collect();
-    assert!(keys.contains(&("rev:wtsa resolution 52 2016", false)), "{keys:?}");
-    assert!(keys.contains(&("rev:wtsa resolution 52 2012", true)), "{keys:?}");
+    let keys: Vec<(&str, bool)> = c
+        .anchors
+        .iter()
+        .map(|a| (a.anchor.key.as_str(), a.removed))
+        .collect();
+    assert!(
+        keys.contains(&("rev:wtsa resolution 52 2016", false)),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&("rev:wtsa resolution 52 2012", true)),
+        "{keys:?}"
+    );
 }
 
 #[test]
@@ -284,10 +371,16 @@ fn an_item_adopted_under_another_heading_is_reported_as_moved() {
     let (old, new, adopted) = proposal_and_adopted();
     let outcome = match_proposal(&old, &new, &adopted);
     let c = change_at(&outcome, "décide", "3");
-    assert!(matches!(c.verdict, Verdict::TakenUp | Verdict::TakenUpInPart), "{c:#?}");
+    assert!(
+        matches!(c.verdict, Verdict::TakenUp | Verdict::TakenUpInPart),
+        "{c:#?}"
+    );
     let moved = c.moved.as_ref().expect("moved");
     assert_eq!(moved.expected.as_deref(), Some("resolves"));
-    assert_eq!(moved.found, "instructs the Director of the Telecommunication Development Bureau");
+    assert_eq!(
+        moved.found,
+        "instructs the Director of the Telecommunication Development Bureau"
+    );
     assert_eq!(outcome.tally.moved, 1);
 }
 
@@ -295,19 +388,38 @@ fn an_item_adopted_under_another_heading_is_reported_as_moved() {
 fn an_inserted_item_of_which_nothing_shows_is_not_found() {
     let (old, new, adopted) = proposal_and_adopted();
     let outcome = match_proposal(&old, &new, &adopted);
-    let c = change_at(&outcome, "charge le Directeur du Bureau de développement des télécommunications", "2");
+    let c = change_at(
+        &outcome,
+        "charge le Directeur du Bureau de développement des télécommunications",
+        "2",
+    );
     assert_eq!(c.verdict, Verdict::NotFound, "{c:#?}");
     assert!(c.score < TAKEN_UP_IN_PART);
 }
 
 #[test]
 fn a_change_with_too_few_anchors_cannot_be_told() {
-    let old = text(Language::Fr, "T", &[("décide", &[(None, "de continuer les travaux,", D)])]);
-    let new = text(Language::Fr, "T", &[("décide", &[(None, "d'encourager les études,", I)])]);
-    let adopted = text(Language::En, "T", &[("resolves", &[(None, "to encourage the studies,", U)])]);
+    let old = text(
+        Language::Fr,
+        "T",
+        &[("décide", &[(None, "de continuer les travaux,", D)])],
+    );
+    let new = text(
+        Language::Fr,
+        "T",
+        &[("décide", &[(None, "d'encourager les études,", I)])],
+    );
+    let adopted = text(
+        Language::En,
+        "T",
+        &[("resolves", &[(None, "to encourage the studies,", U)])],
+    );
     let outcome = match_proposal(&old, &new, &adopted);
     assert_eq!(outcome.changes.len(), 2);
-    assert!(outcome.changes.iter().all(|c| c.verdict == Verdict::CannotTell && c.confidence == Confidence::Low));
+    assert!(outcome
+        .changes
+        .iter()
+        .all(|c| c.verdict == Verdict::CannotTell && c.confidence == Confidence::Low));
     assert_eq!(outcome.score, None);
     assert_eq!(outcome.confidence, Confidence::Low);
 }
@@ -327,8 +439,15 @@ fn a_proposal_against_the_text_it_proposes_is_taken_up_in_full() {
 fn a_proposal_against_the_text_before_it_takes_up_none_of_its_insertions() {
     let (old, new, _) = proposal_and_adopted();
     let outcome = match_proposal(&old, &new, &old);
-    for c in outcome.changes.iter().filter(|c| c.change != ChangeKind::Modified) {
-        assert!(matches!(c.verdict, Verdict::NotFound | Verdict::CannotTell), "{c:#?}");
+    for c in outcome
+        .changes
+        .iter()
+        .filter(|c| c.change != ChangeKind::Modified)
+    {
+        assert!(
+            matches!(c.verdict, Verdict::NotFound | Verdict::CannotTell),
+            "{c:#?}"
+        );
     }
 }
 
@@ -397,9 +516,15 @@ fn a_french_draft_ranks_first_the_english_instrument_on_its_subject() {
     let outcome = rank_draft(&draft, &candidates(&list));
     assert_eq!(outcome.became, Some(id(901)), "{outcome:#?}");
     assert!(outcome.ranked[0].score >= DRAFT_THRESHOLD);
-    assert!(outcome.ranked[1..].iter().all(|r| !r.above_threshold), "{outcome:#?}");
+    assert!(
+        outcome.ranked[1..].iter().all(|r| !r.above_threshold),
+        "{outcome:#?}"
+    );
     let shared = keys(&outcome.ranked[0].shared);
-    assert!(shared.contains(&"num:57/239") && shared.contains(&"acr:SME"), "{shared:?}");
+    assert!(
+        shared.contains(&"num:57/239") && shared.contains(&"acr:SME"),
+        "{shared:?}"
+    );
     assert_eq!(outcome.evidence, crate::model::EvidenceKind::Inferred);
 }
 
@@ -443,7 +568,14 @@ fn an_abrogated_instrument_is_succeeded_by_the_new_one_that_cites_it_and_shares_
     let abrogated_text = text(
         Language::En,
         "Small enterprises and cybersecurity",
-        &[("resolves", &[(None, "to help SMEs and national CIRTs, with UN General Assembly Resolution 57/239,", U)])],
+        &[(
+            "resolves",
+            &[(
+                None,
+                "to help SMEs and national CIRTs, with UN General Assembly Resolution 57/239,",
+                U,
+            )],
+        )],
     );
     let mut list = new_instruments();
     list[0].1.sections[0].paragraphs.push(Paragraph {
@@ -476,7 +608,8 @@ fn an_abrogated_instrument_known_by_its_title_only_has_no_successor_among_unrela
         &Abrogated {
             instrument: &old,
             language: Language::Fr,
-            title: "Soutien au Programme de connectivité pour les Amériques et Plan d'action de Quito",
+            title:
+                "Soutien au Programme de connectivité pour les Amériques et Plan d'action de Quito",
             text: None,
             citations: &[],
         },
@@ -531,16 +664,33 @@ fn the_draft_b_1_ranks_itself_first_among_the_seed_texts() {
         .iter()
         .filter_map(|p| p.new.clone().map(|t| (p.target.clone(), t)))
         .collect();
-    let draft = &texts.iter().find(|(i, _)| i.number.is_none()).expect("[B-1]").1;
+    let draft = &texts
+        .iter()
+        .find(|(i, _)| i.number.is_none())
+        .expect("[B-1]")
+        .1;
     let outcome = rank_draft(draft, &candidates(&texts));
     assert_eq!(outcome.ranked[0].score, 1.0);
-    assert_eq!(outcome.became.as_ref().and_then(|i| i.provisional.as_deref()), Some("B-1"));
+    assert_eq!(
+        outcome
+            .became
+            .as_ref()
+            .and_then(|i| i.provisional.as_deref()),
+        Some("B-1")
+    );
     // Resolution 130 as proposed shares its references on Internet policy (UN General Assembly
     // Resolution 70/125, Resolution 140, CWG-Internet, WSIS) and comes next; 14 and 71 are on
     // other subjects.
-    let next: Vec<Option<u32>> = outcome.ranked[1..].iter().map(|r| r.instrument.number).collect();
+    let next: Vec<Option<u32>> = outcome.ranked[1..]
+        .iter()
+        .map(|r| r.instrument.number)
+        .collect();
     assert_eq!(next[0], Some(130), "{:#?}", &outcome.ranked[1..]);
-    assert!(outcome.ranked[2..].iter().all(|r| !r.above_threshold), "{:#?}", &outcome.ranked[1..]);
+    assert!(
+        outcome.ranked[2..].iter().all(|r| !r.above_threshold),
+        "{:#?}",
+        &outcome.ranked[1..]
+    );
 }
 
 mod properties {
@@ -560,8 +710,12 @@ mod properties {
         .prop_map(|words| format!("les {}", words.join(" ")))
     }
 
-    const FIRST: &[&str] = &["OTT", "CIRT", "Quito", "Tunis", "SMSI", "PME", "Hammamet", "IMPACT", "GCA", "Lisbonne"];
-    const SECOND: &[&str] = &["BR", "Bogota", "Kigali", "Osaka", "WRC", "Nairobi", "FIRST", "Lima", "Oslo", "AISM"];
+    const FIRST: &[&str] = &[
+        "OTT", "CIRT", "Quito", "Tunis", "SMSI", "PME", "Hammamet", "IMPACT", "GCA", "Lisbonne",
+    ];
+    const SECOND: &[&str] = &[
+        "BR", "Bogota", "Kigali", "Osaka", "WRC", "Nairobi", "FIRST", "Lima", "Oslo", "AISM",
+    ];
 
     /// A random text; its title is the first word of its vocabulary, so that two vocabularies
     /// give two titles.
@@ -638,4 +792,3 @@ mod properties {
         }
     }
 }
-
