@@ -165,6 +165,9 @@ pub struct ProposalOutcome {
     pub score: Option<f64>,
     /// Always `inferred`.
     pub evidence: EvidenceKind,
+    /// Low when no change could be told, more than half cannot be told, or the changes told weigh
+    /// less than three times [`MIN_CHANGE_WEIGHT`]; medium when more than a fifth cannot be told;
+    /// high otherwise.
     pub confidence: Confidence,
 }
 
@@ -470,7 +473,7 @@ pub fn match_proposal(
             _ => {}
         }
     }
-    changes.sort_by(|a, b| a.0.cmp(&b.0));
+    changes.sort_by_key(|c| c.0);
     let changes: Vec<ChangeOutcome> = changes.into_iter().map(|(_, c)| c).collect();
 
     let mut tally = Tally::default();
@@ -491,15 +494,14 @@ pub fn match_proposal(
         }
     }
     let told = changes.len() - tally.cannot_tell;
-    let confidence = if told == 0 {
-        Confidence::Low
-    } else if tally.cannot_tell * 2 > changes.len() || total < 3.0 * MIN_CHANGE_WEIGHT {
-        Confidence::Low
-    } else if tally.cannot_tell * 5 > changes.len() {
-        Confidence::Medium
-    } else {
-        Confidence::High
-    };
+    let confidence =
+        if told == 0 || tally.cannot_tell * 2 > changes.len() || total < 3.0 * MIN_CHANGE_WEIGHT {
+            Confidence::Low
+        } else if tally.cannot_tell * 5 > changes.len() {
+            Confidence::Medium
+        } else {
+            Confidence::High
+        };
     ProposalOutcome {
         proposal_language: new.language,
         adopted_language: adopted.language,
