@@ -17,6 +17,14 @@ const SECTIONS: &[Section] = &[
         about: "read the Dubai 2018 Final Acts in Akoma Ntoso (1.47 MB) beside the seed; target 35 MB/s",
         run: final_acts_reading,
     },
+    Section {
+        name: "outcome",
+        about:
+            "match the five proposals of Document 67 against a synthetic set of adopted and new \
+                texts (what `actes outcome 67` computes); target: well under 100 ms, the whole \
+                process's budget",
+        run: outcome,
+    },
 ];
 
 fn main() {
@@ -91,5 +99,80 @@ fn final_acts_reading(b: &mut Bencher) {
         } else {
             0.0
         }
+    );
+}
+
+/// The matching that `actes outcome 67` does, on a synthetic set: each `MOD` proposal against an
+/// "adopted" text (its own proposed text with every other paragraph dropped, so that half of its
+/// changes are found and half not), the draft against ten new instruments (the proposals' texts
+/// under the numbers 204 to 213), and the abrogated Resolution 128 against the same ten.
+fn outcome(b: &mut Bencher) {
+    use actes::model::{Body, InstrumentId, InstrumentKind};
+    use actes::outcome::{match_proposal, matcher, rank_draft, successors, Abrogated, Candidate};
+    use actes::reader::Action;
+
+    let bytes = seed();
+    let doc = actes::reader::read_document("67-fr.txt", &bytes).expect("the seed reads");
+    let adopted: Vec<_> = doc
+        .proposals
+        .iter()
+        .filter(|p| p.action == Action::Mod)
+        .filter_map(|p| {
+            let mut t = p.new.clone()?;
+            for s in &mut t.sections {
+                let mut keep = false;
+                s.paragraphs.retain(|_| {
+                    keep = !keep;
+                    keep
+                });
+            }
+            Some((p, t))
+        })
+        .collect();
+    let texts: Vec<_> = doc.proposals.iter().filter_map(|p| p.new.clone()).collect();
+    let ids: Vec<InstrumentId> = (204..=213)
+        .map(|n| InstrumentId::numbered(Body::Pp, InstrumentKind::Resolution, n))
+        .collect();
+    let candidates: Vec<Candidate<'_>> = ids
+        .iter()
+        .zip(texts.iter().cycle())
+        .map(|(instrument, text)| Candidate { instrument, text })
+        .collect();
+    let draft = doc
+        .proposals
+        .iter()
+        .find(|p| p.action == Action::Add)
+        .and_then(|p| p.new.as_ref())
+        .expect("the seed has a draft");
+    let sup = doc
+        .proposals
+        .iter()
+        .find(|p| p.action == Action::Sup)
+        .expect("the seed has a SUP");
+    let title = sup.old.as_ref().map_or("", |t| t.title.as_str());
+    let whole = b.measure("outcome 67", 0, || {
+        let mut found = 0;
+        for (p, t) in &adopted {
+            let old = p.old.as_ref().expect("a MOD has its old text");
+            let new = p.new.as_ref().expect("a MOD has its new text");
+            found += match_proposal(old, new, t).changes.len();
+        }
+        found += rank_draft(draft, &candidates).ranked.len();
+        let abrogated = Abrogated {
+            instrument: &sup.target,
+            language: doc.language,
+            title,
+            text: sup.old.as_ref(),
+            citations: &sup.citations,
+        };
+        found += successors(&abrogated, &candidates).ranked.len();
+        found
+    });
+    println!(
+        "outcome: five proposals matched in {:?} (thresholds: taken up {}, draft {}, successor {})",
+        whole.per_iteration,
+        matcher::TAKEN_UP,
+        matcher::DRAFT_THRESHOLD,
+        matcher::SUCCESSOR_THRESHOLD
     );
 }

@@ -15,6 +15,7 @@ pub mod history;
 pub mod lineage;
 pub mod model;
 pub mod names;
+pub mod outcome;
 pub mod outcomes;
 pub mod reader;
 pub mod render;
