@@ -553,7 +553,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                         Some(json(&crate::model::ProposalRecord {
                             id: id.parse().expect("a synthetic proposal id is well formed"),
                             conference: ConferenceId(next.id.clone()),
-                            action: crate::reader::Action::Mod,
+                            action: crate::model::Action::Mod,
                             target: InstrumentId::numbered(
                                 Body::Pp,
                                 InstrumentKind::Resolution,

@@ -10,11 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::ProposalId;
 use crate::model::{
     Change, Conference, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord,
     InstrumentText, Language, ProposalRecord,
 };
-use crate::reader::ProposalId;
 
 /// The marker that starts the line of a paragraph the reader could not settle.
 pub const UNCERTAIN_MARKER: &str = "[?] ";

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
+use crate::model::Action;
 use crate::model::{Body, Conference, Event, EventRecord, InstrumentId};
-use crate::reader::Action;
 
 use super::layout;
 use super::{ConferenceState, Corpus, InstrumentState, ProposalChain, ProposedChange};

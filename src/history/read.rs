@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use gix::hash::ObjectId;
 use serde::{Serialize, Serializer};
 
+use crate::model::ProposalId;
 use crate::model::{
     ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord, ProposalRecord,
 };
-use crate::reader::ProposalId;
 
 use super::write::MAIN_REF;
 

@@ -22,11 +22,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Records, VersionRecord};
 use crate::corpus::layout::{CatalogueFile, CATALOGUE_PATH};
+use crate::model::ProposalId;
 use crate::model::{
     Conference, ConferenceId, ConferenceRecord, EventRecord, InstrumentId, InstrumentRecord,
     ProposalRecord,
 };
-use crate::reader::ProposalId;
 
 /// The cache file's name inside the bare repository.
 pub const CACHE_FILE: &str = "actes-lineage-cache";

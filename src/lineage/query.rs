@@ -13,11 +13,11 @@ use serde::Serialize;
 
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
 use crate::catalogue::ResolveError;
+use crate::model::{Action, ProposalId};
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
     Language, Revision, Side, Status,
 };
-use crate::reader::{Action, ProposalId};
 
 /// Why a query could not answer.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
