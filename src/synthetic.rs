@@ -582,7 +582,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
             });
         }
         branches.push(BranchPlan {
-            reference: format!("refs/proposals/{}/1", next.id),
+            reference: crate::history::layout::proposal_ref(&ConferenceId(next.id.clone()), 1),
             base: Some(ConferenceId(base.id.clone())),
             commits,
         });
@@ -649,7 +649,7 @@ pub fn fast_import_stream(plan: &HistoryPlan) -> Vec<u8> {
         };
     let mut previous = None;
     for commit in &plan.main {
-        let m = emit(&mut out, "refs/heads/main", commit, previous);
+        let m = emit(&mut out, crate::history::layout::MAIN_REF, commit, previous);
         main_marks.insert(commit.conference.0.clone(), m);
         previous = Some(m);
     }

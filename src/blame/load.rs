@@ -8,7 +8,7 @@ use crate::model::{InstrumentId, Language, Status};
 use super::{attribute, AttributeError, Blame, PointKind, Version, VersionPoint};
 
 /// The ref of the conference commits.
-pub const MAIN_REF: &str = "refs/heads/main";
+pub use crate::history::layout::MAIN_REF;
 
 /// Why a text could not be blamed.
 #[derive(Debug, thiserror::Error)]
@@ -49,11 +49,13 @@ impl BlameError {
     }
 }
 
-pub use crate::corpus::layout::text_path;
+pub use crate::history::layout::text_path;
 
 /// The point of the history a commit stands for.
 pub fn point_of(commit: &CommitInfo, on_main: bool, reference: &str) -> VersionPoint {
-    let status_trailer = commit.trailer("Status").map(str::to_ascii_lowercase);
+    let status_trailer = commit
+        .trailer(crate::history::layout::trailer::STATUS)
+        .map(str::to_ascii_lowercase);
     let (name, kind, status) = if on_main {
         let status = match status_trailer.as_deref() {
             Some("proposed") => Status::Proposed,

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use super::layout::text_path;
 use super::read::{History, ReadError, Resolved, RevisionKind};
-use crate::corpus::layout::text_path;
 use crate::model::{Event, InstrumentId, Language};
 
 /// Why there is no text of an instrument at a revision.

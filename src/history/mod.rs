@@ -11,7 +11,9 @@
 //! - [`absence`]: why an instrument has no text at a revision.
 
 pub mod absence;
+pub mod corpus_plan;
 pub mod diff;
+pub mod layout;
 mod lock;
 mod pack;
 pub mod plan;

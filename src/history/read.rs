@@ -19,7 +19,7 @@ use crate::model::{
     ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord, ProposalRecord,
 };
 
-use super::write::MAIN_REF;
+use super::layout::{trailer, MAIN_REF, PROPOSALS_PREFIX, TAGS_PREFIX};
 
 /// Why the history could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -251,7 +251,7 @@ impl History {
     pub fn proposal_refs(&self) -> Result<Vec<ProposalRef>, ReadError> {
         let tags = self.tags()?;
         let mut out = Vec::new();
-        for (name, tip) in self.refs_under("refs/proposals/")? {
+        for (name, tip) in self.refs_under(PROPOSALS_PREFIX)? {
             let Some(tip) = self.peel_to_commit(tip)? else {
                 continue;
             };
@@ -335,7 +335,7 @@ impl History {
         let refs = self.proposal_refs()?;
         if let Some(r) = refs
             .iter()
-            .find(|r| r.reference == q || r.reference.strip_prefix("refs/proposals/") == Some(q))
+            .find(|r| r.reference == q || r.reference.strip_prefix(PROPOSALS_PREFIX) == Some(q))
         {
             let tip = r.commits.last().map(|c| c.id).or(r.base);
             if let Some(tip) = tip {
@@ -798,10 +798,10 @@ impl History {
     /// Each tagged commit with its tag's name (annotated or lightweight).
     fn tags(&self) -> Result<HashMap<ObjectId, String>, ReadError> {
         let mut out = HashMap::new();
-        for (name, id) in self.refs_under("refs/tags/")? {
+        for (name, id) in self.refs_under(TAGS_PREFIX)? {
             if let Some(commit) = self.peel_to_commit(id)? {
                 out.entry(commit)
-                    .or_insert_with(|| name.trim_start_matches("refs/tags/").to_string());
+                    .or_insert_with(|| name.trim_start_matches(TAGS_PREFIX).to_string());
             }
         }
         Ok(out)
@@ -895,8 +895,8 @@ fn parse_commit(id: ObjectId, data: &[u8]) -> Result<CommitInfo, ReadError> {
         id,
         tree: tree.ok_or_else(bad)?,
         parents,
-        conference: find("Conference").map(ConferenceId),
-        proposal: find("Proposal"),
+        conference: find(trailer::CONFERENCE).map(ConferenceId),
+        proposal: find(trailer::PROPOSAL),
         author,
         seconds,
         date: date_of(seconds),

@@ -21,7 +21,7 @@ use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
 use super::{Records, VersionRecord};
-use crate::corpus::layout::{CatalogueFile, CATALOGUE_PATH};
+use crate::history::layout::{CatalogueFile, CATALOGUE_PATH};
 use crate::model::ProposalId;
 use crate::model::{
     Conference, ConferenceId, ConferenceRecord, EventRecord, InstrumentId, InstrumentRecord,

@@ -126,7 +126,7 @@ pub fn revision(history: &History, query: Option<&str>) -> Result<Resolved, Comm
 }
 
 /// The text file of an instrument in a language.
-pub use actes::corpus::layout::text_path;
+pub use actes::history::layout::text_path;
 
 /// Why there is no text of an instrument at a revision.
 pub use actes::history::absence::Absence;

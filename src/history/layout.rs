@@ -1,6 +1,6 @@
-//! The one place that knows how the history's files look: where each file goes in the tree, how
-//! an instrument's text becomes lines (and back), how records become JSON, and the README at the
-//! root. The contract is written down in docs/architecture.md ("The history's layout"); the git
+//! The one place that knows how the history looks on disk: the ref names, the commit trailers'
+//! keys, where each file goes in the tree, how an instrument's text becomes lines (and back), how
+//! records become JSON, and the README at the root. The contract is written down in docs/architecture.md ("The history's layout"); the git
 //! writer, the lineage, blame and diff read what this module writes.
 //!
 //! A text file (`fr.txt`), one line each, `\n` line ends: the header; the title; the formula (if
@@ -15,6 +15,36 @@ use crate::model::{
     Change, Conference, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord,
     InstrumentText, Language, ProposalRecord,
 };
+
+/// The main line: one commit per conference.
+pub const MAIN_REF: &str = "refs/heads/main";
+/// Where the conference tags live: `refs/tags/<conference id>`.
+pub const TAGS_PREFIX: &str = "refs/tags/";
+/// Where the proposal refs live: `refs/proposals/<conference id>/<document>`.
+pub const PROPOSALS_PREFIX: &str = "refs/proposals/";
+
+/// `refs/tags/pp-2014-busan`.
+pub fn tag_ref(name: &str) -> String {
+    format!("{TAGS_PREFIX}{name}")
+}
+
+/// `refs/proposals/pp-2018-dubai/67`.
+pub fn proposal_ref(conference: &ConferenceId, document: u32) -> String {
+    format!("{PROPOSALS_PREFIX}{conference}/{document}")
+}
+
+/// The keys of the trailers that end every commit message, written by
+/// [`crate::history::corpus_plan`] and read by [`crate::history::read`].
+pub mod trailer {
+    /// The conference a commit stands for (main) or whose proposals it holds.
+    pub const CONFERENCE: &str = "Conference";
+    /// The proposal a proposal commit holds (`B/67/4`).
+    pub const PROPOSAL: &str = "Proposal";
+    /// `adopted` (main) or `proposed` (proposal refs).
+    pub const STATUS: &str = "Status";
+    /// A source file of the commit's facts, relative to the sources folder (one trailer each).
+    pub const SOURCE: &str = "Source";
+}
 
 /// The marker that starts the line of a paragraph the reader could not settle.
 pub const UNCERTAIN_MARKER: &str = "[?] ";

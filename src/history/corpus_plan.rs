@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
+use super::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
 use crate::model::Action;
 use crate::model::{Body, Conference, Event, EventRecord, InstrumentId};
 
-use super::layout;
-use super::{ConferenceState, Corpus, InstrumentState, ProposalChain, ProposedChange};
+use super::layout::{self, trailer};
+use crate::corpus::{ConferenceState, Corpus, InstrumentState, ProposalChain, ProposedChange};
 
 /// A tree: paths to contents.
 type Tree = BTreeMap<String, Vec<u8>>;
@@ -248,11 +248,13 @@ fn conference_commit(
         }
     }
     message.push_str(&format!(
-        "\nConference: {}\nStatus: adopted\n",
-        conference.id
+        "\n{}: {}\n{}: adopted\n",
+        trailer::CONFERENCE,
+        conference.id,
+        trailer::STATUS
     ));
     for source in &state.sources {
-        message.push_str(&format!("Source: {source}\n"));
+        message.push_str(&format!("{}: {source}\n", trailer::SOURCE));
     }
     CommitPlan {
         conference: conference.id.clone(),
@@ -393,8 +395,14 @@ fn proposal_branch(chain: &ProposalChain, start: Tree) -> BranchPlan {
             message.push_str(&format!("\nReasons: {reason}\n"));
         }
         message.push_str(&format!(
-            "\nConference: {}\nProposal: {}\nStatus: proposed\nSource: {}\n",
-            chain.conference.id, record.id, record.source
+            "\n{}: {}\n{}: {}\n{}: proposed\n{}: {}\n",
+            trailer::CONFERENCE,
+            chain.conference.id,
+            trailer::PROPOSAL,
+            record.id,
+            trailer::STATUS,
+            trailer::SOURCE,
+            record.source
         ));
         commits.push(CommitPlan {
             conference: chain.conference.id.clone(),
@@ -406,7 +414,7 @@ fn proposal_branch(chain: &ProposalChain, start: Tree) -> BranchPlan {
         });
     }
     BranchPlan {
-        reference: chain.reference(),
+        reference: layout::proposal_ref(&chain.conference.id, chain.document),
         base: chain.base.clone(),
         commits,
     }
