@@ -363,6 +363,9 @@ pub enum Language {
 }
 
 impl Language {
+    /// Every language of the texts, in the order files and outputs list them.
+    pub const ALL: [Language; 3] = [Language::Fr, Language::En, Language::Es];
+
     pub fn code(self) -> &'static str {
         match self {
             Language::Fr => "fr",

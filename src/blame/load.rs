@@ -121,7 +121,7 @@ pub fn load_versions(
         let lines = match change.blob {
             None => None,
             Some(blob) => {
-                let bytes = history.object(blob, gix::objs::Kind::Blob)?;
+                let bytes = history.blob(blob)?;
                 let text = String::from_utf8(bytes).map_err(|_| BlameError::NotText {
                     path: path.clone(),
                     commit: change.commit.id.to_string(),

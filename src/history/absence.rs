@@ -69,7 +69,7 @@ pub fn explain_absence(
             .commit
             .proposal
             .clone()
-            .unwrap_or_else(|| crate::render::short_id(&last.commit.id));
+            .unwrap_or_else(|| last.commit.id.short());
         let evidence = history
             .proposal_records(last.commit.id)?
             .into_iter()

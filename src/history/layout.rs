@@ -101,9 +101,59 @@ pub fn catalogue_json(conferences: &[Conference]) -> Vec<u8> {
     })
 }
 
+/// The folder of the conference records.
+pub const CONFERENCES_DIR: &str = "conferences";
+/// The folder of the proposal records (on proposal refs only).
+pub const PROPOSALS_DIR: &str = "proposals";
+/// An instrument's record, in its folder.
+pub const META_FILE: &str = "meta.json";
+
+/// What a path of the tree holds, by the layout's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeFile {
+    /// `README.md`.
+    Readme,
+    /// `catalogue.json`.
+    Catalogue,
+    /// `conferences/<id>.json`.
+    Conference,
+    /// `proposals/<conference>/<id>.json`.
+    Proposal,
+    /// `<body>/<kind>/<number>/meta.json`.
+    InstrumentRecord,
+    /// `<body>/<kind>/<number>/<lang>.txt`.
+    Text(Language),
+}
+
+/// What `path` holds, or `None` for a path the layout does not define.
+pub fn classify(path: &str) -> Option<TreeFile> {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["README.md"] => Some(TreeFile::Readme),
+        [CATALOGUE_PATH] => Some(TreeFile::Catalogue),
+        [CONFERENCES_DIR, f] if f.ends_with(".json") => Some(TreeFile::Conference),
+        [PROPOSALS_DIR, _, f] if f.ends_with(".json") => Some(TreeFile::Proposal),
+        [dir, _, _, META_FILE] if *dir != CONFERENCES_DIR && *dir != PROPOSALS_DIR => {
+            Some(TreeFile::InstrumentRecord)
+        }
+        [_, _, _, f] => f.strip_suffix(".txt").and_then(|code| {
+            Language::ALL
+                .into_iter()
+                .find(|l| l.code() == code)
+                .map(TreeFile::Text)
+        }),
+        _ => None,
+    }
+}
+
+/// Whether a folder at the root of the tree holds instruments (a body's folder), not records.
+pub fn is_body_dir(name: &str) -> bool {
+    name != CONFERENCES_DIR && name != PROPOSALS_DIR
+}
+
 /// `pp/resolution/130/meta.json`.
 pub fn meta_path(instrument: &InstrumentId) -> String {
-    format!("{}/meta.json", instrument.tree_dir())
+    format!("{}/{META_FILE}", instrument.tree_dir())
 }
 
 /// `pp/resolution/130/fr.txt`.
@@ -113,7 +163,7 @@ pub fn text_path(instrument: &InstrumentId, language: Language) -> String {
 
 /// Every text path an instrument may have, one per language.
 pub fn all_text_paths(instrument: &InstrumentId) -> Vec<String> {
-    [Language::Fr, Language::En, Language::Es]
+    Language::ALL
         .into_iter()
         .map(|l| text_path(instrument, l))
         .collect()
@@ -121,13 +171,13 @@ pub fn all_text_paths(instrument: &InstrumentId) -> Vec<String> {
 
 /// `conferences/pp-2018-dubai.json`.
 pub fn conference_path(conference: &ConferenceId) -> String {
-    format!("conferences/{conference}.json")
+    format!("{CONFERENCES_DIR}/{conference}.json")
 }
 
 /// `proposals/pp-2018-dubai/B-67-1.json`.
 pub fn proposal_path(conference: &ConferenceId, proposal: &ProposalId) -> String {
     format!(
-        "proposals/{conference}/{}.json",
+        "{PROPOSALS_DIR}/{conference}/{}.json",
         proposal.to_string().replace('/', "-")
     )
 }

@@ -11,11 +11,16 @@
 //! - [`absence`]: why an instrument has no text at a revision.
 
 pub mod absence;
+mod compare;
 pub mod corpus_plan;
 pub mod diff;
+mod id;
 pub mod layout;
 mod lock;
 mod pack;
 pub mod plan;
 pub mod read;
 pub mod write;
+
+pub use compare::ChangedFile;
+pub use id::{short_hex, BadObjectId, ObjectId, SHORT_ID_LEN};

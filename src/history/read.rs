@@ -11,7 +11,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use gix::hash::ObjectId;
 use serde::{Serialize, Serializer};
 
 use crate::model::ProposalId;
@@ -19,6 +18,7 @@ use crate::model::{
     ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord, ProposalRecord,
 };
 
+use super::id::ObjectId;
 use super::layout::{trailer, MAIN_REF, PROPOSALS_PREFIX, TAGS_PREFIX};
 
 /// Why the history could not be read.
@@ -730,12 +730,20 @@ impl History {
         parse_tree(tree, &data)
     }
 
+    /// The content of a blob (a file), by its id.
+    pub fn blob(&self, id: ObjectId) -> Result<Vec<u8>, ReadError> {
+        self.object(id, gix::objs::Kind::Blob)
+    }
+
     /// The data of an object, by its id; it must be of `kind`.
-    pub fn object(&self, id: ObjectId, kind: gix::objs::Kind) -> Result<Vec<u8>, ReadError> {
-        let mut object = self.repo.find_object(id).map_err(|e| ReadError::Object {
-            id,
-            source: Box::new(e),
-        })?;
+    fn object(&self, id: ObjectId, kind: gix::objs::Kind) -> Result<Vec<u8>, ReadError> {
+        let mut object = self
+            .repo
+            .find_object(id.to_gix())
+            .map_err(|e| ReadError::Object {
+                id,
+                source: Box::new(e),
+            })?;
         if object.kind != kind {
             return Err(ReadError::Malformed {
                 id,
@@ -748,10 +756,13 @@ impl History {
     /// The commit a ref's target peels to (through annotated tags).
     fn peel_to_commit(&self, mut id: ObjectId) -> Result<Option<ObjectId>, ReadError> {
         for _ in 0..8 {
-            let mut object = self.repo.find_object(id).map_err(|e| ReadError::Object {
-                id,
-                source: Box::new(e),
-            })?;
+            let mut object = self
+                .repo
+                .find_object(id.to_gix())
+                .map_err(|e| ReadError::Object {
+                    id,
+                    source: Box::new(e),
+                })?;
             match object.kind {
                 gix::objs::Kind::Commit => return Ok(Some(id)),
                 gix::objs::Kind::Tag => {
@@ -767,6 +778,12 @@ impl History {
             }
         }
         Ok(None)
+    }
+
+    /// Every ref with the id it points to, sorted by name: what identifies the state of the
+    /// history (a cache keyed on it is never read for another history).
+    pub fn refs(&self) -> Result<Vec<(String, ObjectId)>, ReadError> {
+        self.refs_under("")
     }
 
     fn ref_target(&self, name: &str) -> Result<Option<ObjectId>, ReadError> {
@@ -788,7 +805,7 @@ impl History {
             let r = r.map_err(|e| ReadError::Refs(e.into()))?;
             let name = r.name().as_bstr().to_string();
             if let (true, Some(id)) = (name.starts_with(prefix), r.target().try_id()) {
-                out.push((name, id.to_owned()));
+                out.push((name, ObjectId::from_gix(id.to_owned())));
             }
         }
         out.sort();
@@ -830,7 +847,7 @@ fn parse_tree(id: ObjectId, mut data: &[u8]) -> Result<Vec<DirEntry>, ReadError>
         out.push(DirEntry {
             name,
             is_dir: mode == b"40000",
-            id: ObjectId::try_from(hash).map_err(|_| bad())?,
+            id: ObjectId::from_bytes(hash).ok_or_else(bad)?,
         });
         data = &rest[nul + 21..];
     }
@@ -852,7 +869,7 @@ fn find_tree_entry(
         let nul = rest.iter().position(|b| *b == 0).ok_or_else(bad)?;
         let hash = rest.get(nul + 1..nul + 1 + HASH_LEN).ok_or_else(bad)?;
         if &rest[..nul] == wanted {
-            let entry = ObjectId::try_from(hash).map_err(|_| bad())?;
+            let entry = ObjectId::from_bytes(hash).ok_or_else(bad)?;
             return Ok(Some((entry, &data[..space] == b"40000")));
         }
         data = &rest[nul + 1 + HASH_LEN..];

@@ -9,10 +9,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use gix::hash::ObjectId;
-
 use crate::blame::load::{point_of, MAIN_REF};
 use crate::history::read::{CommitInfo, History, ReadError};
+use crate::history::ObjectId;
 use crate::model::Body;
 use crate::text::fold;
 
@@ -113,7 +112,7 @@ pub fn search(
         if found.contains_key(&blob) {
             return Ok(());
         }
-        let bytes = history.object(blob, gix::objs::Kind::Blob)?;
+        let bytes = history.blob(blob)?;
         let text = String::from_utf8_lossy(&bytes);
         found.insert(blob, find_in_text(&folded, &text));
         Ok(())

@@ -69,7 +69,8 @@ fn side_of(r: &actes::history::read::Resolved) -> Side {
 }
 
 fn text_at(history: &History, commit: &str, path: &str) -> Result<Option<String>, CommandError> {
-    let id = gix::ObjectId::from_hex(commit.as_bytes()).map_err(CommandError::failure)?;
+    let id =
+        actes::history::ObjectId::from_hex(commit.as_bytes()).map_err(CommandError::failure)?;
     Ok(history
         .read_file(id, path)
         .map_err(CommandError::failure)?
