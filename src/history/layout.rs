@@ -270,6 +270,51 @@ pub fn render_text(text: &InstrumentText) -> String {
     out
 }
 
+/// A line of a text split into its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineParts<'a> {
+    /// The line starts with `[?] `.
+    pub unsettled: bool,
+    pub label: Option<&'a str>,
+    /// The words after the label: the key by which lines are paired across versions.
+    pub text: &'a str,
+}
+
+impl<'a> LineParts<'a> {
+    /// The mark of a footnote line (`1` for `[^1]<TAB>...`), `None` for any other line.
+    pub fn footnote_mark(&self) -> Option<&'a str> {
+        self.label
+            .and_then(|l| l.strip_prefix("[^"))
+            .and_then(|l| l.strip_suffix(']'))
+    }
+}
+
+/// Splits a line of a text file, without copying, into its unsettled mark, its label and its text.
+pub fn split_line(line: &str) -> LineParts<'_> {
+    let (unsettled, rest) = match line.strip_prefix(UNCERTAIN_MARKER) {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    match rest.split_once('\t') {
+        Some((label, text)) => LineParts {
+            unsettled,
+            label: Some(label),
+            text,
+        },
+        None => LineParts {
+            unsettled,
+            label: None,
+            text: rest,
+        },
+    }
+}
+
+/// Whether a file name in an instrument's folder is one of its texts (`fr.txt`).
+pub fn is_text_file(name: &str) -> bool {
+    name.strip_suffix(".txt")
+        .is_some_and(|code| Language::ALL.iter().any(|l| l.code() == code))
+}
+
 /// One line of a text file, read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextLine {
@@ -290,29 +335,14 @@ pub struct TextLine {
 pub fn read_text(content: &str) -> impl Iterator<Item = TextLine> + '_ {
     content.lines().enumerate().map(|(index, raw)| {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let (uncertain, rest) = match raw.strip_prefix(UNCERTAIN_MARKER) {
-            Some(rest) => (true, rest),
-            None => (false, raw),
-        };
-        if let Some((mark, text)) = rest.strip_prefix("[^").and_then(|r| r.split_once("]\t")) {
-            return TextLine {
-                number,
-                label: Some(mark.to_string()),
-                text: text.to_string(),
-                uncertain,
-                footnote: true,
-            };
-        }
-        let (label, text) = match rest.split_once('\t') {
-            Some((label, text)) => (Some(label.to_string()), text.to_string()),
-            None => (None, rest.to_string()),
-        };
+        let parts = split_line(raw);
+        let mark = parts.footnote_mark();
         TextLine {
             number,
-            label,
-            text,
-            uncertain,
-            footnote: false,
+            label: mark.or(parts.label).map(str::to_string),
+            text: parts.text.to_string(),
+            uncertain: parts.unsettled,
+            footnote: mark.is_some(),
         }
     })
 }

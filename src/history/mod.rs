@@ -19,6 +19,7 @@ pub mod layout;
 mod lock;
 mod pack;
 pub mod plan;
+pub mod point;
 pub mod read;
 pub mod write;
 

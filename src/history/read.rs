@@ -19,7 +19,10 @@ use crate::model::{
 };
 
 use super::id::ObjectId;
-use super::layout::{trailer, MAIN_REF, PROPOSALS_PREFIX, TAGS_PREFIX};
+use super::layout::{
+    is_body_dir, meta_path, trailer, CONFERENCES_DIR, MAIN_REF, META_FILE, PROPOSALS_DIR,
+    PROPOSALS_PREFIX, TAGS_PREFIX,
+};
 
 /// Why the history could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -569,13 +572,13 @@ impl History {
 
     /// The conference records (`conferences/*.json`) at a commit, by file name.
     pub fn conference_records(&self, commit: ObjectId) -> Result<Vec<ConferenceRecord>, ReadError> {
-        self.json_files(commit, "conferences")
+        self.json_files(commit, CONFERENCES_DIR)
     }
 
     /// The proposal records (`proposals/<conference>/*.json`) at a commit.
     pub fn proposal_records(&self, commit: ObjectId) -> Result<Vec<ProposalRecord>, ReadError> {
         let mut out = Vec::new();
-        for path in self.list_files(commit, "proposals")? {
+        for path in self.list_files(commit, PROPOSALS_DIR)? {
             if path.ends_with(".json") {
                 out.push(self.json_file(commit, &path)?);
             }
@@ -589,7 +592,7 @@ impl History {
         commit: ObjectId,
         instrument: &InstrumentId,
     ) -> Result<Option<InstrumentRecord>, ReadError> {
-        let path = format!("{}/meta.json", instrument.tree_dir());
+        let path = meta_path(instrument);
         match self.read_file(commit, &path)? {
             None => Ok(None),
             Some(bytes) => {
@@ -609,7 +612,7 @@ impl History {
         let mut out = Vec::new();
         let root = self.list_dir(commit, "")?.unwrap_or_default();
         for body in root.iter().filter(|e| e.is_dir) {
-            if body.name == "conferences" || body.name == "proposals" {
+            if !is_body_dir(&body.name) {
                 continue;
             }
             for kind in self.list_dir(commit, &body.name)?.unwrap_or_default() {
@@ -618,7 +621,7 @@ impl History {
                 }
                 let kind_path = format!("{}/{}", body.name, kind.name);
                 for number in self.list_dir(commit, &kind_path)?.unwrap_or_default() {
-                    let path = format!("{kind_path}/{}/meta.json", number.name);
+                    let path = format!("{kind_path}/{}/{META_FILE}", number.name);
                     if number.is_dir && self.entry_at(commit, &path)?.is_some() {
                         out.push(self.json_file(commit, &path)?);
                     }
@@ -657,9 +660,9 @@ impl History {
 
     /// The id of a proposal record that `commit` adds under `proposals/`, if exactly one.
     fn added_proposal_id(&self, commit: &CommitInfo) -> Result<Option<String>, ReadError> {
-        let now = self.list_files(commit.id, "proposals")?;
+        let now = self.list_files(commit.id, PROPOSALS_DIR)?;
         let before = match commit.parents.first() {
-            Some(p) => self.list_files(*p, "proposals")?,
+            Some(p) => self.list_files(*p, PROPOSALS_DIR)?,
             None => Vec::new(),
         };
         let added: Vec<&String> = now.iter().filter(|p| !before.contains(p)).collect();

@@ -9,7 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::blame::load::{point_of, MAIN_REF};
+use crate::history::layout::{is_text_file, MAIN_REF};
+use crate::history::point::{point_of, VersionPoint};
 use crate::history::read::{CommitInfo, History, ReadError};
 use crate::history::ObjectId;
 use crate::model::Body;
@@ -72,7 +73,7 @@ impl Lister<'_> {
                             .history
                             .tree_entries(*instrument_tree)?
                             .into_iter()
-                            .filter(|e| !e.is_dir && e.name.ends_with(".txt"))
+                            .filter(|e| !e.is_dir && is_text_file(&e.name))
                             .map(|e| (e.name, e.id))
                             .collect();
                         self.folders.insert(*instrument_tree, files);
@@ -142,7 +143,7 @@ pub fn search(
     }
 
     let has_hits = |blob: &ObjectId| found.get(blob).is_some_and(|o| !o.is_empty());
-    let version = |point: crate::blame::VersionPoint, files: &Files, path: &str| TrackVersion {
+    let version = |point: VersionPoint, files: &Files, path: &str| TrackVersion {
         point,
         occurrences: files
             .get(path)
