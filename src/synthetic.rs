@@ -409,7 +409,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
             let event = if rng.chance(2) {
                 inst.alive = false;
                 changes.insert(format!("{dir}/fr.txt"), None);
-                changes.insert(format!("{dir}/meta.json"), None);
+                changes.insert(format!("{dir}/{}", crate::history::layout::META_FILE), None);
                 suppressed += 1;
                 Event::Suppressed
             } else if rng.chance(25) {
@@ -419,7 +419,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                     Some(inst.render(&confs).into_bytes()),
                 );
                 changes.insert(
-                    format!("{dir}/meta.json"),
+                    format!("{dir}/{}", crate::history::layout::META_FILE),
                     Some(json(&inst.record(&confs, Event::Revised))),
                 );
                 revised += 1;
@@ -458,7 +458,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                 Some(inst.render(&confs).into_bytes()),
             );
             changes.insert(
-                format!("{dir}/meta.json"),
+                format!("{dir}/{}", crate::history::layout::META_FILE),
                 Some(json(&inst.record(&confs, event))),
             );
             events.push(EventRecord {
@@ -496,7 +496,10 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
             },
             events,
         };
-        changes.insert(format!("conferences/{}.json", conf.id), Some(json(&record)));
+        changes.insert(
+            crate::history::layout::conference_path(&ConferenceId(conf.id.clone())),
+            Some(json(&record)),
+        );
         let who = Person {
             name: format!(
                 "Conférence de plénipotentiaires ({}, {})",
@@ -549,7 +552,10 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                 changes: BTreeMap::from([
                     (format!("{dir}/fr.txt"), Some(proposed.render(&confs).into_bytes())),
                     (
-                        format!("proposals/{}/B-1-{}.json", next.id, serial + 1),
+                        crate::history::layout::proposal_path(
+                            &ConferenceId(next.id.clone()),
+                            &id.parse().expect("a synthetic proposal id is well formed"),
+                        ),
                         Some(json(&crate::model::ProposalRecord {
                             id: id.parse().expect("a synthetic proposal id is well formed"),
                             conference: ConferenceId(next.id.clone()),

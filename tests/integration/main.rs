@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod corpus;
 mod history;
+mod layers;
 mod lineage;
 mod reader;
 mod redline;
