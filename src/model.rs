@@ -63,40 +63,162 @@ impl Body {
         }
     }
 
+    /// The body's names: acronyms and full names in French, English and Spanish (one table,
+    /// [`BODY_NAMES`], for every module that reads or writes a body's name).
+    pub fn names(self) -> &'static BodyNames {
+        BODY_NAMES
+            .iter()
+            .find(|n| n.body == self)
+            .expect("BODY_NAMES has a row for every body")
+    }
+
     /// The body's name in English: `Plenipotentiary Conference`, `World Telecommunication
     /// Development Conference`, ...
     pub fn name(self) -> &'static str {
-        match self {
-            Body::Pp => "Plenipotentiary Conference",
-            Body::Wtdc => "World Telecommunication Development Conference",
-            Body::Wtsa => "World Telecommunication Standardization Assembly",
-            Body::Ra => "Radiocommunication Assembly",
-            Body::Wrc => "World Radiocommunication Conference",
-            Body::Wcit => "World Conference on International Telecommunications",
-            Body::Council => "ITU Council",
-            Body::Wtpf => "World Telecommunication/ICT Policy Forum",
-            Body::UnGa => "United Nations General Assembly",
+        self.names().en
+    }
+
+    /// The body's name in a language: `Conférence de plénipotentiaires`, `Conferencia de
+    /// Plenipotenciarios`.
+    pub fn name_in(self, language: Language) -> &'static str {
+        let names = self.names();
+        match language {
+            Language::Fr => names.fr,
+            Language::En => names.en,
+            Language::Es => names.es,
         }
     }
 
-    /// Reads a body from its code or a common abbreviation in English or French
+    /// Reads a body from its code or an acronym in English, French or Spanish
     /// (`pp`, `PP`, `wtdc`, `CMDT`, `amnt`, `unga`, ...).
     pub fn from_code(s: &str) -> Option<Body> {
         let lower = s.trim().to_lowercase().replace(['_', ' '], "-");
-        Some(match lower.as_str() {
-            "pp" | "plenipotentiary" => Body::Pp,
-            "wtdc" | "cmdt" => Body::Wtdc,
-            "wtsa" | "amnt" => Body::Wtsa,
-            "ra" | "amr" => Body::Ra,
-            "wrc" | "cmr" => Body::Wrc,
-            "wcit" | "cmti" => Body::Wcit,
-            "council" | "conseil" => Body::Council,
-            "wtpf" | "fmpt" => Body::Wtpf,
-            "un-ga" | "unga" | "ga" | "un" => Body::UnGa,
-            _ => return None,
-        })
+        BODY_NAMES
+            .iter()
+            .find(|n| n.body.code() == lower || n.acronyms.contains(&lower.as_str()))
+            .map(|n| n.body)
+    }
+
+    /// Reads a body however a user or a text names it: its code, an acronym, or its name in any of
+    /// the three languages (`Plenipotentiary Conference`, `Conférence mondiale de développement
+    /// des télécommunications`, `the Council`); case, accents and spacing do not matter.
+    pub fn from_name(s: &str) -> Option<Body> {
+        if let Some(body) = Body::from_code(s) {
+            return Some(body);
+        }
+        let folded = crate::text::fold(s);
+        let folded = folded
+            .strip_prefix("the ")
+            .or_else(|| folded.strip_prefix("la "))
+            .or_else(|| folded.strip_prefix("le "))
+            .or_else(|| folded.strip_prefix("l'"))
+            .or_else(|| folded.strip_prefix("el "))
+            .unwrap_or(&folded);
+        BODY_NAMES
+            .iter()
+            .find(|n| n.forms().any(|form| crate::text::fold(form) == folded))
+            .map(|n| n.body)
     }
 }
+
+/// A body's names, as written (accents and capitals included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyNames {
+    pub body: Body,
+    /// Acronyms and short words in any of the three languages, lowercase (`wtdc`, `cmdt`).
+    pub acronyms: &'static [&'static str],
+    pub fr: &'static str,
+    pub en: &'static str,
+    pub es: &'static str,
+    /// Other names that texts use (`Council`, `General Assembly`), as written.
+    pub other: &'static [&'static str],
+}
+
+impl BodyNames {
+    /// The full names in the three languages, then the other names.
+    pub fn forms(&self) -> impl Iterator<Item = &'static str> {
+        [self.fr, self.en, self.es]
+            .into_iter()
+            .chain(self.other.iter().copied())
+    }
+}
+
+/// Every body's names: the one table of them (the reader's citations, the names users type, the
+/// catalogue and the history's commit authors all read it).
+pub const BODY_NAMES: [BodyNames; 9] = [
+    BodyNames {
+        body: Body::Pp,
+        acronyms: &["plenipotentiary"],
+        fr: "Conférence de plénipotentiaires",
+        en: "Plenipotentiary Conference",
+        es: "Conferencia de Plenipotenciarios",
+        other: &[],
+    },
+    BodyNames {
+        body: Body::Wtdc,
+        acronyms: &["cmdt"],
+        fr: "Conférence mondiale de développement des télécommunications",
+        en: "World Telecommunication Development Conference",
+        es: "Conferencia Mundial de Desarrollo de las Telecomunicaciones",
+        other: &[],
+    },
+    BodyNames {
+        body: Body::Wtsa,
+        acronyms: &["amnt"],
+        fr: "Assemblée mondiale de normalisation des télécommunications",
+        en: "World Telecommunication Standardization Assembly",
+        es: "Asamblea Mundial de Normalización de las Telecomunicaciones",
+        other: &[],
+    },
+    BodyNames {
+        body: Body::Ra,
+        acronyms: &["amr"],
+        fr: "Assemblée des radiocommunications",
+        en: "Radiocommunication Assembly",
+        es: "Asamblea de Radiocomunicaciones",
+        other: &[],
+    },
+    BodyNames {
+        body: Body::Wrc,
+        acronyms: &["cmr"],
+        fr: "Conférence mondiale des radiocommunications",
+        en: "World Radiocommunication Conference",
+        es: "Conferencia Mundial de Radiocomunicaciones",
+        other: &[],
+    },
+    BodyNames {
+        body: Body::Wcit,
+        acronyms: &["cmti"],
+        fr: "Conférence mondiale des télécommunications internationales",
+        en: "World Conference on International Telecommunications",
+        es: "Conferencia Mundial de Telecomunicaciones Internacionales",
+        other: &[],
+    },
+    BodyNames {
+        body: Body::Council,
+        acronyms: &["conseil"],
+        fr: "Conseil de l'UIT",
+        en: "ITU Council",
+        es: "Consejo de la UIT",
+        other: &["Conseil", "Council", "Consejo"],
+    },
+    BodyNames {
+        body: Body::Wtpf,
+        acronyms: &["fmpt"],
+        fr: "Forum mondial des politiques de télécommunication/TIC",
+        en: "World Telecommunication/ICT Policy Forum",
+        es: "Foro Mundial de Política de las Telecomunicaciones/TIC",
+        other: &["World Telecommunication Policy Forum"],
+    },
+    BodyNames {
+        body: Body::UnGa,
+        acronyms: &["unga", "ga", "un"],
+        fr: "Assemblée générale des Nations Unies",
+        en: "United Nations General Assembly",
+        es: "Asamblea General de las Naciones Unidas",
+        other: &["Assemblée générale", "General Assembly", "Asamblea General"],
+    },
+];
 
 impl fmt::Display for Body {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -124,17 +124,7 @@ fn noon_utc(date: time::Date) -> i64 {
 
 /// The body's name in French, as the conference signs its commits.
 fn body_name_fr(body: Body) -> &'static str {
-    match body {
-        Body::Pp => "Conférence de plénipotentiaires",
-        Body::Wtdc => "Conférence mondiale de développement des télécommunications",
-        Body::Wtsa => "Assemblée mondiale de normalisation des télécommunications",
-        Body::Ra => "Assemblée des radiocommunications",
-        Body::Wrc => "Conférence mondiale des radiocommunications",
-        Body::Wcit => "Conférence mondiale des télécommunications internationales",
-        Body::Council => "Conseil de l'UIT",
-        Body::Wtpf => "Forum mondial des politiques de télécommunication/TIC",
-        Body::UnGa => "Assemblée générale des Nations Unies",
-    }
+    body.name_in(crate::model::Language::Fr)
 }
 
 /// `Conférence de plénipotentiaires (Busan, 2014)`, `pp-2014-busan@conferences.actes.invalid`,

@@ -1197,3 +1197,30 @@ mod shipped {
         assert_eq!(&build_plan(), plan());
     }
 }
+
+#[test]
+fn a_body_after_the_designation_may_be_named_in_full_in_french_english_or_spanish() {
+    let wtdc69 = InstrumentId::numbered(Body::Wtdc, InstrumentKind::Resolution, 69);
+    for query in [
+        "Resolution 69 of the World Telecommunication Development Conference",
+        "Résolution 69 de la Conférence mondiale de développement des télécommunications",
+        "Resolución 69 de la Conferencia Mundial de Desarrollo de las Telecomunicaciones",
+        "Resolution 69 of WTDC",
+        "Résolution 69 de la CMDT",
+    ] {
+        assert_eq!(
+            parse_instrument(query),
+            Ok(wtdc69.clone()),
+            "query `{query}`"
+        );
+    }
+    let unga = parse_instrument("Résolution 70/125 de l'Assemblée générale des Nations Unies")
+        .expect("a UN resolution");
+    assert_eq!(unga.body, Body::UnGa);
+    assert!(parse_instrument("Résolution 69 de la Conférence mondiale imaginaire").is_err());
+    for body in Body::ALL {
+        for form in body.names().forms() {
+            assert_eq!(Body::from_name(form), Some(body), "`{form}`");
+        }
+    }
+}
