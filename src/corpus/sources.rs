@@ -3,6 +3,7 @@
 //! Every path kept here is relative to the folder, so that nothing about the machine leaks into
 //! the history.
 
+use crate::reader::citations::Meetings;
 use std::path::Path;
 
 use crate::catalogue::{Catalogue, CatalogueError};
@@ -88,18 +89,21 @@ pub enum SourcesError {
 
 impl Sources {
     /// Loads the sources folder (`history/`): `conferences.csv`, `documents.csv` and each
-    /// document it lists (read with [`crate::reader::read_document`]), `outcomes/*.csv`.
+    /// document it lists (read with [`crate::reader::read_document_with`] and the meetings of
+    /// this folder's catalogue), `outcomes/*.csv`.
     pub fn load(dir: &Path) -> Result<Sources, SourcesError> {
-        Self::load_with(dir, crate::reader::read_document)
+        Self::load_with(dir, crate::reader::read_document_with)
     }
 
     /// Loads the sources folder, reading each document with `read` (normally
-    /// `crate::reader::read_document`); `read` gets the file relative to the folder and its bytes.
+    /// `crate::reader::read_document_with`); `read` gets the file relative to the folder, its
+    /// bytes and the meetings of the folder's conference catalogue (for the citations).
     pub fn load_with<E: std::fmt::Display>(
         dir: &Path,
-        mut read: impl FnMut(&str, &[u8]) -> Result<Document, E>,
+        mut read: impl FnMut(&str, &[u8], &Meetings) -> Result<Document, E>,
     ) -> Result<Sources, SourcesError> {
         let catalogue = Catalogue::load(&dir.join("conferences.csv"))?;
+        let meetings = Meetings::from_conferences(catalogue.conferences());
         let index_path = dir.join("documents.csv");
         let index_name = index_path.display().to_string();
         let index = std::fs::read_to_string(&index_path).map_err(|source| SourcesError::Io {
@@ -124,10 +128,11 @@ impl Sources {
                 file: path.display().to_string(),
                 source,
             })?;
-            let document = read(&entry.file, &bytes).map_err(|e| SourcesError::Document {
-                file: entry.file.clone(),
-                message: e.to_string(),
-            })?;
+            let document =
+                read(&entry.file, &bytes, &meetings).map_err(|e| SourcesError::Document {
+                    file: entry.file.clone(),
+                    message: e.to_string(),
+                })?;
             documents.push(SourceDocument { entry, document });
         }
         let outcomes = outcomes::load_dir(&dir.join("outcomes"), "outcomes/")?;

@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use crate::model::Conference;
 use crate::model::{
     Body, Citation, InstrumentId, InstrumentKind, InstrumentText, Revision, Side, Uncertainty,
 };
@@ -39,8 +40,9 @@ pub fn extract(
     old: Option<&InstrumentText>,
     new: Option<&InstrumentText>,
     openings: Option<&Openings>,
+    meetings: &Meetings,
 ) -> Vec<Citation> {
-    extract_all(old, new, openings).citations
+    extract_all(old, new, openings, meetings).citations
 }
 
 /// The lines of an instrument's opening parts in the source, so that citations found there can
@@ -57,13 +59,14 @@ pub fn extract_all(
     old: Option<&InstrumentText>,
     new: Option<&InstrumentText>,
     openings: Option<&Openings>,
+    meetings: &Meetings,
 ) -> CitationReport {
     let mut uncertain = BTreeSet::new();
     let old_found = old
-        .map(|t| side_citations(t, openings, &mut uncertain))
+        .map(|t| side_citations(t, openings, meetings, &mut uncertain))
         .unwrap_or_default();
     let new_found = new
-        .map(|t| side_citations(t, openings, &mut uncertain))
+        .map(|t| side_citations(t, openings, meetings, &mut uncertain))
         .unwrap_or_default();
     let mut citations = Vec::new();
     let mut new_used = vec![false; new_found.len()];
@@ -156,6 +159,7 @@ fn host_body(text: &InstrumentText) -> Option<Body> {
 fn side_citations(
     text: &InstrumentText,
     openings: Option<&Openings>,
+    meetings: &Meetings,
     uncertain: &mut BTreeSet<Uncertainty>,
 ) -> Vec<Found> {
     let host = host_body(text);
@@ -174,6 +178,7 @@ fn side_citations(
                 continue;
             };
             let context = Context {
+                meetings,
                 host,
                 parent_body: None,
                 section: None,
@@ -185,6 +190,7 @@ fn side_citations(
     }
     for section in &text.sections {
         let heading_context = Context {
+            meetings,
             host,
             parent_body: None,
             section: Some(&section.heading),
@@ -209,6 +215,7 @@ fn side_citations(
                 .find_map(|(_, introduced)| *introduced)
                 .flatten();
             let context = Context {
+                meetings,
                 host,
                 parent_body,
                 section: Some(&section.heading),
@@ -287,6 +294,8 @@ fn header_after_designation(header: &str) -> &str {
 
 /// Where a paragraph stands and what surrounds it.
 struct Context<'a> {
+    /// The meetings that revision marks may name (from the catalogue in use).
+    meetings: &'a Meetings,
     host: Option<Body>,
     parent_body: Option<Body>,
     /// The section heading; `None` in the header, the title and the formula.
@@ -866,7 +875,7 @@ fn body_mention_at_end(folded: &str) -> Option<Body> {
 /// and WTPF meetings that PP resolutions cite (WTDC Dubaï 2014 and Buenos Aires 2017, WTSA Dubaï
 /// 2012 and Hammamet 2016, WCIT Dubaï 2012, WTPF Lisbonne 2009, and their predecessors). No
 /// Plenipotentiary Conference belongs here: those come from the catalogue
-/// ([`catalogue_meetings`]), and a test keeps it so.
+/// ([`Meetings`]), and a test keeps it so.
 const OTHER_MEETINGS: &[(&str, i32, Body)] = &[
     ("buenos aires", 1994, Body::Wtdc),
     ("la valette", 1998, Body::Wtdc),
@@ -890,41 +899,37 @@ const OTHER_MEETINGS: &[(&str, i32, Body)] = &[
     ("lisboa", 2009, Body::Wtpf),
 ];
 
-/// The shipped conference catalogue (`history/conferences.csv`, built into the library so that
-/// the reader reads no file but its document), as (folded place, year, body) for every place
-/// name and alias of every conference; read once. Editing the catalogue takes a rebuild to
-/// reach the reader.
-fn catalogue_meetings() -> &'static [(String, i32, Body)] {
-    static MEETINGS: std::sync::OnceLock<Vec<(String, i32, Body)>> = std::sync::OnceLock::new();
-    MEETINGS.get_or_init(|| {
-        let shipped = crate::catalogue::Catalogue::parse(
-            "history/conferences.csv",
-            include_str!("../../history/conferences.csv"),
-        );
-        // The catalogue's own tests check the shipped file; were it ever unreadable, the reader
-        // would only lose this clue to a citation's body, and report the citation as undecided.
-        let Ok(catalogue) = shipped else {
-            return Vec::new();
-        };
-        catalogue
-            .conferences()
-            .iter()
-            .flat_map(|c| {
-                [&c.place.fr, &c.place.en, &c.place.es]
-                    .into_iter()
-                    .chain(c.aliases.iter())
-                    .map(move |place| (fold(place), c.year, c.body))
-            })
-            .collect()
-    })
+/// The meetings that a citation's revision mark may name (`Rév. Busan, 2014`), from the
+/// conference catalogue of the sources in use: every place name and alias of every conference,
+/// folded with [`fold`], with its year and body. The caller passes it (the corpus reads the
+/// catalogue of its sources folder); [`Meetings::default`] knows no catalogue, and then only the
+/// other bodies' meetings of [`OTHER_MEETINGS`] name a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meetings {
+    places: Vec<(String, i32, Body)>,
 }
 
-fn bodies_meeting(revision: &Revision) -> Vec<Body> {
+impl Meetings {
+    /// The meetings of a catalogue's conferences.
+    pub fn from_conferences(conferences: &[Conference]) -> Meetings {
+        Meetings {
+            places: conferences
+                .iter()
+                .flat_map(|c| {
+                    [&c.place.fr, &c.place.en, &c.place.es]
+                        .into_iter()
+                        .chain(c.aliases.iter())
+                        .map(move |place| (fold(place), c.year, c.body))
+                })
+                .collect(),
+        }
+    }
+}
+
+fn bodies_meeting(revision: &Revision, meetings: &Meetings) -> Vec<Body> {
     let place = fold(&revision.place);
     let mut out: Vec<Body> = Vec::new();
-    let catalogue = catalogue_meetings()
-        .iter()
-        .map(|(p, y, b)| (p.as_str(), *y, *b));
+    let catalogue = meetings.places.iter().map(|(p, y, b)| (p.as_str(), *y, *b));
     for (p, y, body) in catalogue.chain(OTHER_MEETINGS.iter().copied()) {
         if p == place && y == revision.year && !out.contains(&body) {
             out.push(body);
@@ -1037,7 +1042,9 @@ fn decide_body(
     if let Some(body) = words.named_after() {
         return (body, None);
     }
-    let meeting = revision.map(bodies_meeting).unwrap_or_default();
+    let meeting = revision
+        .map(|r| bodies_meeting(r, context.meetings))
+        .unwrap_or_default();
     let from_context = words.named_before().or(context.parent_body);
     if let Some(body) = from_context {
         if !meeting.is_empty() && !meeting.contains(&body) {
@@ -1107,6 +1114,23 @@ fn decide_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The meetings of the shipped catalogue, as the corpus passes them for `history/`.
+    fn shipped() -> &'static Meetings {
+        static SHIPPED: std::sync::OnceLock<Meetings> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let catalogue = crate::catalogue::Catalogue::parse(
+                "history/conferences.csv",
+                include_str!("../../history/conferences.csv"),
+            )
+            .expect("the shipped catalogue reads");
+            Meetings::from_conferences(catalogue.conferences())
+        })
+    }
+
+    fn bodies_meeting_shipped(revision: &Revision) -> Vec<Body> {
+        bodies_meeting(revision, shipped())
+    }
     use crate::model::{Change, Completeness, Language, LineSpan, Paragraph, Section};
 
     fn text(formula: &str, items: &[(&str, u8, &str)]) -> InstrumentText {
@@ -1140,7 +1164,7 @@ mod tests {
     const PP: &str = "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Busan, 2014),";
 
     fn one(t: &str) -> Vec<Citation> {
-        extract(Some(&text(PP, &[("a)", 0, t)])), None, None)
+        extract(Some(&text(PP, &[("a)", 0, t)])), None, None, shipped())
     }
 
     fn rev(c: &Citation) -> Option<(&str, i32, bool)> {
@@ -1272,7 +1296,7 @@ mod tests {
                 "les Résolutions 50 et 52 (Rév. Hammamet, 2016) de l'AMNT",
             )],
         );
-        let found = extract(Some(&old), Some(&new), None);
+        let found = extract(Some(&old), Some(&new), None, shipped());
         assert_eq!(found.len(), 4);
         assert_eq!(found.iter().filter(|c| c.side == Side::Old).count(), 2);
         let new_50 = found
@@ -1293,7 +1317,7 @@ mod tests {
                 "la Résolution 181 (Rév. Guadalajara, 2010) de la Conférence de plénipotentiaires;",
             )],
         );
-        let found = extract(Some(&t), Some(&t), None);
+        let found = extract(Some(&t), Some(&t), None, shipped());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].side, Side::Both);
         assert_eq!(found[0].cited.body, Body::Pp);
@@ -1322,10 +1346,12 @@ mod tests {
                 ("j)", 0, "la Résolution 140;"),
             ],
         );
-        let found = extract(Some(&t), None, None);
+        let found = extract(Some(&t), None, None, shipped());
         let bodies: Vec<Body> = found.iter().map(|c| c.cited.body).collect();
         assert_eq!(bodies, [Body::Wtsa, Body::Wtsa, Body::Pp]);
-        assert!(extract_all(Some(&t), None, None).uncertain.is_empty());
+        assert!(extract_all(Some(&t), None, None, shipped())
+            .uncertain
+            .is_empty());
     }
 
     #[test]
@@ -1353,6 +1379,7 @@ mod tests {
             Some(&text(PP, &[("", 0, "conformément à la Résolution 140;")])),
             None,
             None,
+            shipped(),
         );
         assert_eq!(report.citations[0].cited.body, Body::Pp);
         assert!(report.uncertain.is_empty());
@@ -1371,6 +1398,7 @@ mod tests {
             )),
             None,
             None,
+            shipped(),
         );
         assert_eq!(report.citations.len(), 1);
         let u = &report.uncertain[0];
@@ -1384,6 +1412,7 @@ mod tests {
             Some(&text("", &[("", 0, "conformément à la Résolution 140;")])),
             None,
             None,
+            shipped(),
         );
         assert_eq!(report.uncertain.len(), 1);
     }
@@ -1409,8 +1438,8 @@ mod tests {
         ) {
             let old = text(PP, &[("a)", 0, "les résultats de l'AMNT-12, en particulier:"), ("i)", depth, &t)]);
             let new = text("", &[("", depth, &t)]);
-            let _ = extract_all(Some(&old), Some(&new), None);
-            let _ = extract_all(None, Some(&old), None);
+            let _ = extract_all(Some(&old), Some(&new), None, shipped());
+            let _ = extract_all(None, Some(&old), None, shipped());
         }
     }
 
@@ -1622,7 +1651,7 @@ mod tests {
                 mark: "1".into(),
                 text: "Voir la Résolution 11 (Rév. Busan, 2014) de la présente Conférence.".into(),
             });
-        let found = extract(Some(&t), None, None);
+        let found = extract(Some(&t), None, None, shipped());
         assert_eq!(found[0].cited.number, Some(11));
     }
 
@@ -1635,19 +1664,40 @@ mod tests {
             revised: true,
         };
         // Spanish and English place names of the catalogue, which no table in code spelled.
-        assert_eq!(bodies_meeting(&revision("Busán", 2014)), vec![Body::Pp]);
-        assert_eq!(bodies_meeting(&revision("Bucharest", 2022)), vec![Body::Pp]);
-        assert_eq!(bodies_meeting(&revision("Dubaï", 2018)), vec![Body::Pp]);
-        // The other bodies' meetings, in the order of the table.
-        assert_eq!(bodies_meeting(&revision("Dubaï", 2014)), vec![Body::Wtdc]);
         assert_eq!(
-            bodies_meeting(&revision("Dubaï", 2012)),
+            bodies_meeting_shipped(&revision("Busán", 2014)),
+            vec![Body::Pp]
+        );
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Bucharest", 2022)),
+            vec![Body::Pp]
+        );
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Dubaï", 2018)),
+            vec![Body::Pp]
+        );
+        // The other bodies' meetings, in the order of the table.
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Dubaï", 2014)),
+            vec![Body::Wtdc]
+        );
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Dubaï", 2012)),
             vec![Body::Wtsa, Body::Wcit]
         );
         assert_eq!(
-            bodies_meeting(&revision("Lisbonne", 2009)),
+            bodies_meeting_shipped(&revision("Lisbonne", 2009)),
             vec![Body::Wtpf]
         );
-        assert!(bodies_meeting(&revision("Genève", 2014)).is_empty());
+        assert!(bodies_meeting_shipped(&revision("Genève", 2014)).is_empty());
+        // The catalogue is the caller's: without one, no Plenipotentiary Conference is known;
+        // with another, its own meetings are.
+        assert!(bodies_meeting(&revision("Busan", 2014), &Meetings::default()).is_empty());
+        let mut elsewhere = shipped().clone();
+        elsewhere.places.push(("atlantide".into(), 2030, Body::Pp));
+        assert_eq!(
+            bodies_meeting(&revision("Atlantide", 2030), &elsewhere),
+            vec![Body::Pp]
+        );
     }
 }

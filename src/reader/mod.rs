@@ -165,17 +165,29 @@ fn restored_hyphens_note(lines: &[structure::SourceLine<'_>]) -> Option<String> 
     ))
 }
 
+/// Reads a conference document without a conference catalogue: [`read_document_with`] and no
+/// meetings, so that a revision mark alone names the body of a citation only for the other
+/// bodies' meetings the reader knows (see [`citations::Meetings`]).
+pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+    read_document_with(source, bytes, &citations::Meetings::default())
+}
+
 /// Reads a conference document: its proposals, each with its target's old and new texts, its
 /// citations and what the reader could not settle. `source` names the document in errors and
-/// evidence (its path as given).
-pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+/// evidence (its path as given); `meetings` are the conferences of the catalogue in use, which
+/// revision marks in citations may name.
+pub fn read_document_with(
+    source: &str,
+    bytes: &[u8],
+    meetings: &citations::Meetings,
+) -> Result<Document, ReadError> {
     let raw = read_raw_document(source, bytes)?;
     let lexicon = redline::Lexicon::from_texts(raw.text.lines());
     let proposals = raw
         .proposals
         .into_iter()
         .map(|p| {
-            let mut rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
+            let mut rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon, meetings);
             if let Some(said) = annexes_left_out(&p.reasons, &p.instrument) {
                 let note = format!("{ANNEXES_NOT_REPRODUCED} (the proposal says \"{said}\")");
                 for text in [rebuilt.old.as_mut(), rebuilt.new.as_mut()]

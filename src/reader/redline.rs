@@ -17,6 +17,7 @@ pub use patterns::{header_revision, parse_revision, split_text, SplitText};
 use crate::model::{
     Change, Completeness, Footnote, InstrumentText, LineSpan, Paragraph, Section, Uncertainty,
 };
+use crate::reader::citations::Meetings;
 use crate::reader::structure::{RawInstrument, RawItem, RawLine, RawSection};
 use crate::reader::Action;
 
@@ -44,7 +45,12 @@ pub const BODY_NOT_REPRODUCED: &str = "body not reproduced in the source";
 /// Rebuilds the texts that a proposal's action implies: old and new for `MOD` and `(MOD)`, the old
 /// header, title and formula for `SUP`, the new text for `ADD`, the same text on both sides for
 /// `NOC`.
-pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Reconstruction {
+pub fn reconstruct(
+    raw: &RawInstrument,
+    action: Action,
+    lexicon: &Lexicon,
+    meetings: &Meetings,
+) -> Reconstruction {
     let mut builder = Builder {
         lexicon,
         uncertain: Vec::new(),
@@ -69,7 +75,12 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
         title: raw.title.as_ref().map(|t| t.lines.first),
         formula: raw.formula.as_ref().map(|f| f.lines.first),
     };
-    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref(), Some(&openings));
+    let cited = crate::reader::citations::extract_all(
+        old.as_ref(),
+        new.as_ref(),
+        Some(&openings),
+        meetings,
+    );
     uncertain.extend(cited.uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
@@ -738,7 +749,7 @@ mod tests {
     #[test]
     fn a_mod_gives_the_old_and_the_new_revision() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let (old, new) = (r.old.expect("old text"), r.new.expect("new text"));
         assert_eq!(old.header, "RÉSOLUTION 130 (Rév. Busan, 2014)");
         assert_eq!(new.header, "RÉSOLUTION 130 (Rév. DUBAÏ, 2018)");
@@ -765,7 +776,7 @@ mod tests {
     #[test]
     fn resolution_130_considerant_reads_old_a_to_j_and_new_a_to_k() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let (old, new) = (r.old.expect("old text"), r.new.expect("new text"));
         let settled = |p: &Paragraph| p.change != Change::Uncertain;
         assert_eq!(
@@ -805,7 +816,7 @@ mod tests {
     #[test]
     fn renumbered_paragraphs_are_modified_and_keep_their_words() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let old = r.old.expect("old text");
         let new = r.new.expect("new text");
         let old_c = labelled(&old.sections[0].paragraphs, "c)");
@@ -818,7 +829,7 @@ mod tests {
     #[test]
     fn words_run_together_are_split_and_reported_with_their_line() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let new = r.new.expect("new text");
         let new_c = labelled(&new.sections[0].paragraphs, "c)");
         // `leurs activités` and `afin de` are found elsewhere: `leurs` goes with the deletion.
@@ -845,7 +856,7 @@ mod tests {
     #[test]
     fn the_end_punctuation_of_a_list_item_follows_its_side() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let old = r.old.expect("old text");
         let new = r.new.expect("new text");
         let old_j = labelled(&old.sections[0].paragraphs, "j)");
@@ -862,7 +873,7 @@ mod tests {
             "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Antalya, 2006),",
             Vec::new(),
         );
-        let r = reconstruct(&raw, Action::Sup, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Sup, &Lexicon::default(), &Meetings::default());
         assert!(r.new.is_none());
         let old = r.old.expect("old text");
         assert_eq!(old.completeness, Completeness::Partial);
@@ -882,7 +893,7 @@ mod tests {
             "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Dubaï, 2018),",
             vec![section("rappelant", 10, &[("a)", 0, "les principes;"), ("b)", 0, "l'objet fondamental,")])],
         );
-        let r = reconstruct(&raw, Action::Add, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Add, &Lexicon::default(), &Meetings::default());
         assert!(r.old.is_none());
         let new = r.new.expect("new text");
         assert_eq!(new.revision, None);
@@ -901,7 +912,7 @@ mod tests {
             "",
             vec![section("décide", 5, &[("", 0, "de maintenir")])],
         );
-        let r = reconstruct(&raw, Action::Noc, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Noc, &Lexicon::default(), &Meetings::default());
         assert_eq!(r.old, r.new);
         assert!(r.old.expect("old").sections[0]
             .paragraphs
@@ -929,7 +940,7 @@ mod tests {
                 &refs,
             )],
         );
-        let r = reconstruct(&raw, Action::Mod, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Mod, &Lexicon::default(), &Meetings::default());
         let old = r.old.expect("old");
         let new = r.new.expect("new");
         assert_eq!(old.sections[0].paragraphs.len(), 8);
@@ -961,7 +972,7 @@ mod tests {
                 ],
             )],
         );
-        let r = reconstruct(&raw, Action::Mod, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Mod, &Lexicon::default(), &Meetings::default());
         // h) opens the letter list at h: a gap the reader reports, nothing else.
         assert!(
             r.uncertain.iter().all(|u| u.what == "label-gap"),
@@ -1026,8 +1037,8 @@ mod tests {
             fn reconstruct_never_panics_on_any_raw_instrument(raw in any_raw(), words in "\\PC{0,200}") {
                 let lexicon = Lexicon::from_texts([words.as_str()]);
                 for action in [Action::Mod, Action::ModEditorial, Action::Add, Action::AddMoved, Action::Sup, Action::SupMoved, Action::Noc] {
-                    let r = reconstruct(&raw, action, &lexicon);
-                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), None);
+                    let r = reconstruct(&raw, action, &lexicon, &Meetings::default());
+                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), None, &Meetings::default());
                 }
             }
 

@@ -577,7 +577,7 @@ mod on_the_shipped_corpus {
     fn build_shipped_history() -> PathBuf {
         let sources = actes::corpus::sources::Sources::load_with(
             &common::sources_dir(),
-            actes::reader::read_document,
+            actes::reader::read_document_with,
         )
         .expect("the shipped sources load");
         let plan = actes::corpus::Corpus::assemble(&sources)

@@ -540,7 +540,7 @@ mod hand_built {
 
     /// The shipped catalogue and outcomes, with the hand-built document as the seed.
     pub fn sources() -> Sources {
-        Sources::load_with(&common::sources_dir(), |file, _bytes| {
+        Sources::load_with(&common::sources_dir(), |file, _bytes, _meetings| {
             assert_eq!(file, "documents/pp-2018-dubai/67-fr.txt");
             Ok::<_, String>(seed_like_document())
         })

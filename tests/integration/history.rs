@@ -475,9 +475,11 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
 
 /// The shipped sources' plan.
 fn shipped_plan() -> HistoryPlan {
-    let sources =
-        actes::corpus::Sources::load_with(&common::sources_dir(), actes::reader::read_document)
-            .expect("the shipped sources load");
+    let sources = actes::corpus::Sources::load_with(
+        &common::sources_dir(),
+        actes::reader::read_document_with,
+    )
+    .expect("the shipped sources load");
     actes::corpus::Corpus::assemble(&sources)
         .expect("the shipped corpus assembles")
         .plan()

@@ -37,7 +37,18 @@ pub fn cmd_ingest(
             error,
         })
     })?;
-    let document = reader::read_document(&name, &bytes).map_err(CommandError::bad_input)?;
+    // The conference catalogue of the sources in use, when there is one, tells which meetings
+    // the citations' revision marks name.
+    let catalogue = config.sources.join("conferences.csv");
+    let meetings = if catalogue.is_file() {
+        let catalogue =
+            actes::catalogue::Catalogue::load(&catalogue).map_err(CommandError::bad_input)?;
+        reader::citations::Meetings::from_conferences(catalogue.conferences())
+    } else {
+        reader::citations::Meetings::default()
+    };
+    let document =
+        reader::read_document_with(&name, &bytes, &meetings).map_err(CommandError::bad_input)?;
     match (config.format, args.uncertain) {
         (Format::Json, false) => out.write_json(&document),
         (Format::Json, true) => out.write_json(&document::unsettled(&document)),
