@@ -9,7 +9,7 @@
 pub mod blame;
 pub mod catalogue;
 pub mod corpus;
-mod csv_file;
+pub mod csv_file;
 pub mod history;
 pub mod lineage;
 pub mod model;

@@ -6,10 +6,11 @@
 use crate::reader::citations::Meetings;
 use std::path::Path;
 
-use crate::catalogue::{Catalogue, CatalogueError};
+use crate::catalogue::Catalogue;
 use crate::csv_file;
+use crate::csv_file::SourceFileError;
 use crate::model::{ConferenceId, Language};
-use crate::outcomes::{self, ConferenceOutcomes, OutcomesError};
+use crate::outcomes::{self, ConferenceOutcomes};
 use crate::reader::Document;
 
 /// The columns of `documents.csv`, in order.
@@ -62,22 +63,14 @@ pub struct Sources {
 /// Why the sources could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum SourcesError {
+    /// `conferences.csv`, `documents.csv` or an outcomes file is not what it must be.
     #[error(transparent)]
-    Catalogue(#[from] CatalogueError),
-    #[error(transparent)]
-    Outcomes(#[from] OutcomesError),
+    SourceFile(#[from] SourceFileError),
     #[error("{file}: cannot read: {source}")]
     Io {
         file: String,
         #[source]
         source: std::io::Error,
-    },
-    /// A row of `documents.csv` is wrong.
-    #[error("{file}: line {line}: {message}")]
-    Index {
-        file: String,
-        line: u32,
-        message: String,
     },
     /// The reader could not read a document.
     #[error("{file}: {message}")]
@@ -114,14 +107,14 @@ impl Sources {
         for entry in parse_index(&index_name, &index) {
             let entry = entry?;
             if catalogue.get(&entry.conference).is_none() {
-                return Err(SourcesError::Index {
+                return Err(SourcesError::SourceFile(SourceFileError::Row {
                     file: index_name.clone(),
                     line: entry.line,
                     message: format!(
                         "the conference `{}` is not in conferences.csv",
                         entry.conference
                     ),
-                });
+                }));
             }
             let path = dir.join(&entry.file);
             let bytes = std::fs::read(&path).map_err(|source| SourcesError::Io {
@@ -157,26 +150,15 @@ pub fn parse_index<'a>(
     file: &'a str,
     text: &'a str,
 ) -> impl Iterator<Item = Result<DocumentEntry, SourcesError>> + 'a {
-    let index_error = move |line: u32, message: String| SourcesError::Index {
-        file: file.to_string(),
-        line,
-        message,
+    let index_error = move |line: u32, message: String| {
+        SourcesError::SourceFile(SourceFileError::Row {
+            file: file.to_string(),
+            line,
+            message,
+        })
     };
     csv_file::records(text, |fields| fields == DOCUMENT_COLUMNS).map(move |row| {
-        let row = row.map_err(|e| match e {
-            csv_file::RecordsError::NoHeader => index_error(
-                1,
-                format!("expected the header `{}`", DOCUMENT_COLUMNS.join(",")),
-            ),
-            csv_file::RecordsError::BadHeader { found } => index_error(
-                1,
-                format!(
-                    "expected the header `{}`, found `{found}`",
-                    DOCUMENT_COLUMNS.join(",")
-                ),
-            ),
-            csv_file::RecordsError::Csv(e) => index_error(e.line(), e.to_string()),
-        })?;
+        let row = row.map_err(|e| e.in_file(file, &DOCUMENT_COLUMNS.join(",")))?;
         entry_from_row(&row.fields, row.line).map_err(|m| index_error(row.line, m))
     })
 }
