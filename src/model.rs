@@ -621,13 +621,85 @@ pub struct Citation {
     pub line: u32,
 }
 
+/// What a reader could not settle, as a stable code (`paragraph-presence`, `homoglyph`, ...).
+/// The variants are in the alphabetical order of their codes, so that sorting is the same as
+/// sorting the codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UncertaintyKind {
+    /// A citation whose body the words around it do not settle.
+    CitationBody,
+    /// A conference year run into the words around it.
+    ConferenceYear,
+    /// A hyphen the extraction may have dropped.
+    DroppedHyphen,
+    /// A footnote no paragraph refers to.
+    FootnoteUnreferenced,
+    /// A letter from another script standing in for a Latin one.
+    Homoglyph,
+    /// A label missing in a sequence (`a)`, `c)`).
+    LabelGap,
+    /// Which old and new labels pair up.
+    LabelPair,
+    /// A list whose labels follow no sequence.
+    LabelSequence,
+    /// Two numbers run together.
+    NumberPair,
+    /// The order of paragraphs moved around.
+    ParagraphOrder,
+    /// Whether a paragraph is in the old text, the new, or both.
+    ParagraphPresence,
+    /// A proposal without its reasons.
+    ReasonsMissing,
+    /// A revision mark that cannot be read whole.
+    RevisionMark,
+    /// Words run together by the extraction.
+    RunTogetherWords,
+    /// A range of years run together.
+    YearRange,
+}
+
+impl UncertaintyKind {
+    /// The code, as JSON and the text outputs print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UncertaintyKind::CitationBody => "citation-body",
+            UncertaintyKind::ConferenceYear => "conference-year",
+            UncertaintyKind::DroppedHyphen => "dropped-hyphen",
+            UncertaintyKind::FootnoteUnreferenced => "footnote-unreferenced",
+            UncertaintyKind::Homoglyph => "homoglyph",
+            UncertaintyKind::LabelGap => "label-gap",
+            UncertaintyKind::LabelPair => "label-pair",
+            UncertaintyKind::LabelSequence => "label-sequence",
+            UncertaintyKind::NumberPair => "number-pair",
+            UncertaintyKind::ParagraphOrder => "paragraph-order",
+            UncertaintyKind::ParagraphPresence => "paragraph-presence",
+            UncertaintyKind::ReasonsMissing => "reasons-missing",
+            UncertaintyKind::RevisionMark => "revision-mark",
+            UncertaintyKind::RunTogetherWords => "run-together-words",
+            UncertaintyKind::YearRange => "year-range",
+        }
+    }
+}
+
+impl fmt::Display for UncertaintyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for UncertaintyKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Something the reader could not settle, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Uncertainty {
     pub line: u32,
-    /// A stable code: `paragraph-presence`, `run-together-words`, `label-pair`, `homoglyph`,
-    /// `dropped-hyphen`, ...
-    pub what: String,
+    /// What could not be settled: `paragraph-presence`, `run-together-words`, `homoglyph`, ...
+    pub what: UncertaintyKind,
     /// The text concerned, as written in the source.
     pub excerpt: String,
     /// The readings the data allows, most likely first where there is an order.

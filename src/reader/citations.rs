@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::model::Conference;
+use crate::model::UncertaintyKind;
 use crate::model::{
     Body, Citation, InstrumentId, InstrumentKind, InstrumentText, Revision, Side, Uncertainty,
 };
@@ -653,7 +654,7 @@ fn citations_in(
             if let Some(readings) = doubt {
                 uncertain.insert(Uncertainty {
                     line: context.line,
-                    what: "citation-body".into(),
+                    what: UncertaintyKind::CitationBody,
                     excerpt: as_written.clone(),
                     readings,
                     section: context.section.map(str::to_string),

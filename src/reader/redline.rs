@@ -14,6 +14,7 @@ pub mod patterns;
 pub use lexicon::Lexicon;
 pub use patterns::{header_revision, parse_revision, split_text, SplitText};
 
+use crate::model::UncertaintyKind;
 use crate::model::{
     Change, Completeness, Footnote, InstrumentText, LineSpan, Paragraph, Section, Uncertainty,
 };
@@ -114,7 +115,7 @@ impl Builder<'_> {
     fn note(&mut self, at: &Place<'_>, finding: Finding) {
         self.uncertain.push(Uncertainty {
             line: at.line,
-            what: finding.what.to_string(),
+            what: finding.what,
             excerpt: finding.excerpt,
             readings: finding.readings,
             section: at.section.map(str::to_string),
@@ -391,7 +392,7 @@ impl Builder<'_> {
                     let first = &items[list[0]];
                     self.uncertain.push(Uncertainty {
                         line: first.lines.first,
-                        what: "label-sequence".into(),
+                        what: UncertaintyKind::LabelSequence,
                         excerpt: labels.join(" "),
                         readings: vec![
                             "no reading of these labels makes an old and a new sequence; items left as written"
@@ -404,10 +405,10 @@ impl Builder<'_> {
                 ListAlignment::Aligned(outcomes) => {
                     for (&index, outcome) in list.iter().zip(outcomes) {
                         let item = &items[index];
-                        let mut report = |what: &str, readings: Vec<String>| {
+                        let mut report = |what: UncertaintyKind, readings: Vec<String>| {
                             self.uncertain.push(Uncertainty {
                                 line: item.lines.first,
-                                what: what.to_string(),
+                                what,
                                 excerpt: excerpt(item),
                                 readings,
                                 section: Some(section.heading.text.clone()),
@@ -416,7 +417,7 @@ impl Builder<'_> {
                         };
                         if outcome.gap {
                             report(
-                                "label-gap",
+                                UncertaintyKind::LabelGap,
                                 vec![format!(
                                     "a label is missing before {}",
                                     item.label.as_deref().unwrap_or("").trim()
@@ -433,9 +434,9 @@ impl Builder<'_> {
                                 > 1;
                             report(
                                 if presence {
-                                    "paragraph-presence"
+                                    UncertaintyKind::ParagraphPresence
                                 } else {
-                                    "label-pair"
+                                    UncertaintyKind::LabelPair
                                 },
                                 outcome
                                     .alternatives
@@ -453,7 +454,7 @@ impl Builder<'_> {
                                 readings.extend(
                                     outcome.ruled_out_by_order.iter().map(Placement::describe),
                                 );
-                                report("paragraph-order", readings);
+                                report(UncertaintyKind::ParagraphOrder, readings);
                             }
                             placements[index] = ItemPlacement::Settled(outcome.chosen);
                         }
@@ -809,7 +810,9 @@ mod tests {
         assert!(r
             .uncertain
             .iter()
-            .any(|u| u.what == "paragraph-presence" && u.line == 107 && u.readings.len() >= 2));
+            .any(|u| u.what == UncertaintyKind::ParagraphPresence
+                && u.line == 107
+                && u.readings.len() >= 2));
         assert_eq!(old.completeness, Completeness::Partial);
     }
 
@@ -848,7 +851,7 @@ mod tests {
         let u = r
             .uncertain
             .iter()
-            .find(|u| u.what == "run-together-words")
+            .find(|u| u.what == UncertaintyKind::RunTogetherWords)
             .expect("reported");
         assert_eq!((u.line, u.label.as_deref()), (98, Some("dc)")));
     }
@@ -975,7 +978,9 @@ mod tests {
         let r = reconstruct(&raw, Action::Mod, &Lexicon::default(), &Meetings::default());
         // h) opens the letter list at h: a gap the reader reports, nothing else.
         assert!(
-            r.uncertain.iter().all(|u| u.what == "label-gap"),
+            r.uncertain
+                .iter()
+                .all(|u| u.what == UncertaintyKind::LabelGap),
             "{:?}",
             r.uncertain
         );

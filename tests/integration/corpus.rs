@@ -445,7 +445,7 @@ mod hand_built {
         );
         p130.uncertain.push(Uncertainty {
             line: 90,
-            what: "paragraph-presence".into(),
+            what: actes::model::UncertaintyKind::ParagraphPresence,
             excerpt: "OLD-130 words of Busan".into(),
             readings: vec!["old".into(), "both".into()],
             section: Some("considérant".into()),
