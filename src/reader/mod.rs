@@ -7,6 +7,7 @@
 pub mod citations;
 pub mod decode;
 pub mod document;
+pub mod labels;
 pub mod lang;
 pub mod redline;
 pub mod structure;

@@ -256,15 +256,7 @@ fn label_kinds(label: &str) -> (bool, bool, Option<ListKind>) {
 
 /// The value of a lowercase roman numeral up to 39 (`i` .. `xxxix`), as lists use them.
 fn roman_value(s: &str) -> Option<u32> {
-    const ROMANS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    let tens = s.chars().take_while(|c| *c == 'x').count();
-    if tens > 3 {
-        return None;
-    }
-    let unit = &s[tens..];
-    let u = ROMANS.iter().position(|r| *r == unit)?;
-    let value = u32::try_from(tens * 10 + u).ok()?;
-    (value > 0).then_some(value)
+    crate::reader::labels::roman_rank(s)
 }
 
 /// A roman numeral, or two run together (`iiiii` is `ii` then `iii`).
