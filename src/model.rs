@@ -132,6 +132,14 @@ pub struct BodyNames {
     pub es: &'static str,
     /// Other names that texts use (`Council`, `General Assembly`), as written.
     pub other: &'static [&'static str],
+    /// How running text mentions it, folded (lowercase, no accents): the reader's citations
+    /// look for these in the words before a citation and in the item a list hangs under.
+    pub mentions: &'static [&'static str],
+    /// The words right after a citation that name it, folded (`de la cmdt`, `of the council`).
+    pub after: &'static [&'static str],
+    /// Words of a text's formula (`La Conférence de plénipotentiaires ...`) that say the body
+    /// adopting it, folded.
+    pub formula: &'static [&'static str],
 }
 
 impl BodyNames {
@@ -153,6 +161,22 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "Plenipotentiary Conference",
         es: "Conferencia de Plenipotenciarios",
         other: &[],
+        mentions: &[
+            "conference de plenipotentiaires",
+            "plenipotentiary conference",
+            "conferencia de plenipotenciarios",
+        ],
+        after: &[
+            "de la presente conference",
+            "de la conference de plenipotentiaires",
+            "of the plenipotentiary conference",
+            "of this conference",
+            "of the present conference",
+            "de la presente conferencia",
+            "de esta conferencia",
+            "de la conferencia de plenipotenciarios",
+        ],
+        formula: &["plenipotentiaires", "plenipotentiary", "plenipotenciarios"],
     },
     BodyNames {
         body: Body::Wtdc,
@@ -161,6 +185,26 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "World Telecommunication Development Conference",
         es: "Conferencia Mundial de Desarrollo de las Telecomunicaciones",
         other: &[],
+        mentions: &[
+            "cmdt",
+            "wtdc",
+            "conference mondiale de developpement des telecommunications",
+            "world telecommunication development conference",
+            "conferencia mundial de desarrollo de las telecomunicaciones",
+        ],
+        after: &[
+            "de la cmdt",
+            "de la conference mondiale de developpement des telecommunications",
+            "of wtdc",
+            "of the wtdc",
+            "of the world telecommunication development conference",
+            "de la conferencia mundial de desarrollo de las telecomunicaciones",
+        ],
+        formula: &[
+            "developpement des telecommunications",
+            "development conference",
+            "desarrollo de las telecomunicaciones",
+        ],
     },
     BodyNames {
         body: Body::Wtsa,
@@ -169,6 +213,27 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "World Telecommunication Standardization Assembly",
         es: "Asamblea Mundial de Normalización de las Telecomunicaciones",
         other: &[],
+        mentions: &[
+            "amnt",
+            "wtsa",
+            "assemblee mondiale de normalisation des telecommunications",
+            "world telecommunication standardization assembly",
+            "asamblea mundial de normalizacion de las telecomunicaciones",
+        ],
+        after: &[
+            "de l'amnt",
+            "de la amnt",
+            "de l'assemblee mondiale de normalisation des telecommunications",
+            "of wtsa",
+            "of the wtsa",
+            "of the world telecommunication standardization assembly",
+            "de la asamblea mundial de normalizacion de las telecomunicaciones",
+        ],
+        formula: &[
+            "normalisation des telecommunications",
+            "standardization assembly",
+            "normalizacion de las telecomunicaciones",
+        ],
     },
     BodyNames {
         body: Body::Ra,
@@ -177,6 +242,18 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "Radiocommunication Assembly",
         es: "Asamblea de Radiocomunicaciones",
         other: &[],
+        mentions: &[
+            "amr",
+            "assemblee des radiocommunications",
+            "radiocommunication assembly",
+        ],
+        after: &[
+            "de l'amr",
+            "de l'assemblee des radiocommunications",
+            "of the radiocommunication assembly",
+            "de la asamblea de radiocomunicaciones",
+        ],
+        formula: &[],
     },
     BodyNames {
         body: Body::Wrc,
@@ -185,6 +262,19 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "World Radiocommunication Conference",
         es: "Conferencia Mundial de Radiocomunicaciones",
         other: &[],
+        mentions: &[
+            "cmr",
+            "conference mondiale des radiocommunications",
+            "world radiocommunication conference",
+        ],
+        after: &[
+            "de la cmr",
+            "de la conference mondiale des radiocommunications",
+            "of wrc",
+            "of the world radiocommunication conference",
+            "de la conferencia mundial de radiocomunicaciones",
+        ],
+        formula: &[],
     },
     BodyNames {
         body: Body::Wcit,
@@ -193,6 +283,18 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "World Conference on International Telecommunications",
         es: "Conferencia Mundial de Telecomunicaciones Internacionales",
         other: &[],
+        mentions: &[
+            "cmti",
+            "wcit",
+            "conference mondiale des telecommunications internationales",
+        ],
+        after: &[
+            "de la cmti",
+            "de la conference mondiale des telecommunications internationales",
+            "of wcit",
+            "of the world conference on international telecommunications",
+        ],
+        formula: &[],
     },
     BodyNames {
         body: Body::Council,
@@ -201,6 +303,17 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "ITU Council",
         es: "Consejo de la UIT",
         other: &["Conseil", "Council", "Consejo"],
+        mentions: &["le conseil", "the council", "el consejo"],
+        after: &[
+            "du conseil",
+            "of the council",
+            "del consejo",
+            "qu'il a adoptee a sa session",
+            "adoptee par le conseil",
+            "adopted by the council",
+            "adoptada por el consejo",
+        ],
+        formula: &[],
     },
     BodyNames {
         body: Body::Wtpf,
@@ -209,6 +322,14 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "World Telecommunication/ICT Policy Forum",
         es: "Foro Mundial de Política de las Telecomunicaciones/TIC",
         other: &["World Telecommunication Policy Forum"],
+        mentions: &[],
+        after: &[
+            "du forum mondial des politiques de telecommunication",
+            "of the world telecommunication/ict policy forum",
+            "of the world telecommunication policy forum",
+            "del foro mundial de politica de las telecomunicaciones",
+        ],
+        formula: &[],
     },
     BodyNames {
         body: Body::UnGa,
@@ -217,6 +338,14 @@ pub const BODY_NAMES: [BodyNames; 9] = [
         en: "United Nations General Assembly",
         es: "Asamblea General de las Naciones Unidas",
         other: &["Assemblée générale", "General Assembly", "Asamblea General"],
+        mentions: &["assemblee generale", "general assembly", "asamblea general"],
+        after: &[
+            "de l'assemblee generale",
+            "of the united nations general assembly",
+            "of the general assembly",
+            "de la asamblea general",
+        ],
+        formula: &[],
     },
 ];
 

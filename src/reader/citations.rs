@@ -14,11 +14,11 @@ use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::model::Conference;
 use crate::model::UncertaintyKind;
 use crate::model::{
     Body, Citation, InstrumentId, InstrumentKind, InstrumentText, Revision, Side, Uncertainty,
 };
+use crate::model::{Conference, BODY_NAMES};
 use crate::reader::lang;
 use crate::reader::redline::parse_revision;
 use crate::text::{fold, is_letter, is_letter_or_digit};
@@ -123,32 +123,9 @@ struct Found {
 fn host_body(text: &InstrumentText) -> Option<Body> {
     let formula = fold(text.formula.as_deref().unwrap_or(""));
     let header = fold(&text.header);
-    if ["plenipotentiaires", "plenipotentiary", "plenipotenciarios"]
-        .iter()
-        .any(|w| formula.contains(w))
-    {
-        return Some(Body::Pp);
-    }
-    for (words, body) in [
-        (
-            &[
-                "developpement des telecommunications",
-                "development conference",
-                "desarrollo de las telecomunicaciones",
-            ][..],
-            Body::Wtdc,
-        ),
-        (
-            &[
-                "normalisation des telecommunications",
-                "standardization assembly",
-                "normalizacion de las telecomunicaciones",
-            ][..],
-            Body::Wtsa,
-        ),
-    ] {
-        if words.iter().any(|w| formula.contains(w)) {
-            return Some(body);
+    for names in &BODY_NAMES {
+        if names.formula.iter().any(|w| formula.contains(w)) {
+            return Some(names.body);
         }
     }
     if header.contains("projet de nouvelle resolution") {
@@ -686,148 +663,29 @@ fn citations_in(
     out
 }
 
-/// Phrases right after a citation that name its body (folded: lowercase, no accents).
-const BODY_AFTER: &[(&str, Body)] = &[
-    ("de la presente conference", Body::Pp),
-    ("de la conference de plenipotentiaires", Body::Pp),
-    ("of the plenipotentiary conference", Body::Pp),
-    ("of this conference", Body::Pp),
-    ("of the present conference", Body::Pp),
-    ("de la presente conferencia", Body::Pp),
-    ("de esta conferencia", Body::Pp),
-    ("de la conferencia de plenipotenciarios", Body::Pp),
-    ("de la cmdt", Body::Wtdc),
-    (
-        "de la conference mondiale de developpement des telecommunications",
-        Body::Wtdc,
-    ),
-    ("of wtdc", Body::Wtdc),
-    ("of the wtdc", Body::Wtdc),
-    (
-        "of the world telecommunication development conference",
-        Body::Wtdc,
-    ),
-    (
-        "de la conferencia mundial de desarrollo de las telecomunicaciones",
-        Body::Wtdc,
-    ),
-    ("de l'amnt", Body::Wtsa),
-    ("de la amnt", Body::Wtsa),
-    (
-        "de l'assemblee mondiale de normalisation des telecommunications",
-        Body::Wtsa,
-    ),
-    ("of wtsa", Body::Wtsa),
-    ("of the wtsa", Body::Wtsa),
-    (
-        "of the world telecommunication standardization assembly",
-        Body::Wtsa,
-    ),
-    (
-        "de la asamblea mundial de normalizacion de las telecomunicaciones",
-        Body::Wtsa,
-    ),
-    ("de l'amr", Body::Ra),
-    ("de l'assemblee des radiocommunications", Body::Ra),
-    ("of the radiocommunication assembly", Body::Ra),
-    ("de la asamblea de radiocomunicaciones", Body::Ra),
-    ("de la cmr", Body::Wrc),
-    (
-        "de la conference mondiale des radiocommunications",
-        Body::Wrc,
-    ),
-    ("of wrc", Body::Wrc),
-    ("of the world radiocommunication conference", Body::Wrc),
-    (
-        "de la conferencia mundial de radiocomunicaciones",
-        Body::Wrc,
-    ),
-    ("de la cmti", Body::Wcit),
-    (
-        "de la conference mondiale des telecommunications internationales",
-        Body::Wcit,
-    ),
-    ("of wcit", Body::Wcit),
-    (
-        "of the world conference on international telecommunications",
-        Body::Wcit,
-    ),
-    ("du conseil", Body::Council),
-    ("of the council", Body::Council),
-    ("del consejo", Body::Council),
-    ("qu'il a adoptee a sa session", Body::Council),
-    ("adoptee par le conseil", Body::Council),
-    ("adopted by the council", Body::Council),
-    ("adoptada por el consejo", Body::Council),
-    ("de l'assemblee generale", Body::UnGa),
-    ("of the united nations general assembly", Body::UnGa),
-    ("of the general assembly", Body::UnGa),
-    ("de la asamblea general", Body::UnGa),
-    (
-        "du forum mondial des politiques de telecommunication",
-        Body::Wtpf,
-    ),
-    (
-        "of the world telecommunication/ict policy forum",
-        Body::Wtpf,
-    ),
-    ("of the world telecommunication policy forum", Body::Wtpf),
-    (
-        "del foro mundial de politica de las telecomunicaciones",
-        Body::Wtpf,
-    ),
-];
+/// Phrases right after a citation that name its body (folded: lowercase, no accents): each
+/// body's `after` phrases in [`crate::model::BODY_NAMES`].
+fn body_after() -> &'static [(&'static str, Body)] {
+    static AFTER: std::sync::OnceLock<Vec<(&'static str, Body)>> = std::sync::OnceLock::new();
+    AFTER.get_or_init(|| {
+        BODY_NAMES
+            .iter()
+            .flat_map(|n| n.after.iter().map(move |p| (*p, n.body)))
+            .collect()
+    })
+}
 
 /// Mentions of a body inside running text (folded), for the words before a citation and the item
-/// a list hangs under.
-const BODY_MENTIONS: &[(&str, Body)] = &[
-    ("cmdt", Body::Wtdc),
-    ("wtdc", Body::Wtdc),
-    (
-        "conference mondiale de developpement des telecommunications",
-        Body::Wtdc,
-    ),
-    ("world telecommunication development conference", Body::Wtdc),
-    (
-        "conferencia mundial de desarrollo de las telecomunicaciones",
-        Body::Wtdc,
-    ),
-    ("amnt", Body::Wtsa),
-    ("wtsa", Body::Wtsa),
-    (
-        "assemblee mondiale de normalisation des telecommunications",
-        Body::Wtsa,
-    ),
-    (
-        "world telecommunication standardization assembly",
-        Body::Wtsa,
-    ),
-    (
-        "asamblea mundial de normalizacion de las telecomunicaciones",
-        Body::Wtsa,
-    ),
-    ("amr", Body::Ra),
-    ("assemblee des radiocommunications", Body::Ra),
-    ("radiocommunication assembly", Body::Ra),
-    ("cmr", Body::Wrc),
-    ("conference mondiale des radiocommunications", Body::Wrc),
-    ("world radiocommunication conference", Body::Wrc),
-    ("cmti", Body::Wcit),
-    ("wcit", Body::Wcit),
-    (
-        "conference mondiale des telecommunications internationales",
-        Body::Wcit,
-    ),
-    ("le conseil", Body::Council),
-    ("the council", Body::Council),
-    ("el consejo", Body::Council),
-    ("assemblee generale", Body::UnGa),
-    ("general assembly", Body::UnGa),
-    ("asamblea general", Body::UnGa),
-    ("conference de plenipotentiaires", Body::Pp),
-    ("plenipotentiary conference", Body::Pp),
-    ("conferencia de plenipotenciarios", Body::Pp),
-];
+/// a list hangs under: each body's `mentions` in [`crate::model::BODY_NAMES`].
+fn body_mentions() -> &'static [(&'static str, Body)] {
+    static MENTIONS: std::sync::OnceLock<Vec<(&'static str, Body)>> = std::sync::OnceLock::new();
+    MENTIONS.get_or_init(|| {
+        BODY_NAMES
+            .iter()
+            .flat_map(|n| n.mentions.iter().map(move |p| (*p, n.body)))
+            .collect()
+    })
+}
 
 /// The body mentioned last in a (folded) text, as a whole word: the mention that starts last.
 fn last_body_mention(folded: &str) -> Option<Body> {
@@ -845,7 +703,7 @@ fn last_body_mention(folded: &str) -> Option<Body> {
 /// The body whose mention opens the (folded) text, as a whole word.
 fn body_mention_at(folded: &str) -> Option<Body> {
     let first = *folded.as_bytes().first()?;
-    BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+    body_mentions().iter().find_map(|(phrase, body)| {
         // The first byte first: most words open no mention.
         if phrase.as_bytes()[0] != first {
             return None;
@@ -861,7 +719,7 @@ fn body_mention_at(folded: &str) -> Option<Body> {
 
 /// The body whose mention ends the (folded) text, as a whole word.
 fn body_mention_at_end(folded: &str) -> Option<Body> {
-    BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+    body_mentions().iter().find_map(|(phrase, body)| {
         let head = folded.strip_suffix(phrase)?;
         head.chars()
             .last()
@@ -966,7 +824,7 @@ impl<'a> Surroundings<'a> {
             let after = self.after.trim_start_matches([',', ' ']);
             let head = first_chars(after, 120);
             let near_after = first_chars(after, 60);
-            if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
+            if let Some((_, body)) = body_after().iter().find(|(p, _)| head.starts_with(p)) {
                 return Some(*body);
             }
             (near_after.contains("a sa session de") || near_after.contains("at its session"))
@@ -1497,7 +1355,7 @@ mod tests {
             starts.reverse();
             starts.into_iter().find_map(|at| {
                 let rest = &folded[at..];
-                BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+                body_mentions().iter().find_map(|(phrase, body)| {
                     let after = rest.strip_prefix(phrase)?;
                     after
                         .chars()
@@ -1513,7 +1371,7 @@ mod tests {
             let after = after.trim_start_matches([',', ' ']);
             let head: String = after.chars().take(120).collect();
             let near_after: String = after.chars().take(60).collect();
-            if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
+            if let Some((_, body)) = body_after().iter().find(|(p, _)| head.starts_with(p)) {
                 return Some(*body);
             }
             if near_after.contains("a sa session de") || near_after.contains("at its session") {
