@@ -18,5 +18,4 @@ pub mod outcomes;
 pub mod reader;
 pub mod render;
 pub mod search;
-pub mod synthetic;
 pub mod text;

@@ -128,41 +128,6 @@ pub fn to_mermaid(diagram: &Diagram) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dot_and_mermaid_draw_nodes_and_edges() {
-        let d = Diagram {
-            nodes: vec![
-                DiagramNode {
-                    id: "a".into(),
-                    label: "Res \"130\"".into(),
-                    shape: Shape::Ellipse,
-                },
-                DiagramNode {
-                    id: "b".into(),
-                    label: "Busan, 2014".into(),
-                    shape: Shape::Box,
-                },
-            ],
-            edges: vec![DiagramEdge {
-                from: "a".into(),
-                to: "b".into(),
-                label: "revised at".into(),
-                style: EdgeStyle::Dashed,
-            }],
-        };
-        let dot = to_dot(&d, "lineage");
-        assert!(dot.contains("\"a\" [label=\"Res \\\"130\\\"\", shape=ellipse];"));
-        assert!(dot.contains("\"a\" -> \"b\" [label=\"revised at\", style=dashed];"));
-        let mermaid = to_mermaid(&d);
-        assert!(mermaid.contains("n0([\"Res #quot;130#quot;\"])"));
-        assert!(mermaid.contains("n0 -.->|\"revised at\"| n1"));
-    }
-}
-
 /// A lineage graph view as a drawing for the DOT and Mermaid renderers.
 pub fn diagram(view: &GraphView) -> Diagram {
     let proposed_versions: std::collections::BTreeSet<&str> = view
@@ -218,5 +183,40 @@ pub fn diagram(view: &GraphView) -> Diagram {
                 },
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_and_mermaid_draw_nodes_and_edges() {
+        let d = Diagram {
+            nodes: vec![
+                DiagramNode {
+                    id: "a".into(),
+                    label: "Res \"130\"".into(),
+                    shape: Shape::Ellipse,
+                },
+                DiagramNode {
+                    id: "b".into(),
+                    label: "Busan, 2014".into(),
+                    shape: Shape::Box,
+                },
+            ],
+            edges: vec![DiagramEdge {
+                from: "a".into(),
+                to: "b".into(),
+                label: "revised at".into(),
+                style: EdgeStyle::Dashed,
+            }],
+        };
+        let dot = to_dot(&d, "lineage");
+        assert!(dot.contains("\"a\" [label=\"Res \\\"130\\\"\", shape=ellipse];"));
+        assert!(dot.contains("\"a\" -> \"b\" [label=\"revised at\", style=dashed];"));
+        let mermaid = to_mermaid(&d);
+        assert!(mermaid.contains("n0([\"Res #quot;130#quot;\"])"));
+        assert!(mermaid.contains("n0 -.->|\"revised at\"| n1"));
     }
 }

@@ -1224,8 +1224,17 @@ fn a_body_after_the_designation_may_be_named_in_full_in_french_english_or_spanis
             assert_eq!(Body::from_name(form), Some(body), "`{form}`");
         }
         // The reader's phrases are compared folded: the table must hold them folded.
-        for phrase in names.mentions.iter().chain(names.after).chain(names.formula) {
-            assert_eq!(actes::text::fold(phrase), *phrase, "{body}: `{phrase}` is not folded");
+        for phrase in names
+            .mentions
+            .iter()
+            .chain(names.after)
+            .chain(names.formula)
+        {
+            assert_eq!(
+                actes::text::fold(phrase),
+                *phrase,
+                "{body}: `{phrase}` is not folded"
+            );
         }
     }
 }
