@@ -8,7 +8,8 @@
 //! - [`read`]: the history back, for the other modules and the commands: conference commits,
 //!   proposal refs, revisions by name, files, folders, the history of a path, the records;
 //! - [`diff`]: a word-level redline between two texts;
-//! - [`absence`]: why an instrument has no text at a revision.
+//! - [`absence`]: why an instrument has no text at a revision;
+//! - [`versions`]: the versions `show` and `diff` look at, as data.
 
 pub mod absence;
 mod compare;
@@ -21,6 +22,7 @@ mod pack;
 pub mod plan;
 pub mod point;
 pub mod read;
+pub mod versions;
 pub mod write;
 
 pub use compare::ChangedFile;

@@ -1,8 +1,7 @@
 //! `actes show`: prints an instrument's text as it stood after a conference, or says why there is none.
 
-use serde::Serialize;
-
-use actes::history::read::RevisionKind;
+use actes::history::absence::Absence;
+use actes::history::versions;
 use actes::render::history::absence_text;
 
 use super::{repo, CommandError, Config, Output};
@@ -27,70 +26,36 @@ pub struct ShowArgs {
     pub lang: String,
 }
 
-#[derive(Serialize)]
-struct ShowJson<'a> {
-    instrument: &'a actes::model::InstrumentId,
-    language: actes::model::Language,
-    at: &'a actes::history::read::Resolved,
-    /// `adopted` on main, `proposed` on a proposal ref.
-    status: &'static str,
-    path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    absence: Option<repo::Absence>,
-}
-
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("show", config, &[Format::Text, Format::Json])?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
-    let at = repo::revision(&history, args.at.as_deref())?;
-    let path = repo::text_path(&instrument, language);
-    let text = history
-        .read_file(at.commit, &path)
-        .map_err(CommandError::failure)?
-        .map(|b| String::from_utf8_lossy(&b).into_owned());
-    let absence = match text {
-        Some(_) => None,
-        None => match repo::explain_absence(&history, &instrument, language, &at)? {
-            repo::Absence::Unknown => {
-                return Err(CommandError::bad_input(
-                    absence_text(&repo::Absence::Unknown, &instrument, language, &at.label)
-                        .trim_end()
-                        .to_string(),
-                ))
-            }
-            absence => Some(absence),
-        },
-    };
-    let status = if at.kind == RevisionKind::Proposal {
-        "proposed"
-    } else {
-        "adopted"
-    };
-    if config.format == Format::Json {
-        return out.write_json(&ShowJson {
-            instrument: &instrument,
-            language,
-            at: &at,
-            status,
-            path,
-            text,
-            absence,
-        });
+    let shown = versions::show(&history, &instrument, language, args.at.as_deref())
+        .map_err(repo::read_error)?;
+    if let Some(Absence::Unknown) = shown.absence {
+        return Err(CommandError::bad_input(
+            absence_text(&Absence::Unknown, &instrument, language, &shown.at.label)
+                .trim_end()
+                .to_string(),
+        ));
     }
-    match (text, absence) {
+    if config.format == Format::Json {
+        return out.write_json(&shown);
+    }
+    match (&shown.text, &shown.absence) {
         (Some(text), _) => out.write_str(&actes::render::history::show_text(
             &instrument,
             language,
-            &at,
-            &text,
+            &shown.at,
+            text,
         )),
-        (None, Some(absence)) => {
-            out.write_str(&absence_text(&absence, &instrument, language, &at.label))
-        }
+        (None, Some(absence)) => out.write_str(&absence_text(
+            absence,
+            &instrument,
+            language,
+            &shown.at.label,
+        )),
         (None, None) => Ok(()),
     }
 }
