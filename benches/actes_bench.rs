@@ -48,8 +48,15 @@ fn reading(b: &mut Bencher) {
     b.measure("structure", bytes.len(), || {
         actes::reader::read_raw_document("67-fr.txt", &bytes).expect("the seed reads")
     });
+    // Read as the corpus reads it: with the meetings of the shipped catalogue.
+    let catalogue = actes::catalogue::Catalogue::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/history/conferences.csv"
+    )))
+    .expect("the shipped catalogue reads");
+    let meetings = actes::reader::citations::Meetings::from_conferences(catalogue.conferences());
     let whole = b.measure("read_document", bytes.len(), || {
-        actes::reader::read_document("67-fr.txt", &bytes).expect("the seed reads")
+        actes::reader::read_document_with("67-fr.txt", &bytes, &meetings).expect("the seed reads")
     });
     let rate = whole.mb_per_s.unwrap_or(0.0);
     println!(

@@ -1,4 +1,4 @@
-//! Benchmark of `actes blame` and `actes search` on the synthetic corpus (`actes::synthetic`,
+//! Benchmark of `actes blame` and `actes search` on the synthetic corpus (`common::synthetic`,
 //! 2,000 instruments x 50 conferences), one run each, printed; not a timed test.
 //!
 //! - blame: the French text of the instrument with the most versions on main, made to change at
@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use actes::history::read::History;
 use actes::history::write::{self, WriteOptions};
 use actes::model::{Body, InstrumentId, InstrumentKind, Language};
-use actes::synthetic::{self, SyntheticSpec};
+use common::synthetic::{self, SyntheticSpec};
 
 use common::git::git;
 use common::{actes, arg, median, ms};

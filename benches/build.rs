@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use actes::history::write::{self, WriteOptions};
-use actes::synthetic;
+use common::synthetic;
 
 use common::git::{fast_import, git, init_bare};
 use common::{dir_size, peak_mib, spec_from_args};

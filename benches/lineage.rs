@@ -12,7 +12,7 @@ use std::process::Stdio;
 use std::time::Instant;
 
 use actes::history::write::{self, WriteOptions};
-use actes::synthetic;
+use common::synthetic;
 
 use common::git::git;
 use common::{actes, arg, median, ms, spec_from_args};

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use actes::history::write::{self, WriteOptions};
-use actes::synthetic;
+use common::synthetic;
 
 use common::{actes, spec_from_args};
 

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
-use crate::csv_file::{self, RecordsError};
+use crate::csv_file;
 use crate::model::{iso_date, Body, Conference, ConferenceId, Places, Revision};
 use crate::text::fold;
 
@@ -41,31 +41,8 @@ pub struct Catalogue {
     conferences: Vec<Conference>,
 }
 
-/// Why the catalogue could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum CatalogueError {
-    /// The file could not be read.
-    #[error("{file}: cannot read the conference catalogue: {source}")]
-    Io {
-        file: String,
-        #[source]
-        source: std::io::Error,
-    },
-    /// The file is empty or its header is not the expected one.
-    #[error("{file}: line 1: expected the header `{expected}`, found `{found}`")]
-    Header {
-        file: String,
-        expected: String,
-        found: String,
-    },
-    /// A row is not a valid conference.
-    #[error("{file}: line {line}: {message}")]
-    Row {
-        file: String,
-        line: u32,
-        message: String,
-    },
-}
+/// Why the conference catalogue could not be read: the sources' one CSV file error.
+pub type CatalogueError = crate::csv_file::SourceFileError;
 
 impl Catalogue {
     /// Builds a catalogue from conferences already read (tests, synthetic corpora). Ids must be
@@ -85,6 +62,7 @@ impl Catalogue {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| CatalogueError::Io {
             file: file.clone(),
+            what: " the conference catalogue",
             source,
         })?;
         Self::parse(&file, &text)
@@ -277,23 +255,7 @@ pub fn parse_conferences<'a>(
 ) -> impl Iterator<Item = Result<Conference, CatalogueError>> + 'a {
     let mut seen = BTreeSet::new();
     csv_file::records(text, |fields| fields == COLUMNS).map(move |row| {
-        let row = row.map_err(|e| match e {
-            RecordsError::NoHeader => CatalogueError::Header {
-                file: file.to_string(),
-                expected: COLUMNS.join(","),
-                found: String::new(),
-            },
-            RecordsError::BadHeader { found } => CatalogueError::Header {
-                file: file.to_string(),
-                expected: COLUMNS.join(","),
-                found,
-            },
-            RecordsError::Csv(e) => CatalogueError::Row {
-                file: file.to_string(),
-                line: e.line(),
-                message: e.to_string(),
-            },
-        })?;
+        let row = row.map_err(|e| e.in_file(file, &COLUMNS.join(",")))?;
         let conference =
             conference_from_row(&row.fields).map_err(|message| CatalogueError::Row {
                 file: file.to_string(),

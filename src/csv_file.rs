@@ -3,6 +3,39 @@
 //! field doubled), one record per line, a header line first. It exists so that every loader reports
 //! bad rows the same way, with the file and the line, without a CSV dependency.
 
+/// Why a source file backed by CSV (`conferences.csv`, `documents.csv`, `outcomes/*.csv`) does not
+/// give what its loader expects: the one error of the three loaders, each naming the file and the
+/// line.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceFileError {
+    /// The file (or its folder) could not be read; `what` says what it was read as
+    /// (` the conference catalogue`), or is empty.
+    #[error("{file}: cannot read{what}: {source}")]
+    Io {
+        file: String,
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    /// An outcomes file whose name is not a conference id.
+    #[error("{file}: the file name must be a conference id followed by .csv (pp-2018-dubai.csv)")]
+    FileName { file: String },
+    /// The file is empty or its header is not the expected one.
+    #[error("{file}: line 1: expected the header `{expected}`, found `{found}`")]
+    Header {
+        file: String,
+        expected: String,
+        found: String,
+    },
+    /// A row is not CSV, or not what the file's rows must be.
+    #[error("{file}: line {line}: {message}")]
+    Row {
+        file: String,
+        line: u32,
+        message: String,
+    },
+}
+
 /// One record: its fields and the line it stands on (counted from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row {
@@ -37,6 +70,29 @@ pub(crate) enum RecordsError {
     BadHeader { found: String },
     /// A line that is not a CSV record (the header line included).
     Csv(CsvError),
+}
+
+impl RecordsError {
+    /// The error in the terms every loader reports: the file, the line, what was expected.
+    pub(crate) fn in_file(self, file: &str, expected_header: &str) -> SourceFileError {
+        match self {
+            RecordsError::NoHeader => SourceFileError::Header {
+                file: file.to_string(),
+                expected: expected_header.to_string(),
+                found: String::new(),
+            },
+            RecordsError::BadHeader { found } => SourceFileError::Header {
+                file: file.to_string(),
+                expected: expected_header.to_string(),
+                found,
+            },
+            RecordsError::Csv(e) => SourceFileError::Row {
+                file: file.to_string(),
+                line: e.line(),
+                message: e.to_string(),
+            },
+        }
+    }
 }
 
 /// The data records of a CSV file whose header `header_fits` accepts, each with its line

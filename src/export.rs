@@ -5,9 +5,9 @@
 //! version it amends. The Akoma Ntoso renderer (`render::akn`) and the website take these as
 //! plain data; nothing here formats anything.
 
-use gix::ObjectId;
+use crate::history::ObjectId;
 
-use crate::corpus::layout::{self, CatalogueFile, CATALOGUE_PATH};
+use crate::history::layout::{self, CatalogueFile, CATALOGUE_PATH};
 use crate::history::read::{History, ReadError, Resolved, RevisionKind};
 use crate::model::{
     Completeness, Conference, Footnote, InstrumentId, InstrumentRecord, Language, ProposalRecord,
@@ -80,7 +80,7 @@ pub struct StructuredText {
     pub omission: Option<String>,
 }
 
-/// Reads a stored text file (see `corpus::layout`) back into its parts. The file does not mark
+/// Reads a stored text file (see `history::layout`) back into its parts. The file does not mark
 /// headings: a line without a label is a heading when it opens with one of the fixed heading
 /// words (`reader::lang`), and a plain paragraph otherwise. `partial` says whether the last line
 /// in brackets is the note of what the source leaves out.

@@ -9,7 +9,7 @@
 pub mod blame;
 pub mod catalogue;
 pub mod corpus;
-mod csv_file;
+pub mod csv_file;
 pub mod export;
 pub mod history;
 pub mod lineage;
@@ -21,5 +21,4 @@ pub mod reader;
 pub mod render;
 pub mod search;
 pub mod site;
-pub mod synthetic;
 pub mod text;

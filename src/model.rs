@@ -63,40 +63,291 @@ impl Body {
         }
     }
 
+    /// The body's names: acronyms and full names in French, English and Spanish (one table,
+    /// [`BODY_NAMES`], for every module that reads or writes a body's name).
+    pub fn names(self) -> &'static BodyNames {
+        BODY_NAMES
+            .iter()
+            .find(|n| n.body == self)
+            .expect("BODY_NAMES has a row for every body")
+    }
+
     /// The body's name in English: `Plenipotentiary Conference`, `World Telecommunication
     /// Development Conference`, ...
     pub fn name(self) -> &'static str {
-        match self {
-            Body::Pp => "Plenipotentiary Conference",
-            Body::Wtdc => "World Telecommunication Development Conference",
-            Body::Wtsa => "World Telecommunication Standardization Assembly",
-            Body::Ra => "Radiocommunication Assembly",
-            Body::Wrc => "World Radiocommunication Conference",
-            Body::Wcit => "World Conference on International Telecommunications",
-            Body::Council => "ITU Council",
-            Body::Wtpf => "World Telecommunication/ICT Policy Forum",
-            Body::UnGa => "United Nations General Assembly",
+        self.names().en
+    }
+
+    /// The body's name in a language: `Conférence de plénipotentiaires`, `Conferencia de
+    /// Plenipotenciarios`.
+    pub fn name_in(self, language: Language) -> &'static str {
+        let names = self.names();
+        match language {
+            Language::Fr => names.fr,
+            Language::En => names.en,
+            Language::Es => names.es,
         }
     }
 
-    /// Reads a body from its code or a common abbreviation in English or French
+    /// Reads a body from its code or an acronym in English, French or Spanish
     /// (`pp`, `PP`, `wtdc`, `CMDT`, `amnt`, `unga`, ...).
     pub fn from_code(s: &str) -> Option<Body> {
         let lower = s.trim().to_lowercase().replace(['_', ' '], "-");
-        Some(match lower.as_str() {
-            "pp" | "plenipotentiary" => Body::Pp,
-            "wtdc" | "cmdt" => Body::Wtdc,
-            "wtsa" | "amnt" => Body::Wtsa,
-            "ra" | "amr" => Body::Ra,
-            "wrc" | "cmr" => Body::Wrc,
-            "wcit" | "cmti" => Body::Wcit,
-            "council" | "conseil" => Body::Council,
-            "wtpf" | "fmpt" => Body::Wtpf,
-            "un-ga" | "unga" | "ga" | "un" => Body::UnGa,
-            _ => return None,
-        })
+        BODY_NAMES
+            .iter()
+            .find(|n| n.body.code() == lower || n.acronyms.contains(&lower.as_str()))
+            .map(|n| n.body)
+    }
+
+    /// Reads a body however a user or a text names it: its code, an acronym, or its name in any of
+    /// the three languages (`Plenipotentiary Conference`, `Conférence mondiale de développement
+    /// des télécommunications`, `the Council`); case, accents and spacing do not matter.
+    pub fn from_name(s: &str) -> Option<Body> {
+        if let Some(body) = Body::from_code(s) {
+            return Some(body);
+        }
+        let folded = crate::text::fold(s);
+        let folded = folded
+            .strip_prefix("the ")
+            .or_else(|| folded.strip_prefix("la "))
+            .or_else(|| folded.strip_prefix("le "))
+            .or_else(|| folded.strip_prefix("l'"))
+            .or_else(|| folded.strip_prefix("el "))
+            .unwrap_or(&folded);
+        BODY_NAMES
+            .iter()
+            .find(|n| n.forms().any(|form| crate::text::fold(form) == folded))
+            .map(|n| n.body)
     }
 }
+
+/// A body's names, as written (accents and capitals included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyNames {
+    pub body: Body,
+    /// Acronyms and short words in any of the three languages, lowercase (`wtdc`, `cmdt`).
+    pub acronyms: &'static [&'static str],
+    pub fr: &'static str,
+    pub en: &'static str,
+    pub es: &'static str,
+    /// Other names that texts use (`Council`, `General Assembly`), as written.
+    pub other: &'static [&'static str],
+    /// How running text mentions it, folded (lowercase, no accents): the reader's citations
+    /// look for these in the words before a citation and in the item a list hangs under.
+    pub mentions: &'static [&'static str],
+    /// The words right after a citation that name it, folded (`de la cmdt`, `of the council`).
+    pub after: &'static [&'static str],
+    /// Words of a text's formula (`La Conférence de plénipotentiaires ...`) that say the body
+    /// adopting it, folded.
+    pub formula: &'static [&'static str],
+}
+
+impl BodyNames {
+    /// The full names in the three languages, then the other names.
+    pub fn forms(&self) -> impl Iterator<Item = &'static str> {
+        [self.fr, self.en, self.es]
+            .into_iter()
+            .chain(self.other.iter().copied())
+    }
+}
+
+/// Every body's names: the one table of them (the reader's citations, the names users type, the
+/// catalogue and the history's commit authors all read it).
+pub const BODY_NAMES: [BodyNames; 9] = [
+    BodyNames {
+        body: Body::Pp,
+        acronyms: &["plenipotentiary"],
+        fr: "Conférence de plénipotentiaires",
+        en: "Plenipotentiary Conference",
+        es: "Conferencia de Plenipotenciarios",
+        other: &[],
+        mentions: &[
+            "conference de plenipotentiaires",
+            "plenipotentiary conference",
+            "conferencia de plenipotenciarios",
+        ],
+        after: &[
+            "de la presente conference",
+            "de la conference de plenipotentiaires",
+            "of the plenipotentiary conference",
+            "of this conference",
+            "of the present conference",
+            "de la presente conferencia",
+            "de esta conferencia",
+            "de la conferencia de plenipotenciarios",
+        ],
+        formula: &["plenipotentiaires", "plenipotentiary", "plenipotenciarios"],
+    },
+    BodyNames {
+        body: Body::Wtdc,
+        acronyms: &["cmdt"],
+        fr: "Conférence mondiale de développement des télécommunications",
+        en: "World Telecommunication Development Conference",
+        es: "Conferencia Mundial de Desarrollo de las Telecomunicaciones",
+        other: &[],
+        mentions: &[
+            "cmdt",
+            "wtdc",
+            "conference mondiale de developpement des telecommunications",
+            "world telecommunication development conference",
+            "conferencia mundial de desarrollo de las telecomunicaciones",
+        ],
+        after: &[
+            "de la cmdt",
+            "de la conference mondiale de developpement des telecommunications",
+            "of wtdc",
+            "of the wtdc",
+            "of the world telecommunication development conference",
+            "de la conferencia mundial de desarrollo de las telecomunicaciones",
+        ],
+        formula: &[
+            "developpement des telecommunications",
+            "development conference",
+            "desarrollo de las telecomunicaciones",
+        ],
+    },
+    BodyNames {
+        body: Body::Wtsa,
+        acronyms: &["amnt"],
+        fr: "Assemblée mondiale de normalisation des télécommunications",
+        en: "World Telecommunication Standardization Assembly",
+        es: "Asamblea Mundial de Normalización de las Telecomunicaciones",
+        other: &[],
+        mentions: &[
+            "amnt",
+            "wtsa",
+            "assemblee mondiale de normalisation des telecommunications",
+            "world telecommunication standardization assembly",
+            "asamblea mundial de normalizacion de las telecomunicaciones",
+        ],
+        after: &[
+            "de l'amnt",
+            "de la amnt",
+            "de l'assemblee mondiale de normalisation des telecommunications",
+            "of wtsa",
+            "of the wtsa",
+            "of the world telecommunication standardization assembly",
+            "de la asamblea mundial de normalizacion de las telecomunicaciones",
+        ],
+        formula: &[
+            "normalisation des telecommunications",
+            "standardization assembly",
+            "normalizacion de las telecomunicaciones",
+        ],
+    },
+    BodyNames {
+        body: Body::Ra,
+        acronyms: &["amr"],
+        fr: "Assemblée des radiocommunications",
+        en: "Radiocommunication Assembly",
+        es: "Asamblea de Radiocomunicaciones",
+        other: &[],
+        mentions: &[
+            "amr",
+            "assemblee des radiocommunications",
+            "radiocommunication assembly",
+        ],
+        after: &[
+            "de l'amr",
+            "de l'assemblee des radiocommunications",
+            "of the radiocommunication assembly",
+            "de la asamblea de radiocomunicaciones",
+        ],
+        formula: &[],
+    },
+    BodyNames {
+        body: Body::Wrc,
+        acronyms: &["cmr"],
+        fr: "Conférence mondiale des radiocommunications",
+        en: "World Radiocommunication Conference",
+        es: "Conferencia Mundial de Radiocomunicaciones",
+        other: &[],
+        mentions: &[
+            "cmr",
+            "conference mondiale des radiocommunications",
+            "world radiocommunication conference",
+        ],
+        after: &[
+            "de la cmr",
+            "de la conference mondiale des radiocommunications",
+            "of wrc",
+            "of the world radiocommunication conference",
+            "de la conferencia mundial de radiocomunicaciones",
+        ],
+        formula: &[],
+    },
+    BodyNames {
+        body: Body::Wcit,
+        acronyms: &["cmti"],
+        fr: "Conférence mondiale des télécommunications internationales",
+        en: "World Conference on International Telecommunications",
+        es: "Conferencia Mundial de Telecomunicaciones Internacionales",
+        other: &[],
+        mentions: &[
+            "cmti",
+            "wcit",
+            "conference mondiale des telecommunications internationales",
+        ],
+        after: &[
+            "de la cmti",
+            "de la conference mondiale des telecommunications internationales",
+            "of wcit",
+            "of the world conference on international telecommunications",
+        ],
+        formula: &[],
+    },
+    BodyNames {
+        body: Body::Council,
+        acronyms: &["conseil"],
+        fr: "Conseil de l'UIT",
+        en: "ITU Council",
+        es: "Consejo de la UIT",
+        other: &["Conseil", "Council", "Consejo"],
+        mentions: &["le conseil", "the council", "el consejo"],
+        after: &[
+            "du conseil",
+            "of the council",
+            "del consejo",
+            "qu'il a adoptee a sa session",
+            "adoptee par le conseil",
+            "adopted by the council",
+            "adoptada por el consejo",
+        ],
+        formula: &[],
+    },
+    BodyNames {
+        body: Body::Wtpf,
+        acronyms: &["fmpt"],
+        fr: "Forum mondial des politiques de télécommunication/TIC",
+        en: "World Telecommunication/ICT Policy Forum",
+        es: "Foro Mundial de Política de las Telecomunicaciones/TIC",
+        other: &["World Telecommunication Policy Forum"],
+        mentions: &[],
+        after: &[
+            "du forum mondial des politiques de telecommunication",
+            "of the world telecommunication/ict policy forum",
+            "of the world telecommunication policy forum",
+            "del foro mundial de politica de las telecomunicaciones",
+        ],
+        formula: &[],
+    },
+    BodyNames {
+        body: Body::UnGa,
+        acronyms: &["unga", "ga", "un"],
+        fr: "Assemblée générale des Nations Unies",
+        en: "United Nations General Assembly",
+        es: "Asamblea General de las Naciones Unidas",
+        other: &["Assemblée générale", "General Assembly", "Asamblea General"],
+        mentions: &["assemblee generale", "general assembly", "asamblea general"],
+        after: &[
+            "de l'assemblee generale",
+            "of the united nations general assembly",
+            "of the general assembly",
+            "de la asamblea general",
+        ],
+        formula: &[],
+    },
+];
 
 impl fmt::Display for Body {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -363,6 +614,9 @@ pub enum Language {
 }
 
 impl Language {
+    /// Every language of the texts, in the order files and outputs list them.
+    pub const ALL: [Language; 3] = [Language::Fr, Language::En, Language::Es];
+
     pub fn code(self) -> &'static str {
         match self {
             Language::Fr => "fr",
@@ -496,13 +750,148 @@ pub struct Citation {
     pub line: u32,
 }
 
+/// What a reader could not settle, as a stable code (`paragraph-presence`, `homoglyph`, ...).
+/// The variants are in the alphabetical order of their codes, so that sorting is the same as
+/// sorting the codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UncertaintyKind {
+    /// A list of abrogated instruments taken out of the text it sat in (Final Acts).
+    AbrogatedListRemoved,
+    /// An annex made a section of its own (Final Acts).
+    AnnexSeparated,
+    /// A citation whose body the words around it do not settle.
+    CitationBody,
+    /// A conference year run into the words around it.
+    ConferenceYear,
+    /// A hyphen the extraction may have dropped.
+    DroppedHyphen,
+    /// A paragraph left empty by a repair, dropped (Final Acts).
+    EmptyParagraphDropped,
+    /// A footnote whose marker the text does not show (Final Acts).
+    FootnoteMarkerNotFound,
+    /// A footnote marker taken out of a title (Final Acts).
+    FootnoteMarkerRemovedFromTitle,
+    /// A footnote marker glued to a word, split off (Final Acts).
+    FootnoteMarkerSplit,
+    /// A digit glued to a word that may be a footnote marker with no footnote (Final Acts).
+    FootnoteMarkerUnmatched,
+    /// Footnote text left inline, moved to a footnote at its marker (Final Acts).
+    FootnoteMoved,
+    /// A footnote no paragraph refers to.
+    FootnoteUnreferenced,
+    /// Footnote text with no marker to attach it to (Final Acts).
+    FootnoteWithoutMark,
+    /// Words that may be a section heading run into a paragraph (Final Acts).
+    HeadingInText,
+    /// A letter from another script standing in for a Latin one.
+    Homoglyph,
+    /// An item run in after a footnote, split off (Final Acts).
+    ItemAfterFootnoteSplit,
+    /// A label left at the start of the text, taken into the label (Final Acts).
+    LabelFromText,
+    /// A label missing in a sequence (`a)`, `c)`).
+    LabelGap,
+    /// What may be a label left at the start of the text (Final Acts).
+    LabelInText,
+    /// Which old and new labels pair up.
+    LabelPair,
+    /// A list whose labels follow no sequence.
+    LabelSequence,
+    /// Two numbers run together.
+    NumberPair,
+    /// Text that belongs to no instrument, taken out (Final Acts).
+    OutsideInstrumentsRemoved,
+    /// A page number taken out of the text (Final Acts).
+    PageNumberRemoved,
+    /// The order of paragraphs moved around.
+    ParagraphOrder,
+    /// Whether a paragraph is in the old text, the new, or both.
+    ParagraphPresence,
+    /// A Part heading taken out of the text (Final Acts).
+    PartHeadingRemoved,
+    /// A proposal without its reasons.
+    ReasonsMissing,
+    /// A revision mark that cannot be read whole.
+    RevisionMark,
+    /// A section heading run into a paragraph, split off (Final Acts).
+    RunInHeadingSplit,
+    /// An item run into the paragraph before it, split off (Final Acts).
+    RunInItemSplit,
+    /// Words run together by the extraction.
+    RunTogetherWords,
+    /// Text after a Part heading that is not an instrument (Final Acts).
+    TextAfterPartHeading,
+    /// A title the source cuts short (Final Acts), kept as it is, never completed.
+    TitleCutShort,
+    /// A title that may be cut short in the source (Final Acts).
+    TitleMaybeCutShort,
+    /// A range of years run together.
+    YearRange,
+}
+
+impl UncertaintyKind {
+    /// The code, as JSON and the text outputs print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UncertaintyKind::AbrogatedListRemoved => "abrogated-list-removed",
+            UncertaintyKind::AnnexSeparated => "annex-separated",
+            UncertaintyKind::CitationBody => "citation-body",
+            UncertaintyKind::ConferenceYear => "conference-year",
+            UncertaintyKind::DroppedHyphen => "dropped-hyphen",
+            UncertaintyKind::EmptyParagraphDropped => "empty-paragraph-dropped",
+            UncertaintyKind::FootnoteMarkerNotFound => "footnote-marker-not-found",
+            UncertaintyKind::FootnoteMarkerRemovedFromTitle => "footnote-marker-removed-from-title",
+            UncertaintyKind::FootnoteMarkerSplit => "footnote-marker-split",
+            UncertaintyKind::FootnoteMarkerUnmatched => "footnote-marker-unmatched",
+            UncertaintyKind::FootnoteMoved => "footnote-moved",
+            UncertaintyKind::FootnoteUnreferenced => "footnote-unreferenced",
+            UncertaintyKind::FootnoteWithoutMark => "footnote-without-mark",
+            UncertaintyKind::HeadingInText => "heading-in-text",
+            UncertaintyKind::Homoglyph => "homoglyph",
+            UncertaintyKind::ItemAfterFootnoteSplit => "item-after-footnote-split",
+            UncertaintyKind::LabelFromText => "label-from-text",
+            UncertaintyKind::LabelGap => "label-gap",
+            UncertaintyKind::LabelInText => "label-in-text",
+            UncertaintyKind::LabelPair => "label-pair",
+            UncertaintyKind::LabelSequence => "label-sequence",
+            UncertaintyKind::NumberPair => "number-pair",
+            UncertaintyKind::OutsideInstrumentsRemoved => "outside-instruments-removed",
+            UncertaintyKind::PageNumberRemoved => "page-number-removed",
+            UncertaintyKind::ParagraphOrder => "paragraph-order",
+            UncertaintyKind::ParagraphPresence => "paragraph-presence",
+            UncertaintyKind::PartHeadingRemoved => "part-heading-removed",
+            UncertaintyKind::ReasonsMissing => "reasons-missing",
+            UncertaintyKind::RevisionMark => "revision-mark",
+            UncertaintyKind::RunInHeadingSplit => "run-in-heading-split",
+            UncertaintyKind::RunInItemSplit => "run-in-item-split",
+            UncertaintyKind::RunTogetherWords => "run-together-words",
+            UncertaintyKind::TextAfterPartHeading => "text-after-part-heading",
+            UncertaintyKind::TitleCutShort => "title-cut-short",
+            UncertaintyKind::TitleMaybeCutShort => "title-maybe-cut-short",
+            UncertaintyKind::YearRange => "year-range",
+        }
+    }
+}
+
+impl fmt::Display for UncertaintyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for UncertaintyKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Something the reader could not settle, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Uncertainty {
     pub line: u32,
-    /// A stable code: `paragraph-presence`, `run-together-words`, `label-pair`, `homoglyph`,
-    /// `dropped-hyphen`, ...
-    pub what: String,
+    /// What could not be settled: `paragraph-presence`, `run-together-words`, `homoglyph`, ...
+    pub what: UncertaintyKind,
     /// The text concerned, as written in the source.
     pub excerpt: String,
     /// The readings the data allows, most likely first where there is an order.
@@ -653,13 +1042,138 @@ pub struct EventRecord {
     pub evidence: Vec<Evidence>,
 }
 
+/// A proposal's identifier: origin / document (addendum) / serial, as in `EUR/44A7/1`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct ProposalId {
+    /// The submitter: `B` (Brazil), `EUR` (CEPT), `AFCP`, `SEN`.
+    pub origin: String,
+    pub document: u32,
+    pub addendum: Option<u32>,
+    pub serial: u32,
+}
+
+impl fmt::Display for ProposalId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.addendum {
+            Some(a) => write!(f, "{}/{}A{}/{}", self.origin, self.document, a, self.serial),
+            None => write!(f, "{}/{}/{}", self.origin, self.document, self.serial),
+        }
+    }
+}
+
+impl From<ProposalId> for String {
+    fn from(id: ProposalId) -> Self {
+        id.to_string()
+    }
+}
+
+impl TryFrom<String> for ProposalId {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl std::str::FromStr for ProposalId {
+    type Err = String;
+
+    /// Parses `B/67/4`, `EUR/44A7/1`, `AFCP/55A3/1`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            format!("`{s}` is not a proposal id of the form ORIGIN/DOCUMENT/SERIAL, e.g. B/67/4 or EUR/44A7/1")
+        };
+        let mut parts = s.trim().split('/');
+        let (Some(origin), Some(doc), Some(serial), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if origin.is_empty() || !origin.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(bad());
+        }
+        let (document, addendum) = match doc.split_once(['A', 'a']) {
+            Some((d, a)) => (d, Some(a.parse().map_err(|_| bad())?)),
+            None => (doc, None),
+        };
+        Ok(ProposalId {
+            origin: origin.to_string(),
+            document: document.parse().map_err(|_| bad())?,
+            addendum,
+            serial: serial.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+/// What a proposal does to its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// Modify (tracked changes).
+    #[serde(rename = "MOD")]
+    Mod,
+    /// Editorial change only.
+    #[serde(rename = "(MOD)")]
+    ModEditorial,
+    /// Add a new text.
+    #[serde(rename = "ADD")]
+    Add,
+    /// Bring in existing text.
+    #[serde(rename = "ADD*")]
+    AddMoved,
+    /// Suppress (abrogate).
+    #[serde(rename = "SUP")]
+    Sup,
+    /// Move out existing text.
+    #[serde(rename = "SUP*")]
+    SupMoved,
+    /// No change.
+    #[serde(rename = "NOC")]
+    Noc,
+}
+
+impl Action {
+    /// The action as written in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Mod => "MOD",
+            Action::ModEditorial => "(MOD)",
+            Action::Add => "ADD",
+            Action::AddMoved => "ADD*",
+            Action::Sup => "SUP",
+            Action::SupMoved => "SUP*",
+            Action::Noc => "NOC",
+        }
+    }
+
+    /// Reads an action as written in documents.
+    pub fn parse(s: &str) -> Option<Action> {
+        Some(match s.trim() {
+            "MOD" => Action::Mod,
+            "(MOD)" => Action::ModEditorial,
+            "ADD" => Action::Add,
+            "ADD*" => Action::AddMoved,
+            "SUP" => Action::Sup,
+            "SUP*" => Action::SupMoved,
+            "NOC" => Action::Noc,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What the history stores about a proposal (`proposals/<conference>/<id>.json`, on proposal
 /// refs only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposalRecord {
-    pub id: crate::reader::ProposalId,
+    pub id: ProposalId,
     pub conference: ConferenceId,
-    pub action: crate::reader::Action,
+    pub action: Action,
     pub target: InstrumentId,
     /// The document it was read from, relative to the sources folder.
     pub source: String,

@@ -173,9 +173,23 @@ fn tree_dir(folded: &str) -> Option<InstrumentId> {
     designation(leaf, Some(body), Some(kind)).ok()
 }
 
-/// Takes a trailing `de la CMDT`, `of the WTDC`, `de la présente Conférence` off the words and
-/// returns the body it names.
+/// Takes a trailing `de la CMDT`, `of the WTDC`, `of the World Telecommunication Development
+/// Conference`, `de la présente Conférence` off the words and returns the body it names (by any
+/// of its names, [`Body::from_name`]).
 fn strip_body_suffix(folded: &str) -> Result<(&str, Option<Body>), String> {
+    const MARKERS: [&str; 6] = [" de la ", " of the ", " of ", " del ", " de l'", " de "];
+    // The longest suffix that names a body: a body's name may itself hold `de` (`Conférence
+    // mondiale de développement des télécommunications`).
+    let mut cuts: Vec<(usize, usize)> = MARKERS
+        .iter()
+        .flat_map(|m| folded.match_indices(m).map(|(at, m)| (at, m.len())))
+        .collect();
+    cuts.sort();
+    for (at, len) in cuts {
+        if let Some(body) = Body::from_name(&folded[at + len..]) {
+            return Ok((&folded[..at], Some(body)));
+        }
+    }
     for marker in [" de la ", " of the ", " del ", " de l'", " de "] {
         if let Some(at) = folded.rfind(marker) {
             let (words, suffix) = (&folded[..at], folded[at + marker.len()..].trim());
@@ -185,7 +199,7 @@ fn strip_body_suffix(folded: &str) -> Result<(&str, Option<Body>), String> {
             ) {
                 return Ok((words, Some(Body::Pp)));
             }
-            return match Body::from_code(suffix) {
+            return match Body::from_name(suffix) {
                 Some(body) => Ok((words, Some(body))),
                 None => Err(format!(
                     "`{suffix}` after `{}` is not a body",

@@ -11,7 +11,7 @@
 use std::fmt;
 use std::path::Path;
 
-use crate::csv_file::{self, RecordsError};
+use crate::csv_file;
 use crate::model::{
     Body, ConferenceId, Evidence, EvidenceKind, InstrumentId, InstrumentKind, LineSpan, Revision,
 };
@@ -107,30 +107,8 @@ impl ConferenceOutcomes {
     }
 }
 
-/// Why an outcomes file could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum OutcomesError {
-    #[error("{file}: cannot read: {source}")]
-    Io {
-        file: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{file}: the file name must be a conference id followed by .csv (pp-2018-dubai.csv)")]
-    FileName { file: String },
-    #[error("{file}: line 1: expected the header `{expected}`, found `{found}`")]
-    Header {
-        file: String,
-        expected: String,
-        found: String,
-    },
-    #[error("{file}: line {line}: {message}")]
-    Row {
-        file: String,
-        line: u32,
-        message: String,
-    },
-}
+/// Why an outcomes file could not be read: the sources' one CSV file error.
+pub type OutcomesError = crate::csv_file::SourceFileError;
 
 /// The header that the files carry, column by column: each column name must start with its
 /// prefix (the status column is `status_at_dubai_2018` in the Dubai file).
@@ -151,6 +129,7 @@ pub fn load_dir(
         Err(source) => {
             return Err(OutcomesError::Io {
                 file: dir_name,
+                what: "",
                 source,
             })
         }
@@ -159,6 +138,7 @@ pub fn load_dir(
     for entry in entries {
         let entry = entry.map_err(|source| OutcomesError::Io {
             file: dir_name.clone(),
+            what: "",
             source,
         })?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -173,6 +153,7 @@ pub fn load_dir(
             let path = outcomes_dir.join(&name);
             let text = std::fs::read_to_string(&path).map_err(|source| OutcomesError::Io {
                 file: path.display().to_string(),
+                what: "",
                 source,
             })?;
             parse_file(&format!("{prefix}{name}"), &text)
@@ -218,23 +199,7 @@ pub fn parse_rows<'a>(
     };
     let mut seen = std::collections::BTreeSet::new();
     csv_file::records(text, header_fits).map(move |row| {
-        let row = row.map_err(|e| match e {
-            RecordsError::NoHeader => OutcomesError::Header {
-                file: file.to_string(),
-                expected: EXPECTED_HEADER.to_string(),
-                found: String::new(),
-            },
-            RecordsError::BadHeader { found } => OutcomesError::Header {
-                file: file.to_string(),
-                expected: EXPECTED_HEADER.to_string(),
-                found,
-            },
-            RecordsError::Csv(e) => OutcomesError::Row {
-                file: file.to_string(),
-                line: e.line(),
-                message: e.to_string(),
-            },
-        })?;
+        let row = row.map_err(|e| e.in_file(file, EXPECTED_HEADER))?;
         let outcome =
             outcome_from_row(&row.fields, row.line).map_err(|message| OutcomesError::Row {
                 file: file.to_string(),

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use crate::blame::load::{self as blame_load, point_of, MAIN_REF};
 use crate::blame::{Blame, VersionPoint};
-use crate::corpus::layout::text_path;
 use crate::history::diff::{redline, Redline};
+use crate::history::layout::text_path;
 use crate::history::read::{History, ReadError};
 use crate::lineage::query::{
     instrument_name, CitationEntry, LineageReport, TableFilter, TableReport,
@@ -144,7 +144,7 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
             continue;
         };
         let mut proposals = history.proposal_records(tip.id)?;
-        let prefix = "refs/proposals/";
+        let prefix = crate::history::layout::PROPOSALS_PREFIX;
         let rest = r.reference.strip_prefix(prefix).unwrap_or(&r.reference);
         let (conference, document) = match rest.rsplit_once('/') {
             Some((c, d)) => (Some(ConferenceId(c.to_string())), d.to_string()),
@@ -256,11 +256,11 @@ fn title_language_by_words(text: &str) -> Language {
 fn text_versions(
     history: &History,
     id: &InstrumentId,
-    main_tip: gix::ObjectId,
+    main_tip: crate::history::ObjectId,
     proposal_refs: &[crate::history::read::ProposalRef],
 ) -> Result<Vec<TextVersion>, SiteError> {
     let mut versions: Vec<TextVersion> = Vec::new();
-    let mut lines: Vec<(gix::ObjectId, String)> = vec![(main_tip, MAIN_REF.to_string())];
+    let mut lines: Vec<(crate::history::ObjectId, String)> = vec![(main_tip, MAIN_REF.to_string())];
     for r in proposal_refs {
         if let Some(tip) = r.commits.last() {
             lines.push((tip.id, r.reference.clone()));
@@ -314,7 +314,11 @@ fn text_versions(
     Ok(versions)
 }
 
-fn read_text(history: &History, commit: gix::ObjectId, path: &str) -> Result<String, SiteError> {
+fn read_text(
+    history: &History,
+    commit: crate::history::ObjectId,
+    path: &str,
+) -> Result<String, SiteError> {
     let bytes = history.read_file(commit, path)?.unwrap_or_default();
     String::from_utf8(bytes).map_err(|_| SiteError::NotText {
         path: path.to_string(),

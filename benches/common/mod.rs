@@ -6,12 +6,13 @@
 #![allow(dead_code)]
 
 pub mod git;
+pub mod synthetic;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use actes::synthetic::SyntheticSpec;
+use synthetic::SyntheticSpec;
 
 /// The value of the option `name` (`--runs 15`) on the command line, or `default`.
 pub fn arg(args: &[String], name: &str, default: u64) -> u64 {

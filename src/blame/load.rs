@@ -2,13 +2,13 @@
 //! the first-parent line ending at the point asked for (a conference on `main`, or a proposal on
 //! its proposal ref) where the text file changed, oldest first.
 
-use crate::history::read::{CommitInfo, History, ReadError, Resolved};
-use crate::model::{InstrumentId, Language, Status};
+use crate::history::read::{History, ReadError, Resolved};
+use crate::model::{InstrumentId, Language};
 
-use super::{attribute, AttributeError, Blame, PointKind, Version, VersionPoint};
+use super::{attribute, AttributeError, Blame, Version};
 
 /// The ref of the conference commits.
-pub const MAIN_REF: &str = "refs/heads/main";
+pub use crate::history::layout::MAIN_REF;
 
 /// Why a text could not be blamed.
 #[derive(Debug, thiserror::Error)]
@@ -49,40 +49,9 @@ impl BlameError {
     }
 }
 
-pub use crate::corpus::layout::text_path;
+pub use crate::history::layout::text_path;
 
-/// The point of the history a commit stands for.
-pub fn point_of(commit: &CommitInfo, on_main: bool, reference: &str) -> VersionPoint {
-    let status_trailer = commit.trailer("Status").map(str::to_ascii_lowercase);
-    let (name, kind, status) = if on_main {
-        let status = match status_trailer.as_deref() {
-            Some("proposed") => Status::Proposed,
-            Some("inferred") => Status::Inferred,
-            _ => Status::Adopted,
-        };
-        let name = commit
-            .conference
-            .as_ref()
-            .map(|c| c.0.clone())
-            .or_else(|| commit.tag.clone())
-            .unwrap_or_else(|| commit.id.to_string());
-        (name, PointKind::Conference, status)
-    } else {
-        let name = commit
-            .proposal
-            .clone()
-            .unwrap_or_else(|| commit.id.to_string());
-        (name, PointKind::Proposal, Status::Proposed)
-    };
-    VersionPoint {
-        name,
-        kind,
-        status,
-        conference: commit.conference.as_ref().map(|c| c.0.clone()),
-        reference: Some(reference.to_string()),
-        commit: Some(commit.id.to_string()),
-    }
-}
+pub use crate::history::point::point_of;
 
 /// The versions of the text of `instrument` in `language` up to `at` (a conference, a proposal, a
 /// ref or a commit; the latest conference when `None`), oldest first, and what `at` resolved to.
@@ -119,7 +88,7 @@ pub fn load_versions(
         let lines = match change.blob {
             None => None,
             Some(blob) => {
-                let bytes = history.object(blob, gix::objs::Kind::Blob)?;
+                let bytes = history.blob(blob)?;
                 let text = String::from_utf8(bytes).map_err(|_| BlameError::NotText {
                     path: path.clone(),
                     commit: change.commit.id.to_string(),

@@ -21,73 +21,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::Status;
-
 pub use matching::SIMILARITY_THRESHOLD;
 
 /// The prefix of a paragraph that the reader could not settle.
-pub const UNSETTLED_PREFIX: &str = "[?] ";
-
-/// Whether a point of the history is a conference's outcome or a proposal to a conference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PointKind {
-    /// A conference commit on `main`: what the conference adopted (or carried over).
-    Conference,
-    /// A proposal commit on a proposal ref: put forward, never an outcome.
-    Proposal,
-}
-
-/// One point of the history at which a text may stand: a conference or a proposal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VersionPoint {
-    /// The conference id (`pp-2014-busan`) or the proposal id (`B/67/4`).
-    pub name: String,
-    pub kind: PointKind,
-    /// `adopted` for a conference's outcome a source states, `proposed` for a proposal,
-    /// `inferred` where the corpus deduced it.
-    pub status: Status,
-    /// The conference this point belongs to (for a proposal, the conference it was made to).
-    pub conference: Option<String>,
-    /// The git ref the point lies on (`refs/heads/main`, `refs/proposals/pp-2018-dubai/67`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    /// The commit id, in hex.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub commit: Option<String>,
-}
-
-impl VersionPoint {
-    /// A conference point with no git coordinates, for tests and hand-made sequences.
-    pub fn conference(name: impl Into<String>) -> Self {
-        let name = name.into();
-        VersionPoint {
-            conference: Some(name.clone()),
-            name,
-            kind: PointKind::Conference,
-            status: Status::Adopted,
-            reference: None,
-            commit: None,
-        }
-    }
-
-    /// A proposal point with no git coordinates, for tests and hand-made sequences.
-    pub fn proposal(name: impl Into<String>, conference: impl Into<String>) -> Self {
-        VersionPoint {
-            name: name.into(),
-            kind: PointKind::Proposal,
-            status: Status::Proposed,
-            conference: Some(conference.into()),
-            reference: None,
-            commit: None,
-        }
-    }
-
-    /// `true` for a proposal, or any point whose status is not an adopted outcome.
-    pub fn is_proposed(&self) -> bool {
-        self.kind == PointKind::Proposal || self.status == Status::Proposed
-    }
-}
+pub use crate::history::layout::UNCERTAIN_MARKER as UNSETTLED_PREFIX;
+pub use crate::history::layout::{split_line, LineParts};
+pub use crate::history::point::{PointKind, VersionPoint};
 
 /// One version of a text: where it stands and its lines, or `None` where the history holds no
 /// text at that point (the instrument existed but no source gives its words).
@@ -124,36 +63,6 @@ pub enum LineKind {
     Note,
     /// Anything else: the formula, a section heading, a plain paragraph.
     Text,
-}
-
-/// A line of a text split into its parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineParts<'a> {
-    /// The line starts with `[?] `.
-    pub unsettled: bool,
-    pub label: Option<&'a str>,
-    /// The words after the label: the key by which lines are paired across versions.
-    pub text: &'a str,
-}
-
-/// Splits a line of the layout into its unsettled mark, its label and its text.
-pub fn split_line(line: &str) -> LineParts<'_> {
-    let (unsettled, rest) = match line.strip_prefix(UNSETTLED_PREFIX) {
-        Some(rest) => (true, rest),
-        None => (false, line),
-    };
-    match rest.split_once('\t') {
-        Some((label, text)) => LineParts {
-            unsettled,
-            label: Some(label),
-            text,
-        },
-        None => LineParts {
-            unsettled,
-            label: None,
-            text: rest,
-        },
-    }
 }
 
 fn line_kind(index: usize, parts: &LineParts<'_>) -> LineKind {

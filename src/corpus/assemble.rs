@@ -5,13 +5,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalogue::name_key;
+use crate::model::Action;
 use crate::model::{
     Citation, Completeness, Conference, ConferenceId, ConferenceRecord, Event, EventRecord,
     Evidence, EvidenceKind, InstrumentId, InstrumentRecord, InstrumentText, Language, Revision,
     Side, Status, Uncertainty,
 };
 use crate::outcomes::{ConferenceOutcomes, Outcome, OutcomeStatus};
-use crate::reader::{Action, Proposal};
+use crate::reader::Proposal;
 
 use super::{
     ConferenceState, Corpus, InstrumentState, ProposalChain, ProposalStep, ProposedChange,

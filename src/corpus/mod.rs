@@ -1,6 +1,7 @@
 //! Decides what the history says: the state of the corpus after each conference whose state the
 //! sources state, and after each proposal, every fact with its evidence; then renders it into a
-//! [`crate::history::plan::HistoryPlan`] for the git writer ([`Corpus::plan`]).
+//! [`crate::history::plan::HistoryPlan`] for the git writer (`Corpus::plan`, in
+//! [`crate::history::corpus_plan`]: the files and messages are the store's).
 //!
 //! The rules (issue 3):
 //! - a text read from a proposal's "before" side is the state that its header names
@@ -17,8 +18,6 @@
 //!   one commit per proposal, status proposed.
 
 pub mod assemble;
-pub mod layout;
-pub mod plan;
 pub mod sources;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,13 +81,6 @@ pub struct ProposalChain {
     /// has no state before the proposals' conference.
     pub base: Option<ConferenceId>,
     pub steps: Vec<ProposalStep>,
-}
-
-impl ProposalChain {
-    /// `refs/proposals/pp-2018-dubai/67`.
-    pub fn reference(&self) -> String {
-        format!("refs/proposals/{}/{}", self.conference.id, self.document)
-    }
 }
 
 /// One proposal and what it does to its target in the tree.

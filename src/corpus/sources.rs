@@ -3,12 +3,14 @@
 //! Every path kept here is relative to the folder, so that nothing about the machine leaks into
 //! the history.
 
+use crate::reader::citations::Meetings;
 use std::path::Path;
 
-use crate::catalogue::{Catalogue, CatalogueError};
+use crate::catalogue::Catalogue;
 use crate::csv_file;
+use crate::csv_file::SourceFileError;
 use crate::model::{ConferenceId, Language};
-use crate::outcomes::{self, ConferenceOutcomes, OutcomesError};
+use crate::outcomes::{self, ConferenceOutcomes};
 use crate::reader::Document;
 
 /// The columns of `documents.csv`, in order.
@@ -61,22 +63,14 @@ pub struct Sources {
 /// Why the sources could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum SourcesError {
+    /// `conferences.csv`, `documents.csv` or an outcomes file is not what it must be.
     #[error(transparent)]
-    Catalogue(#[from] CatalogueError),
-    #[error(transparent)]
-    Outcomes(#[from] OutcomesError),
+    SourceFile(#[from] SourceFileError),
     #[error("{file}: cannot read: {source}")]
     Io {
         file: String,
         #[source]
         source: std::io::Error,
-    },
-    /// A row of `documents.csv` is wrong.
-    #[error("{file}: line {line}: {message}")]
-    Index {
-        file: String,
-        line: u32,
-        message: String,
     },
     /// The reader could not read a document.
     #[error("{file}: {message}")]
@@ -88,18 +82,21 @@ pub enum SourcesError {
 
 impl Sources {
     /// Loads the sources folder (`history/`): `conferences.csv`, `documents.csv` and each
-    /// document it lists (read with [`crate::reader::read_document`]), `outcomes/*.csv`.
+    /// document it lists (read with [`crate::reader::read_document_with`] and the meetings of
+    /// this folder's catalogue), `outcomes/*.csv`.
     pub fn load(dir: &Path) -> Result<Sources, SourcesError> {
-        Self::load_with(dir, crate::reader::read_document)
+        Self::load_with(dir, crate::reader::read_document_with)
     }
 
     /// Loads the sources folder, reading each document with `read` (normally
-    /// `crate::reader::read_document`); `read` gets the file relative to the folder and its bytes.
+    /// `crate::reader::read_document_with`); `read` gets the file relative to the folder, its
+    /// bytes and the meetings of the folder's conference catalogue (for the citations).
     pub fn load_with<E: std::fmt::Display>(
         dir: &Path,
-        mut read: impl FnMut(&str, &[u8]) -> Result<Document, E>,
+        mut read: impl FnMut(&str, &[u8], &Meetings) -> Result<Document, E>,
     ) -> Result<Sources, SourcesError> {
         let catalogue = Catalogue::load(&dir.join("conferences.csv"))?;
+        let meetings = Meetings::from_conferences(catalogue.conferences());
         let index_path = dir.join("documents.csv");
         let index_name = index_path.display().to_string();
         let index = std::fs::read_to_string(&index_path).map_err(|source| SourcesError::Io {
@@ -110,24 +107,25 @@ impl Sources {
         for entry in parse_index(&index_name, &index) {
             let entry = entry?;
             if catalogue.get(&entry.conference).is_none() {
-                return Err(SourcesError::Index {
+                return Err(SourcesError::SourceFile(SourceFileError::Row {
                     file: index_name.clone(),
                     line: entry.line,
                     message: format!(
                         "the conference `{}` is not in conferences.csv",
                         entry.conference
                     ),
-                });
+                }));
             }
             let path = dir.join(&entry.file);
             let bytes = std::fs::read(&path).map_err(|source| SourcesError::Io {
                 file: path.display().to_string(),
                 source,
             })?;
-            let document = read(&entry.file, &bytes).map_err(|e| SourcesError::Document {
-                file: entry.file.clone(),
-                message: e.to_string(),
-            })?;
+            let document =
+                read(&entry.file, &bytes, &meetings).map_err(|e| SourcesError::Document {
+                    file: entry.file.clone(),
+                    message: e.to_string(),
+                })?;
             documents.push(SourceDocument { entry, document });
         }
         let outcomes = outcomes::load_dir(&dir.join("outcomes"), "outcomes/")?;
@@ -152,26 +150,15 @@ pub fn parse_index<'a>(
     file: &'a str,
     text: &'a str,
 ) -> impl Iterator<Item = Result<DocumentEntry, SourcesError>> + 'a {
-    let index_error = move |line: u32, message: String| SourcesError::Index {
-        file: file.to_string(),
-        line,
-        message,
+    let index_error = move |line: u32, message: String| {
+        SourcesError::SourceFile(SourceFileError::Row {
+            file: file.to_string(),
+            line,
+            message,
+        })
     };
     csv_file::records(text, |fields| fields == DOCUMENT_COLUMNS).map(move |row| {
-        let row = row.map_err(|e| match e {
-            csv_file::RecordsError::NoHeader => index_error(
-                1,
-                format!("expected the header `{}`", DOCUMENT_COLUMNS.join(",")),
-            ),
-            csv_file::RecordsError::BadHeader { found } => index_error(
-                1,
-                format!(
-                    "expected the header `{}`, found `{found}`",
-                    DOCUMENT_COLUMNS.join(",")
-                ),
-            ),
-            csv_file::RecordsError::Csv(e) => index_error(e.line(), e.to_string()),
-        })?;
+        let row = row.map_err(|e| e.in_file(file, &DOCUMENT_COLUMNS.join(",")))?;
         entry_from_row(&row.fields, row.line).map_err(|m| index_error(row.line, m))
     })
 }

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use super::layout::{meta_path, text_path};
 use super::read::{History, ReadError, Resolved, RevisionKind};
-use crate::corpus::layout::text_path;
 use crate::model::{Event, InstrumentId, Language};
 
 /// Why there is no text of an instrument at a revision.
@@ -46,7 +46,7 @@ pub fn explain_absence(
 ) -> Result<Absence, ReadError> {
     if let Some(record) = history.instrument_record(at.commit, instrument)? {
         let mut other_languages = Vec::new();
-        for lang in [Language::Fr, Language::En, Language::Es] {
+        for lang in Language::ALL {
             if lang != language
                 && history
                     .blob_id(at.commit, &text_path(instrument, lang))?
@@ -61,7 +61,7 @@ pub fn explain_absence(
             other_languages,
         });
     }
-    let meta = format!("{}/meta.json", instrument.tree_dir());
+    let meta = meta_path(instrument);
     let along = history.path_history(at.commit, &meta)?;
     if let Some(last) = along.last().filter(|v| !v.on_main) {
         // Removed on a proposal ref: a proposal, not an outcome.
@@ -69,7 +69,7 @@ pub fn explain_absence(
             .commit
             .proposal
             .clone()
-            .unwrap_or_else(|| crate::render::short_id(&last.commit.id));
+            .unwrap_or_else(|| last.commit.id.short());
         let evidence = history
             .proposal_records(last.commit.id)?
             .into_iter()

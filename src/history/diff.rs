@@ -319,7 +319,26 @@ fn absorb_lone_spaces(runs: Vec<Run>) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::redline::plain_text as render_plain;
+
+    /// The redline with `[-...-]{+...+}` markers, as `crate::render::redline::plain_text` prints
+    /// it (the store does not call the renderers, even in its tests).
+    fn render_plain(redline: &Redline) -> String {
+        let mut out = String::new();
+        for line in &redline.lines {
+            for run in &line.runs {
+                let (open, close) = match run.kind {
+                    RunKind::Equal => ("", ""),
+                    RunKind::Deleted => ("[-", "-]"),
+                    RunKind::Inserted => ("{+", "+}"),
+                };
+                out.push_str(open);
+                out.push_str(&run.text);
+                out.push_str(close);
+            }
+            out.push('\n');
+        }
+        out
+    }
 
     #[test]
     fn a_changed_word_shows_struck_and_inserted() {

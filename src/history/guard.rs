@@ -13,6 +13,7 @@
 //! The same `[actes]` section records what the history was built from (see
 //! [`super::provenance`]), and every ref move is written to the ref's reflog, as git does.
 
+use super::layout;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -168,9 +169,9 @@ fn foreign_content(path: &Path) -> Result<Option<String>, GuardError> {
 
 /// The refs a history written by actes holds.
 fn is_actes_ref(name: &str) -> bool {
-    name == "refs/heads/main"
-        || name.starts_with("refs/tags/")
-        || name.starts_with("refs/proposals/")
+    name == layout::MAIN_REF
+        || name.starts_with(layout::TAGS_PREFIX)
+        || name.starts_with(layout::PROPOSALS_PREFIX)
 }
 
 /// The `[actes]` section of the repository's config, keys to values (empty when absent).

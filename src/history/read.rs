@@ -11,15 +11,18 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use gix::hash::ObjectId;
 use serde::{Serialize, Serializer};
 
+use crate::model::ProposalId;
 use crate::model::{
     ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord, ProposalRecord,
 };
-use crate::reader::ProposalId;
 
-use super::write::MAIN_REF;
+use super::id::ObjectId;
+use super::layout::{
+    is_body_dir, meta_path, trailer, CONFERENCES_DIR, MAIN_REF, META_FILE, PROPOSALS_DIR,
+    PROPOSALS_PREFIX, TAGS_PREFIX,
+};
 
 /// Why the history could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -251,7 +254,7 @@ impl History {
     pub fn proposal_refs(&self) -> Result<Vec<ProposalRef>, ReadError> {
         let tags = self.tags()?;
         let mut out = Vec::new();
-        for (name, tip) in self.refs_under("refs/proposals/")? {
+        for (name, tip) in self.refs_under(PROPOSALS_PREFIX)? {
             let Some(tip) = self.peel_to_commit(tip)? else {
                 continue;
             };
@@ -335,7 +338,7 @@ impl History {
         let refs = self.proposal_refs()?;
         if let Some(r) = refs
             .iter()
-            .find(|r| r.reference == q || r.reference.strip_prefix("refs/proposals/") == Some(q))
+            .find(|r| r.reference == q || r.reference.strip_prefix(PROPOSALS_PREFIX) == Some(q))
         {
             let tip = r.commits.last().map(|c| c.id).or(r.base);
             if let Some(tip) = tip {
@@ -569,13 +572,13 @@ impl History {
 
     /// The conference records (`conferences/*.json`) at a commit, by file name.
     pub fn conference_records(&self, commit: ObjectId) -> Result<Vec<ConferenceRecord>, ReadError> {
-        self.json_files(commit, "conferences")
+        self.json_files(commit, CONFERENCES_DIR)
     }
 
     /// The proposal records (`proposals/<conference>/*.json`) at a commit.
     pub fn proposal_records(&self, commit: ObjectId) -> Result<Vec<ProposalRecord>, ReadError> {
         let mut out = Vec::new();
-        for path in self.list_files(commit, "proposals")? {
+        for path in self.list_files(commit, PROPOSALS_DIR)? {
             if path.ends_with(".json") {
                 out.push(self.json_file(commit, &path)?);
             }
@@ -589,7 +592,7 @@ impl History {
         commit: ObjectId,
         instrument: &InstrumentId,
     ) -> Result<Option<InstrumentRecord>, ReadError> {
-        let path = format!("{}/meta.json", instrument.tree_dir());
+        let path = meta_path(instrument);
         match self.read_file(commit, &path)? {
             None => Ok(None),
             Some(bytes) => {
@@ -609,7 +612,7 @@ impl History {
         let mut out = Vec::new();
         let root = self.list_dir(commit, "")?.unwrap_or_default();
         for body in root.iter().filter(|e| e.is_dir) {
-            if body.name == "conferences" || body.name == "proposals" {
+            if !is_body_dir(&body.name) {
                 continue;
             }
             for kind in self.list_dir(commit, &body.name)?.unwrap_or_default() {
@@ -618,7 +621,7 @@ impl History {
                 }
                 let kind_path = format!("{}/{}", body.name, kind.name);
                 for number in self.list_dir(commit, &kind_path)?.unwrap_or_default() {
-                    let path = format!("{kind_path}/{}/meta.json", number.name);
+                    let path = format!("{kind_path}/{}/{META_FILE}", number.name);
                     if number.is_dir && self.entry_at(commit, &path)?.is_some() {
                         out.push(self.json_file(commit, &path)?);
                     }
@@ -657,9 +660,9 @@ impl History {
 
     /// The id of a proposal record that `commit` adds under `proposals/`, if exactly one.
     fn added_proposal_id(&self, commit: &CommitInfo) -> Result<Option<String>, ReadError> {
-        let now = self.list_files(commit.id, "proposals")?;
+        let now = self.list_files(commit.id, PROPOSALS_DIR)?;
         let before = match commit.parents.first() {
-            Some(p) => self.list_files(*p, "proposals")?,
+            Some(p) => self.list_files(*p, PROPOSALS_DIR)?,
             None => Vec::new(),
         };
         let added: Vec<&String> = now.iter().filter(|p| !before.contains(p)).collect();
@@ -730,12 +733,20 @@ impl History {
         parse_tree(tree, &data)
     }
 
+    /// The content of a blob (a file), by its id.
+    pub fn blob(&self, id: ObjectId) -> Result<Vec<u8>, ReadError> {
+        self.object(id, gix::objs::Kind::Blob)
+    }
+
     /// The data of an object, by its id; it must be of `kind`.
-    pub fn object(&self, id: ObjectId, kind: gix::objs::Kind) -> Result<Vec<u8>, ReadError> {
-        let mut object = self.repo.find_object(id).map_err(|e| ReadError::Object {
-            id,
-            source: Box::new(e),
-        })?;
+    fn object(&self, id: ObjectId, kind: gix::objs::Kind) -> Result<Vec<u8>, ReadError> {
+        let mut object = self
+            .repo
+            .find_object(id.to_gix())
+            .map_err(|e| ReadError::Object {
+                id,
+                source: Box::new(e),
+            })?;
         if object.kind != kind {
             return Err(ReadError::Malformed {
                 id,
@@ -748,10 +759,13 @@ impl History {
     /// The commit a ref's target peels to (through annotated tags).
     fn peel_to_commit(&self, mut id: ObjectId) -> Result<Option<ObjectId>, ReadError> {
         for _ in 0..8 {
-            let mut object = self.repo.find_object(id).map_err(|e| ReadError::Object {
-                id,
-                source: Box::new(e),
-            })?;
+            let mut object = self
+                .repo
+                .find_object(id.to_gix())
+                .map_err(|e| ReadError::Object {
+                    id,
+                    source: Box::new(e),
+                })?;
             match object.kind {
                 gix::objs::Kind::Commit => return Ok(Some(id)),
                 gix::objs::Kind::Tag => {
@@ -767,6 +781,12 @@ impl History {
             }
         }
         Ok(None)
+    }
+
+    /// Every ref with the id it points to, sorted by name: what identifies the state of the
+    /// history (a cache keyed on it is never read for another history).
+    pub fn refs(&self) -> Result<Vec<(String, ObjectId)>, ReadError> {
+        self.refs_under("")
     }
 
     fn ref_target(&self, name: &str) -> Result<Option<ObjectId>, ReadError> {
@@ -788,7 +808,7 @@ impl History {
             let r = r.map_err(|e| ReadError::Refs(e.into()))?;
             let name = r.name().as_bstr().to_string();
             if let (true, Some(id)) = (name.starts_with(prefix), r.target().try_id()) {
-                out.push((name, id.to_owned()));
+                out.push((name, ObjectId::from_gix(id.to_owned())));
             }
         }
         out.sort();
@@ -798,10 +818,10 @@ impl History {
     /// Each tagged commit with its tag's name (annotated or lightweight).
     fn tags(&self) -> Result<HashMap<ObjectId, String>, ReadError> {
         let mut out = HashMap::new();
-        for (name, id) in self.refs_under("refs/tags/")? {
+        for (name, id) in self.refs_under(TAGS_PREFIX)? {
             if let Some(commit) = self.peel_to_commit(id)? {
                 out.entry(commit)
-                    .or_insert_with(|| name.trim_start_matches("refs/tags/").to_string());
+                    .or_insert_with(|| name.trim_start_matches(TAGS_PREFIX).to_string());
             }
         }
         Ok(out)
@@ -830,7 +850,7 @@ fn parse_tree(id: ObjectId, mut data: &[u8]) -> Result<Vec<DirEntry>, ReadError>
         out.push(DirEntry {
             name,
             is_dir: mode == b"40000",
-            id: ObjectId::try_from(hash).map_err(|_| bad())?,
+            id: ObjectId::from_bytes(hash).ok_or_else(bad)?,
         });
         data = &rest[nul + 21..];
     }
@@ -852,7 +872,7 @@ fn find_tree_entry(
         let nul = rest.iter().position(|b| *b == 0).ok_or_else(bad)?;
         let hash = rest.get(nul + 1..nul + 1 + HASH_LEN).ok_or_else(bad)?;
         if &rest[..nul] == wanted {
-            let entry = ObjectId::try_from(hash).map_err(|_| bad())?;
+            let entry = ObjectId::from_bytes(hash).ok_or_else(bad)?;
             return Ok(Some((entry, &data[..space] == b"40000")));
         }
         data = &rest[nul + 1 + HASH_LEN..];
@@ -895,8 +915,8 @@ fn parse_commit(id: ObjectId, data: &[u8]) -> Result<CommitInfo, ReadError> {
         id,
         tree: tree.ok_or_else(bad)?,
         parents,
-        conference: find("Conference").map(ConferenceId),
-        proposal: find("Proposal"),
+        conference: find(trailer::CONFERENCE).map(ConferenceId),
+        proposal: find(trailer::PROPOSAL),
         author,
         seconds,
         date: date_of(seconds),

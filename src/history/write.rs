@@ -27,6 +27,7 @@ use gix::objs::Kind;
 use serde::Serialize;
 
 use super::guard::{self, GuardError, Standing};
+use super::layout::{tag_ref, PROPOSALS_PREFIX, TAGS_PREFIX};
 use super::lock::{self, BuildLock, LockError};
 use super::pack::{ObjectSet, PackError};
 use super::plan::{CommitPlan, HistoryPlan, Person};
@@ -34,9 +35,8 @@ use super::provenance::Provenance;
 use super::{check, provenance};
 
 /// The refs this writer owns; any other ref already in `packed-refs` is kept as it is.
-const MANAGED_PREFIXES: [&str; 2] = ["refs/tags/", "refs/proposals/"];
-/// The main line.
-pub const MAIN_REF: &str = "refs/heads/main";
+const MANAGED_PREFIXES: [&str; 2] = [TAGS_PREFIX, PROPOSALS_PREFIX];
+pub use super::layout::MAIN_REF;
 
 /// Where a test can stop a build, to check that an interrupted build harms nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -512,7 +512,7 @@ fn write_commit(
         data.push(b'\n');
         data.extend_from_slice(tag.message.as_bytes());
         let tag_id = objects.insert(Kind::Tag, &data)?;
-        let name = format!("refs/tags/{}", tag.name);
+        let name = tag_ref(&tag.name);
         if tag.name.contains(['\n', ' ']) {
             return Err(WriteError::BadRefName { name });
         }
@@ -704,7 +704,7 @@ fn open_or_init(path: &Path) -> Result<(gix::Repository, bool), WriteError> {
         })?
         .to_thread_local();
         // HEAD names the main line whatever the defaults of this gix version.
-        std::fs::write(repo.git_dir().join("HEAD"), "ref: refs/heads/main\n").map_err(|e| {
+        std::fs::write(repo.git_dir().join("HEAD"), format!("ref: {MAIN_REF}\n")).map_err(|e| {
             WriteError::Init {
                 path: path.to_path_buf(),
                 source: Box::new(e),

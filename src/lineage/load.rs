@@ -16,17 +16,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use gix::bstr::ByteSlice;
-use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
 use super::{Records, VersionRecord};
-use crate::corpus::layout::{CatalogueFile, CATALOGUE_PATH};
+use crate::history::layout::{classify, trailer, CatalogueFile, TreeFile};
+use crate::history::read::{CommitInfo, History, ReadError};
+use crate::history::{ChangedFile, ObjectId};
+use crate::model::ProposalId;
 use crate::model::{
     Conference, ConferenceId, ConferenceRecord, EventRecord, InstrumentId, InstrumentRecord,
     ProposalRecord,
 };
-use crate::reader::ProposalId;
 
 /// The cache file's name inside the bare repository.
 pub const CACHE_FILE: &str = "actes-lineage-cache";
@@ -40,7 +40,7 @@ pub enum LoadError {
     Open {
         path: PathBuf,
         #[source]
-        source: Box<gix::Error>,
+        source: Box<ReadError>,
     },
     /// A git object or ref cannot be read.
     #[error("cannot read the history at {path}: {what}")]
@@ -90,40 +90,55 @@ struct Index {
 
 /// The key of the repository's current state: the cache format and every ref with its id.
 pub fn state_key(repo_path: &Path) -> Result<String, LoadError> {
-    let repo = open(repo_path)?;
-    state_key_of(&repo, repo_path)
+    state_key_of(&open(repo_path)?)
 }
 
-fn open(path: &Path) -> Result<gix::Repository, LoadError> {
-    gix::open_opts(path, gix::open::Options::isolated()).map_err(|source| LoadError::Open {
-        path: path.to_path_buf(),
-        source: Box::new(source),
-    })
+fn open(path: &Path) -> Result<History, LoadError> {
+    History::open(path).map_err(|e| from_read(path, e))
 }
 
-fn state_key_of(repo: &gix::Repository, path: &Path) -> Result<String, LoadError> {
-    let mut refs = Vec::new();
-    let platform = repo.references().map_err(|e| git_error(path, e))?;
-    for r in platform.all().map_err(|e| git_error(path, e))? {
-        let r = r.map_err(|e| git_error(path, e))?;
-        let id = r
-            .target()
-            .try_id()
-            .map(|id| id.to_string())
-            .unwrap_or_else(|| "symbolic".to_string());
-        refs.push(format!("{} {id}", r.name().as_bstr()));
+/// A read error in the lineage's terms: a history that is not there (or not one) is the user's
+/// input, a record that does not parse too; anything else is a failure to read git.
+fn from_read(path: &Path, e: ReadError) -> LoadError {
+    match e {
+        ReadError::Missing { .. } | ReadError::Open { .. } | ReadError::NoMain { .. } => {
+            LoadError::Open {
+                path: path.to_path_buf(),
+                source: Box::new(e),
+            }
+        }
+        ReadError::Record {
+            path: file,
+            commit,
+            message,
+        } => LoadError::BadRecord {
+            file,
+            commit: commit.to_string(),
+            expected: "a JSON record",
+            message,
+        },
+        other => git_error(path, other),
     }
-    refs.sort();
+}
+
+fn state_key_of(history: &History) -> Result<String, LoadError> {
+    let refs: Vec<String> = history
+        .refs()
+        .map_err(|e| from_read(history.path(), e))?
+        .into_iter()
+        .map(|(name, id)| format!("{name} {id}"))
+        .collect();
     Ok(format!("{CACHE_FORMAT}; {}", refs.join("; ")))
 }
 
 /// Every record of the history, from the cache when it is current, else read and cached.
 pub fn load(repo_path: &Path) -> Result<Records, LoadError> {
-    let key = state_key(repo_path)?;
+    let history = open(repo_path)?;
+    let key = state_key_of(&history)?;
     if let Some(records) = read_cache(repo_path, &key, None) {
         return Ok(records);
     }
-    let records = read_records(repo_path)?;
+    let records = read_records_of(&history)?;
     write_cache(repo_path, &key, &records);
     Ok(records)
 }
@@ -131,11 +146,12 @@ pub fn load(repo_path: &Path) -> Result<Records, LoadError> {
 /// The records that one instrument's lineage needs: its events, versions and proposals, and the
 /// versions of other instruments that cite it. From the cache when current.
 pub fn load_for(repo_path: &Path, instrument: &InstrumentId) -> Result<Records, LoadError> {
-    let key = state_key(repo_path)?;
+    let history = open(repo_path)?;
+    let key = state_key_of(&history)?;
     if let Some(records) = read_cache(repo_path, &key, Some(instrument)) {
         return Ok(records);
     }
-    let records = read_records(repo_path)?;
+    let records = read_records_of(&history)?;
     write_cache(repo_path, &key, &records);
     Ok(subset(&records, instrument))
 }
@@ -352,121 +368,55 @@ fn write_cache(repo_path: &Path, key: &str, records: &Records) {
     }
 }
 
-/// A file that changed in a commit: its path and blob id.
-type Changed = Vec<(String, ObjectId)>;
-
-/// The blobs that differ between two trees, under `prefix`, descending only into folders whose
-/// ids differ, and keeping only the files the lineage reads.
-fn changed_files(
-    repo: &gix::Repository,
-    path: &Path,
-    old: Option<ObjectId>,
-    new: ObjectId,
-    prefix: &str,
-    out: &mut Changed,
-) -> Result<(), LoadError> {
-    let entries = |id: ObjectId| -> Result<Vec<(String, bool, ObjectId)>, LoadError> {
-        let tree = repo.find_tree(id).map_err(|e| git_error(path, e))?;
-        let mut list = Vec::new();
-        for entry in tree.iter() {
-            let entry = entry.map_err(|e| git_error(path, e))?;
-            list.push((
-                entry.filename().to_str_lossy().into_owned(),
-                entry.mode().is_tree(),
-                entry.oid().to_owned(),
-            ));
-        }
-        Ok(list)
-    };
-    let old_entries: BTreeMap<String, (bool, ObjectId)> = match old {
-        Some(id) => entries(id)?
-            .into_iter()
-            .map(|(n, t, id)| (n, (t, id)))
-            .collect(),
-        None => BTreeMap::new(),
-    };
-    for (name, is_tree, id) in entries(new)? {
-        let before = old_entries.get(&name);
-        if before.is_some_and(|(_, old_id)| *old_id == id) {
-            continue;
-        }
-        let full = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}/{name}")
-        };
-        if is_tree {
-            let old_tree = before.filter(|(t, _)| *t).map(|(_, id)| *id);
-            changed_files(repo, path, old_tree, id, &full, out)?;
-        } else if wanted(&full) {
-            out.push((full, id));
-        }
-    }
-    Ok(())
-}
-
 /// The files the lineage reads.
 fn wanted(path: &str) -> bool {
-    let parts: Vec<&str> = path.split('/').collect();
-    match parts.as_slice() {
-        [CATALOGUE_PATH] => true,
-        ["conferences", f] => f.ends_with(".json"),
-        ["proposals", _, f] => f.ends_with(".json"),
-        [_, _, _, "meta.json"] => true,
-        _ => false,
-    }
+    matches!(
+        classify(path),
+        Some(
+            TreeFile::Catalogue
+                | TreeFile::Conference
+                | TreeFile::Proposal
+                | TreeFile::InstrumentRecord
+        )
+    )
 }
 
 /// A commit of the history with what the lineage reads from it.
-struct CommitFiles {
-    id: ObjectId,
-    message: String,
-    files: Changed,
+struct CommitFiles<'a> {
+    commit: &'a CommitInfo,
+    files: Vec<ChangedFile>,
 }
 
-fn commit_files(
-    repo: &gix::Repository,
-    path: &Path,
-    id: ObjectId,
-) -> Result<CommitFiles, LoadError> {
-    let commit = repo.find_commit(id).map_err(|e| git_error(path, e))?;
-    let tree = commit.tree_id().map_err(|e| git_error(path, e))?.detach();
-    let parent_tree = match commit.parent_ids().next() {
+fn commit_files<'a>(
+    history: &History,
+    commit: &'a CommitInfo,
+) -> Result<CommitFiles<'a>, LoadError> {
+    let parent_tree = match commit.parents.first() {
         Some(p) => Some(
-            repo.find_commit(p)
-                .map_err(|e| git_error(path, e))?
-                .tree_id()
-                .map_err(|e| git_error(path, e))?
-                .detach(),
+            history
+                .commit_info(*p)
+                .map_err(|e| from_read(history.path(), e))?
+                .tree,
         ),
         None => None,
     };
-    let mut files = Vec::new();
-    changed_files(repo, path, parent_tree, tree, "", &mut files)?;
-    Ok(CommitFiles {
-        id,
-        message: commit.message_raw_sloppy().to_str_lossy().into_owned(),
-        files,
-    })
-}
-
-fn trailer<'a>(message: &'a str, name: &str) -> Option<&'a str> {
-    message.lines().rev().find_map(|l| {
-        let (k, v) = l.split_once(':')?;
-        (k.trim().eq_ignore_ascii_case(name)).then(|| v.trim())
-    })
+    let files = history
+        .changed_files(parent_tree, commit.tree, &wanted)
+        .map_err(|e| from_read(history.path(), e))?;
+    Ok(CommitFiles { commit, files })
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
-    repo: &gix::Repository,
-    path: &Path,
+    history: &History,
     commit: ObjectId,
     file: &str,
     blob: ObjectId,
     expected: &'static str,
 ) -> Result<T, LoadError> {
-    let blob = repo.find_blob(blob).map_err(|e| git_error(path, e))?;
-    serde_json::from_slice(&blob.data).map_err(|e| LoadError::BadRecord {
+    let data = history
+        .blob(blob)
+        .map_err(|e| from_read(history.path(), e))?;
+    serde_json::from_slice(&data).map_err(|e| LoadError::BadRecord {
         file: file.to_string(),
         commit: commit.to_string(),
         expected,
@@ -479,43 +429,45 @@ fn parse<T: serde::de::DeserializeOwned>(
 /// refs) and instrument records, each placed at the commit's conference and proposal (from the
 /// records, else the `Conference:` and `Proposal:` trailers).
 fn read_commit(
-    repo: &gix::Repository,
-    repo_path: &Path,
+    history: &History,
     c: &CommitFiles,
     on_proposal_ref: bool,
     records: &mut Records,
 ) -> Result<(), LoadError> {
     let mut proposal: Option<ProposalId> = if on_proposal_ref {
-        trailer(&c.message, "Proposal").and_then(|p| p.parse().ok())
+        c.commit
+            .trailer(trailer::PROPOSAL)
+            .and_then(|p| p.parse().ok())
     } else {
         None
     };
-    let mut conference = trailer(&c.message, "Conference").map(|s| ConferenceId(s.to_string()));
+    let mut conference = c
+        .commit
+        .trailer(trailer::CONFERENCE)
+        .map(|s| ConferenceId(s.to_string()));
     let mut metas = Vec::new();
     for (file, blob) in &c.files {
-        if file == CATALOGUE_PATH && (!on_proposal_ref || records.catalogue.is_empty()) {
-            let catalogue: CatalogueFile = parse(
-                repo,
-                repo_path,
-                c.id,
-                file,
-                *blob,
-                "the conference catalogue",
-            )?;
-            records.catalogue = catalogue.conferences;
-        } else if !on_proposal_ref && file.starts_with("conferences/") {
-            let record: ConferenceRecord =
-                parse(repo, repo_path, c.id, file, *blob, "a conference record")?;
-            conference = Some(record.conference.id.clone());
-            records.conferences.push(record);
-        } else if on_proposal_ref && file.starts_with("proposals/") {
-            let record: ProposalRecord =
-                parse(repo, repo_path, c.id, file, *blob, "a proposal record")?;
-            proposal = Some(record.id.clone());
-            conference = Some(record.conference.clone());
-            records.proposals.push(record);
-        } else if file.ends_with("/meta.json") {
-            metas.push((file, *blob));
+        let id = c.commit.id;
+        match classify(file) {
+            Some(TreeFile::Catalogue) if !on_proposal_ref || records.catalogue.is_empty() => {
+                let catalogue: CatalogueFile =
+                    parse(history, id, file, *blob, "the conference catalogue")?;
+                records.catalogue = catalogue.conferences;
+            }
+            Some(TreeFile::Conference) if !on_proposal_ref => {
+                let record: ConferenceRecord =
+                    parse(history, id, file, *blob, "a conference record")?;
+                conference = Some(record.conference.id.clone());
+                records.conferences.push(record);
+            }
+            Some(TreeFile::Proposal) if on_proposal_ref => {
+                let record: ProposalRecord = parse(history, id, file, *blob, "a proposal record")?;
+                proposal = Some(record.id.clone());
+                conference = Some(record.conference.clone());
+                records.proposals.push(record);
+            }
+            Some(TreeFile::InstrumentRecord) => metas.push((file, *blob)),
+            _ => {}
         }
     }
     let Some(conference) = conference else {
@@ -523,7 +475,7 @@ fn read_commit(
     };
     for (file, blob) in metas {
         let record: InstrumentRecord =
-            parse(repo, repo_path, c.id, file, blob, "an instrument record")?;
+            parse(history, c.commit.id, file, blob, "an instrument record")?;
         records.versions.push(VersionRecord {
             conference: conference.clone(),
             proposal: proposal.clone(),
@@ -535,61 +487,27 @@ fn read_commit(
 
 /// Reads every record of the history, without the cache.
 pub fn read_records(repo_path: &Path) -> Result<Records, LoadError> {
-    let repo = open(repo_path)?;
+    let history = open(repo_path)?;
+    read_records_of(&history)
+}
+
+fn read_records_of(history: &History) -> Result<Records, LoadError> {
+    let path = history.path();
     let mut records = Records::default();
     // Main, oldest first.
-    let mut main_commits = Vec::new();
-    let mut main_set = BTreeSet::new();
-    if let Ok(mut head) = repo.find_reference("refs/heads/main") {
-        let mut next = Some(
-            head.peel_to_id()
-                .map_err(|e| git_error(repo_path, e))?
-                .detach(),
-        );
-        while let Some(id) = next {
-            main_commits.push(id);
-            main_set.insert(id);
-            let commit = repo.find_commit(id).map_err(|e| git_error(repo_path, e))?;
-            next = commit.parent_ids().next().map(|p| p.detach());
-        }
+    for commit in history.conferences() {
+        let c = commit_files(history, commit)?;
+        read_commit(history, &c, false, &mut records)?;
     }
-    main_commits.reverse();
-    for id in main_commits {
-        let c = commit_files(&repo, repo_path, id)?;
-        read_commit(&repo, repo_path, &c, false, &mut records)?;
-    }
-    // Proposal refs, each from its base on main up to its tip.
-    let platform = repo.references().map_err(|e| git_error(repo_path, e))?;
-    let mut tips = Vec::new();
-    for r in platform
-        .prefixed("refs/proposals/")
-        .map_err(|e| git_error(repo_path, e))?
-    {
-        let mut r = r.map_err(|e| git_error(repo_path, e))?;
-        let name = r.name().as_bstr().to_string();
-        let id = r
-            .peel_to_id()
-            .map_err(|e| git_error(repo_path, e))?
-            .detach();
-        tips.push((name, id));
-    }
-    tips.sort();
+    // Proposal refs, each from its base on main up to its tip; a commit shared by two refs once.
     let mut seen = BTreeSet::new();
-    for (_, tip) in tips {
-        let mut chain = Vec::new();
-        let mut next = Some(tip);
-        while let Some(id) = next {
-            if main_set.contains(&id) || !seen.insert(id) {
-                break;
+    for proposal_ref in history.proposal_refs().map_err(|e| from_read(path, e))? {
+        for commit in &proposal_ref.commits {
+            if !seen.insert(commit.id) {
+                continue;
             }
-            chain.push(id);
-            let commit = repo.find_commit(id).map_err(|e| git_error(repo_path, e))?;
-            next = commit.parent_ids().next().map(|p| p.detach());
-        }
-        chain.reverse();
-        for id in chain {
-            let c = commit_files(&repo, repo_path, id)?;
-            read_commit(&repo, repo_path, &c, true, &mut records)?;
+            let c = commit_files(history, commit)?;
+            read_commit(history, &c, true, &mut records)?;
         }
     }
     Ok(records)

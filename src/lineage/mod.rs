@@ -23,11 +23,11 @@ use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
+use crate::model::{Action, ProposalId};
 use crate::model::{
     Body, Citation, Completeness, Conference, ConferenceId, ConferenceRecord, Event, Evidence,
     EvidenceKind, InstrumentId, InstrumentRecord, Language, ProposalRecord, Revision, Status,
 };
-use crate::reader::{Action, ProposalId};
 
 /// An instrument record as the history stores it at one commit: after a conference (on `main`), or
 /// as a proposal puts it forward (on a proposal ref).

@@ -13,11 +13,11 @@ use serde::Serialize;
 
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
 use crate::catalogue::ResolveError;
+use crate::model::{Action, ProposalId};
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
     Language, Revision, Side, Status,
 };
-use crate::reader::{Action, ProposalId};
 
 /// Why a query could not answer.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -1160,10 +1160,21 @@ pub struct GraphView {
 pub struct GraphNode {
     /// A stable id: `conf:pp-2018-dubai`, `v:pp/resolution/130@pp-2014-busan`, `p:B/67/4`.
     pub id: String,
-    /// `conference`, `version`, `proposed-version`, `proposal`.
-    pub kind: String,
+    pub kind: NodeKind,
     pub label: String,
     pub status: Option<Status>,
+}
+
+/// What a node of the graph view stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeKind {
+    Conference,
+    /// A version of an instrument after a conference.
+    Version,
+    /// A version as a proposal would make it: not an outcome.
+    ProposedVersion,
+    Proposal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -1224,12 +1235,12 @@ impl Lineage {
             .map(|&n| {
                 let node = &self.graph[n];
                 let (kind, label, status) = match node {
-                    Node::Conference(c) => ("conference", c.label(), None),
+                    Node::Conference(c) => (NodeKind::Conference, c.label(), None),
                     Node::Version(v) => (
                         if v.proposal.is_some() {
-                            "proposed-version"
+                            NodeKind::ProposedVersion
                         } else {
-                            "version"
+                            NodeKind::Version
                         },
                         match (&v.proposal, &v.revision) {
                             (Some(p), _) => {
@@ -1245,14 +1256,14 @@ impl Lineage {
                         Some(v.status),
                     ),
                     Node::Proposal(p) => (
-                        "proposal",
+                        NodeKind::Proposal,
                         format!("{} {} {}", p.action, p.id, instrument_name(&p.target)),
                         Some(Status::Proposed),
                     ),
                 };
                 GraphNode {
                     id: self.node_id(node),
-                    kind: kind.to_string(),
+                    kind,
                     label,
                     status,
                 }
@@ -1276,66 +1287,5 @@ impl Lineage {
         edges.sort_by(|a, b| (&a.from, &a.to, a.relation).cmp(&(&b.from, &b.to, b.relation)));
         edges.dedup_by(|a, b| a.from == b.from && a.to == b.to && a.relation == b.relation);
         Ok(GraphView { nodes, edges })
-    }
-}
-
-impl GraphView {
-    /// The view as a drawing for the DOT and Mermaid renderers.
-    pub fn diagram(&self) -> crate::render::graph::Diagram {
-        use crate::render::graph::{Diagram, DiagramEdge, DiagramNode, EdgeStyle, Shape};
-        let proposed_versions: std::collections::BTreeSet<&str> = self
-            .nodes
-            .iter()
-            .filter(|n| n.kind == "proposed-version")
-            .map(|n| n.id.as_str())
-            .collect();
-        // An edge reads from its tail to its head: a proposal proposes a version (MOD, ADD) or
-        // targets the version in force (SUP, NOC).
-        // Edges not stated by a source say so in their label.
-        let label = |e: &GraphEdge| {
-            let words = match e.relation {
-                Relation::ProposedBy if proposed_versions.contains(e.to.as_str()) => "proposes",
-                Relation::ProposedBy => "targets",
-                other => other.words(),
-            };
-            match e.kind {
-                EvidenceKind::Inferred => format!("{words} (inferred)"),
-                EvidenceKind::Proposed if e.relation != Relation::ProposedBy => {
-                    format!("{words} (proposed)")
-                }
-                _ => words.to_string(),
-            }
-        };
-        Diagram {
-            nodes: self
-                .nodes
-                .iter()
-                .map(|n| DiagramNode {
-                    id: n.id.clone(),
-                    label: n.label.clone(),
-                    shape: match n.kind.as_str() {
-                        "conference" => Shape::Box,
-                        "proposal" => Shape::Note,
-                        "proposed-version" => Shape::Dashed,
-                        _ if n.status == Some(Status::Inferred) => Shape::Dashed,
-                        _ => Shape::Ellipse,
-                    },
-                })
-                .collect(),
-            edges: self
-                .edges
-                .iter()
-                .map(|e| DiagramEdge {
-                    from: e.from.clone(),
-                    to: e.to.clone(),
-                    label: label(e),
-                    style: match e.kind {
-                        EvidenceKind::Stated => EdgeStyle::Solid,
-                        EvidenceKind::Proposed => EdgeStyle::Dotted,
-                        EvidenceKind::Inferred => EdgeStyle::Dashed,
-                    },
-                })
-                .collect(),
-        }
     }
 }

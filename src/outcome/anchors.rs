@@ -154,7 +154,7 @@ pub fn text_anchors(text: &InstrumentText) -> TextAnchors {
             paragraph.lines = LineSpan::line(line);
         }
     }
-    let found = citations::extract(Some(&numbered), None, None);
+    let found = citations::extract(Some(&numbered), None, None, &citations::Meetings::default());
     let mut cited: BTreeMap<(usize, usize), Vec<&crate::model::Citation>> = BTreeMap::new();
     for c in &found {
         if let Some(Some(place)) = at.get(c.line as usize) {

@@ -14,9 +14,11 @@ use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use crate::model::UncertaintyKind;
 use crate::model::{
     Body, Citation, InstrumentId, InstrumentKind, InstrumentText, Revision, Side, Uncertainty,
 };
+use crate::model::{Conference, BODY_NAMES};
 use crate::reader::lang;
 use crate::reader::redline::parse_revision;
 use crate::text::{fold, is_letter, is_letter_or_digit};
@@ -39,8 +41,9 @@ pub fn extract(
     old: Option<&InstrumentText>,
     new: Option<&InstrumentText>,
     openings: Option<&Openings>,
+    meetings: &Meetings,
 ) -> Vec<Citation> {
-    extract_all(old, new, openings).citations
+    extract_all(old, new, openings, meetings).citations
 }
 
 /// The lines of an instrument's opening parts in the source, so that citations found there can
@@ -57,13 +60,14 @@ pub fn extract_all(
     old: Option<&InstrumentText>,
     new: Option<&InstrumentText>,
     openings: Option<&Openings>,
+    meetings: &Meetings,
 ) -> CitationReport {
     let mut uncertain = BTreeSet::new();
     let old_found = old
-        .map(|t| side_citations(t, openings, &mut uncertain))
+        .map(|t| side_citations(t, openings, meetings, &mut uncertain))
         .unwrap_or_default();
     let new_found = new
-        .map(|t| side_citations(t, openings, &mut uncertain))
+        .map(|t| side_citations(t, openings, meetings, &mut uncertain))
         .unwrap_or_default();
     let mut citations = Vec::new();
     let mut new_used = vec![false; new_found.len()];
@@ -119,32 +123,9 @@ struct Found {
 fn host_body(text: &InstrumentText) -> Option<Body> {
     let formula = fold(text.formula.as_deref().unwrap_or(""));
     let header = fold(&text.header);
-    if ["plenipotentiaires", "plenipotentiary", "plenipotenciarios"]
-        .iter()
-        .any(|w| formula.contains(w))
-    {
-        return Some(Body::Pp);
-    }
-    for (words, body) in [
-        (
-            &[
-                "developpement des telecommunications",
-                "development conference",
-                "desarrollo de las telecomunicaciones",
-            ][..],
-            Body::Wtdc,
-        ),
-        (
-            &[
-                "normalisation des telecommunications",
-                "standardization assembly",
-                "normalizacion de las telecomunicaciones",
-            ][..],
-            Body::Wtsa,
-        ),
-    ] {
-        if words.iter().any(|w| formula.contains(w)) {
-            return Some(body);
+    for names in &BODY_NAMES {
+        if names.formula.iter().any(|w| formula.contains(w)) {
+            return Some(names.body);
         }
     }
     if header.contains("projet de nouvelle resolution") {
@@ -156,6 +137,7 @@ fn host_body(text: &InstrumentText) -> Option<Body> {
 fn side_citations(
     text: &InstrumentText,
     openings: Option<&Openings>,
+    meetings: &Meetings,
     uncertain: &mut BTreeSet<Uncertainty>,
 ) -> Vec<Found> {
     let host = host_body(text);
@@ -174,6 +156,7 @@ fn side_citations(
                 continue;
             };
             let context = Context {
+                meetings,
                 host,
                 parent_body: None,
                 section: None,
@@ -185,6 +168,7 @@ fn side_citations(
     }
     for section in &text.sections {
         let heading_context = Context {
+            meetings,
             host,
             parent_body: None,
             section: Some(&section.heading),
@@ -209,6 +193,7 @@ fn side_citations(
                 .find_map(|(_, introduced)| *introduced)
                 .flatten();
             let context = Context {
+                meetings,
                 host,
                 parent_body,
                 section: Some(&section.heading),
@@ -287,6 +272,8 @@ fn header_after_designation(header: &str) -> &str {
 
 /// Where a paragraph stands and what surrounds it.
 struct Context<'a> {
+    /// The meetings that revision marks may name (from the catalogue in use).
+    meetings: &'a Meetings,
     host: Option<Body>,
     parent_body: Option<Body>,
     /// The section heading; `None` in the header, the title and the formula.
@@ -644,7 +631,7 @@ fn citations_in(
             if let Some(readings) = doubt {
                 uncertain.insert(Uncertainty {
                     line: context.line,
-                    what: "citation-body".into(),
+                    what: UncertaintyKind::CitationBody,
                     excerpt: as_written.clone(),
                     readings,
                     section: context.section.map(str::to_string),
@@ -676,148 +663,29 @@ fn citations_in(
     out
 }
 
-/// Phrases right after a citation that name its body (folded: lowercase, no accents).
-const BODY_AFTER: &[(&str, Body)] = &[
-    ("de la presente conference", Body::Pp),
-    ("de la conference de plenipotentiaires", Body::Pp),
-    ("of the plenipotentiary conference", Body::Pp),
-    ("of this conference", Body::Pp),
-    ("of the present conference", Body::Pp),
-    ("de la presente conferencia", Body::Pp),
-    ("de esta conferencia", Body::Pp),
-    ("de la conferencia de plenipotenciarios", Body::Pp),
-    ("de la cmdt", Body::Wtdc),
-    (
-        "de la conference mondiale de developpement des telecommunications",
-        Body::Wtdc,
-    ),
-    ("of wtdc", Body::Wtdc),
-    ("of the wtdc", Body::Wtdc),
-    (
-        "of the world telecommunication development conference",
-        Body::Wtdc,
-    ),
-    (
-        "de la conferencia mundial de desarrollo de las telecomunicaciones",
-        Body::Wtdc,
-    ),
-    ("de l'amnt", Body::Wtsa),
-    ("de la amnt", Body::Wtsa),
-    (
-        "de l'assemblee mondiale de normalisation des telecommunications",
-        Body::Wtsa,
-    ),
-    ("of wtsa", Body::Wtsa),
-    ("of the wtsa", Body::Wtsa),
-    (
-        "of the world telecommunication standardization assembly",
-        Body::Wtsa,
-    ),
-    (
-        "de la asamblea mundial de normalizacion de las telecomunicaciones",
-        Body::Wtsa,
-    ),
-    ("de l'amr", Body::Ra),
-    ("de l'assemblee des radiocommunications", Body::Ra),
-    ("of the radiocommunication assembly", Body::Ra),
-    ("de la asamblea de radiocomunicaciones", Body::Ra),
-    ("de la cmr", Body::Wrc),
-    (
-        "de la conference mondiale des radiocommunications",
-        Body::Wrc,
-    ),
-    ("of wrc", Body::Wrc),
-    ("of the world radiocommunication conference", Body::Wrc),
-    (
-        "de la conferencia mundial de radiocomunicaciones",
-        Body::Wrc,
-    ),
-    ("de la cmti", Body::Wcit),
-    (
-        "de la conference mondiale des telecommunications internationales",
-        Body::Wcit,
-    ),
-    ("of wcit", Body::Wcit),
-    (
-        "of the world conference on international telecommunications",
-        Body::Wcit,
-    ),
-    ("du conseil", Body::Council),
-    ("of the council", Body::Council),
-    ("del consejo", Body::Council),
-    ("qu'il a adoptee a sa session", Body::Council),
-    ("adoptee par le conseil", Body::Council),
-    ("adopted by the council", Body::Council),
-    ("adoptada por el consejo", Body::Council),
-    ("de l'assemblee generale", Body::UnGa),
-    ("of the united nations general assembly", Body::UnGa),
-    ("of the general assembly", Body::UnGa),
-    ("de la asamblea general", Body::UnGa),
-    (
-        "du forum mondial des politiques de telecommunication",
-        Body::Wtpf,
-    ),
-    (
-        "of the world telecommunication/ict policy forum",
-        Body::Wtpf,
-    ),
-    ("of the world telecommunication policy forum", Body::Wtpf),
-    (
-        "del foro mundial de politica de las telecomunicaciones",
-        Body::Wtpf,
-    ),
-];
+/// Phrases right after a citation that name its body (folded: lowercase, no accents): each
+/// body's `after` phrases in [`crate::model::BODY_NAMES`].
+fn body_after() -> &'static [(&'static str, Body)] {
+    static AFTER: std::sync::OnceLock<Vec<(&'static str, Body)>> = std::sync::OnceLock::new();
+    AFTER.get_or_init(|| {
+        BODY_NAMES
+            .iter()
+            .flat_map(|n| n.after.iter().map(move |p| (*p, n.body)))
+            .collect()
+    })
+}
 
 /// Mentions of a body inside running text (folded), for the words before a citation and the item
-/// a list hangs under.
-const BODY_MENTIONS: &[(&str, Body)] = &[
-    ("cmdt", Body::Wtdc),
-    ("wtdc", Body::Wtdc),
-    (
-        "conference mondiale de developpement des telecommunications",
-        Body::Wtdc,
-    ),
-    ("world telecommunication development conference", Body::Wtdc),
-    (
-        "conferencia mundial de desarrollo de las telecomunicaciones",
-        Body::Wtdc,
-    ),
-    ("amnt", Body::Wtsa),
-    ("wtsa", Body::Wtsa),
-    (
-        "assemblee mondiale de normalisation des telecommunications",
-        Body::Wtsa,
-    ),
-    (
-        "world telecommunication standardization assembly",
-        Body::Wtsa,
-    ),
-    (
-        "asamblea mundial de normalizacion de las telecomunicaciones",
-        Body::Wtsa,
-    ),
-    ("amr", Body::Ra),
-    ("assemblee des radiocommunications", Body::Ra),
-    ("radiocommunication assembly", Body::Ra),
-    ("cmr", Body::Wrc),
-    ("conference mondiale des radiocommunications", Body::Wrc),
-    ("world radiocommunication conference", Body::Wrc),
-    ("cmti", Body::Wcit),
-    ("wcit", Body::Wcit),
-    (
-        "conference mondiale des telecommunications internationales",
-        Body::Wcit,
-    ),
-    ("le conseil", Body::Council),
-    ("the council", Body::Council),
-    ("el consejo", Body::Council),
-    ("assemblee generale", Body::UnGa),
-    ("general assembly", Body::UnGa),
-    ("asamblea general", Body::UnGa),
-    ("conference de plenipotentiaires", Body::Pp),
-    ("plenipotentiary conference", Body::Pp),
-    ("conferencia de plenipotenciarios", Body::Pp),
-];
+/// a list hangs under: each body's `mentions` in [`crate::model::BODY_NAMES`].
+fn body_mentions() -> &'static [(&'static str, Body)] {
+    static MENTIONS: std::sync::OnceLock<Vec<(&'static str, Body)>> = std::sync::OnceLock::new();
+    MENTIONS.get_or_init(|| {
+        BODY_NAMES
+            .iter()
+            .flat_map(|n| n.mentions.iter().map(move |p| (*p, n.body)))
+            .collect()
+    })
+}
 
 /// The body mentioned last in a (folded) text, as a whole word: the mention that starts last.
 fn last_body_mention(folded: &str) -> Option<Body> {
@@ -835,7 +703,7 @@ fn last_body_mention(folded: &str) -> Option<Body> {
 /// The body whose mention opens the (folded) text, as a whole word.
 fn body_mention_at(folded: &str) -> Option<Body> {
     let first = *folded.as_bytes().first()?;
-    BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+    body_mentions().iter().find_map(|(phrase, body)| {
         // The first byte first: most words open no mention.
         if phrase.as_bytes()[0] != first {
             return None;
@@ -851,7 +719,7 @@ fn body_mention_at(folded: &str) -> Option<Body> {
 
 /// The body whose mention ends the (folded) text, as a whole word.
 fn body_mention_at_end(folded: &str) -> Option<Body> {
-    BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+    body_mentions().iter().find_map(|(phrase, body)| {
         let head = folded.strip_suffix(phrase)?;
         head.chars()
             .last()
@@ -866,7 +734,7 @@ fn body_mention_at_end(folded: &str) -> Option<Body> {
 /// and WTPF meetings that PP resolutions cite (WTDC Dubaï 2014 and Buenos Aires 2017, WTSA Dubaï
 /// 2012 and Hammamet 2016, WCIT Dubaï 2012, WTPF Lisbonne 2009, and their predecessors). No
 /// Plenipotentiary Conference belongs here: those come from the catalogue
-/// ([`catalogue_meetings`]), and a test keeps it so.
+/// ([`Meetings`]), and a test keeps it so.
 const OTHER_MEETINGS: &[(&str, i32, Body)] = &[
     ("buenos aires", 1994, Body::Wtdc),
     ("la valette", 1998, Body::Wtdc),
@@ -890,41 +758,37 @@ const OTHER_MEETINGS: &[(&str, i32, Body)] = &[
     ("lisboa", 2009, Body::Wtpf),
 ];
 
-/// The shipped conference catalogue (`history/conferences.csv`, built into the library so that
-/// the reader reads no file but its document), as (folded place, year, body) for every place
-/// name and alias of every conference; read once. Editing the catalogue takes a rebuild to
-/// reach the reader.
-fn catalogue_meetings() -> &'static [(String, i32, Body)] {
-    static MEETINGS: std::sync::OnceLock<Vec<(String, i32, Body)>> = std::sync::OnceLock::new();
-    MEETINGS.get_or_init(|| {
-        let shipped = crate::catalogue::Catalogue::parse(
-            "history/conferences.csv",
-            include_str!("../../history/conferences.csv"),
-        );
-        // The catalogue's own tests check the shipped file; were it ever unreadable, the reader
-        // would only lose this clue to a citation's body, and report the citation as undecided.
-        let Ok(catalogue) = shipped else {
-            return Vec::new();
-        };
-        catalogue
-            .conferences()
-            .iter()
-            .flat_map(|c| {
-                [&c.place.fr, &c.place.en, &c.place.es]
-                    .into_iter()
-                    .chain(c.aliases.iter())
-                    .map(move |place| (fold(place), c.year, c.body))
-            })
-            .collect()
-    })
+/// The meetings that a citation's revision mark may name (`Rév. Busan, 2014`), from the
+/// conference catalogue of the sources in use: every place name and alias of every conference,
+/// folded with [`fold`], with its year and body. The caller passes it (the corpus reads the
+/// catalogue of its sources folder); [`Meetings::default`] knows no catalogue, and then only the
+/// other bodies' meetings of [`OTHER_MEETINGS`] name a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meetings {
+    places: Vec<(String, i32, Body)>,
 }
 
-fn bodies_meeting(revision: &Revision) -> Vec<Body> {
+impl Meetings {
+    /// The meetings of a catalogue's conferences.
+    pub fn from_conferences(conferences: &[Conference]) -> Meetings {
+        Meetings {
+            places: conferences
+                .iter()
+                .flat_map(|c| {
+                    [&c.place.fr, &c.place.en, &c.place.es]
+                        .into_iter()
+                        .chain(c.aliases.iter())
+                        .map(move |place| (fold(place), c.year, c.body))
+                })
+                .collect(),
+        }
+    }
+}
+
+fn bodies_meeting(revision: &Revision, meetings: &Meetings) -> Vec<Body> {
     let place = fold(&revision.place);
     let mut out: Vec<Body> = Vec::new();
-    let catalogue = catalogue_meetings()
-        .iter()
-        .map(|(p, y, b)| (p.as_str(), *y, *b));
+    let catalogue = meetings.places.iter().map(|(p, y, b)| (p.as_str(), *y, *b));
     for (p, y, body) in catalogue.chain(OTHER_MEETINGS.iter().copied()) {
         if p == place && y == revision.year && !out.contains(&body) {
             out.push(body);
@@ -960,7 +824,7 @@ impl<'a> Surroundings<'a> {
             let after = self.after.trim_start_matches([',', ' ']);
             let head = first_chars(after, 120);
             let near_after = first_chars(after, 60);
-            if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
+            if let Some((_, body)) = body_after().iter().find(|(p, _)| head.starts_with(p)) {
                 return Some(*body);
             }
             (near_after.contains("a sa session de") || near_after.contains("at its session"))
@@ -1037,7 +901,9 @@ fn decide_body(
     if let Some(body) = words.named_after() {
         return (body, None);
     }
-    let meeting = revision.map(bodies_meeting).unwrap_or_default();
+    let meeting = revision
+        .map(|r| bodies_meeting(r, context.meetings))
+        .unwrap_or_default();
     let from_context = words.named_before().or(context.parent_body);
     if let Some(body) = from_context {
         if !meeting.is_empty() && !meeting.contains(&body) {
@@ -1107,6 +973,23 @@ fn decide_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The meetings of the shipped catalogue, as the corpus passes them for `history/`.
+    fn shipped() -> &'static Meetings {
+        static SHIPPED: std::sync::OnceLock<Meetings> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let catalogue = crate::catalogue::Catalogue::parse(
+                "history/conferences.csv",
+                include_str!("../../history/conferences.csv"),
+            )
+            .expect("the shipped catalogue reads");
+            Meetings::from_conferences(catalogue.conferences())
+        })
+    }
+
+    fn bodies_meeting_shipped(revision: &Revision) -> Vec<Body> {
+        bodies_meeting(revision, shipped())
+    }
     use crate::model::{Change, Completeness, Language, LineSpan, Paragraph, Section};
 
     fn text(formula: &str, items: &[(&str, u8, &str)]) -> InstrumentText {
@@ -1140,7 +1023,7 @@ mod tests {
     const PP: &str = "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Busan, 2014),";
 
     fn one(t: &str) -> Vec<Citation> {
-        extract(Some(&text(PP, &[("a)", 0, t)])), None, None)
+        extract(Some(&text(PP, &[("a)", 0, t)])), None, None, shipped())
     }
 
     fn rev(c: &Citation) -> Option<(&str, i32, bool)> {
@@ -1272,7 +1155,7 @@ mod tests {
                 "les Résolutions 50 et 52 (Rév. Hammamet, 2016) de l'AMNT",
             )],
         );
-        let found = extract(Some(&old), Some(&new), None);
+        let found = extract(Some(&old), Some(&new), None, shipped());
         assert_eq!(found.len(), 4);
         assert_eq!(found.iter().filter(|c| c.side == Side::Old).count(), 2);
         let new_50 = found
@@ -1293,7 +1176,7 @@ mod tests {
                 "la Résolution 181 (Rév. Guadalajara, 2010) de la Conférence de plénipotentiaires;",
             )],
         );
-        let found = extract(Some(&t), Some(&t), None);
+        let found = extract(Some(&t), Some(&t), None, shipped());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].side, Side::Both);
         assert_eq!(found[0].cited.body, Body::Pp);
@@ -1322,10 +1205,12 @@ mod tests {
                 ("j)", 0, "la Résolution 140;"),
             ],
         );
-        let found = extract(Some(&t), None, None);
+        let found = extract(Some(&t), None, None, shipped());
         let bodies: Vec<Body> = found.iter().map(|c| c.cited.body).collect();
         assert_eq!(bodies, [Body::Wtsa, Body::Wtsa, Body::Pp]);
-        assert!(extract_all(Some(&t), None, None).uncertain.is_empty());
+        assert!(extract_all(Some(&t), None, None, shipped())
+            .uncertain
+            .is_empty());
     }
 
     #[test]
@@ -1353,6 +1238,7 @@ mod tests {
             Some(&text(PP, &[("", 0, "conformément à la Résolution 140;")])),
             None,
             None,
+            shipped(),
         );
         assert_eq!(report.citations[0].cited.body, Body::Pp);
         assert!(report.uncertain.is_empty());
@@ -1371,6 +1257,7 @@ mod tests {
             )),
             None,
             None,
+            shipped(),
         );
         assert_eq!(report.citations.len(), 1);
         let u = &report.uncertain[0];
@@ -1384,6 +1271,7 @@ mod tests {
             Some(&text("", &[("", 0, "conformément à la Résolution 140;")])),
             None,
             None,
+            shipped(),
         );
         assert_eq!(report.uncertain.len(), 1);
     }
@@ -1409,8 +1297,8 @@ mod tests {
         ) {
             let old = text(PP, &[("a)", 0, "les résultats de l'AMNT-12, en particulier:"), ("i)", depth, &t)]);
             let new = text("", &[("", depth, &t)]);
-            let _ = extract_all(Some(&old), Some(&new), None);
-            let _ = extract_all(None, Some(&old), None);
+            let _ = extract_all(Some(&old), Some(&new), None, shipped());
+            let _ = extract_all(None, Some(&old), None, shipped());
         }
     }
 
@@ -1467,7 +1355,7 @@ mod tests {
             starts.reverse();
             starts.into_iter().find_map(|at| {
                 let rest = &folded[at..];
-                BODY_MENTIONS.iter().find_map(|(phrase, body)| {
+                body_mentions().iter().find_map(|(phrase, body)| {
                     let after = rest.strip_prefix(phrase)?;
                     after
                         .chars()
@@ -1483,7 +1371,7 @@ mod tests {
             let after = after.trim_start_matches([',', ' ']);
             let head: String = after.chars().take(120).collect();
             let near_after: String = after.chars().take(60).collect();
-            if let Some((_, body)) = BODY_AFTER.iter().find(|(p, _)| head.starts_with(p)) {
+            if let Some((_, body)) = body_after().iter().find(|(p, _)| head.starts_with(p)) {
                 return Some(*body);
             }
             if near_after.contains("a sa session de") || near_after.contains("at its session") {
@@ -1622,7 +1510,7 @@ mod tests {
                 mark: "1".into(),
                 text: "Voir la Résolution 11 (Rév. Busan, 2014) de la présente Conférence.".into(),
             });
-        let found = extract(Some(&t), None, None);
+        let found = extract(Some(&t), None, None, shipped());
         assert_eq!(found[0].cited.number, Some(11));
     }
 
@@ -1635,19 +1523,40 @@ mod tests {
             revised: true,
         };
         // Spanish and English place names of the catalogue, which no table in code spelled.
-        assert_eq!(bodies_meeting(&revision("Busán", 2014)), vec![Body::Pp]);
-        assert_eq!(bodies_meeting(&revision("Bucharest", 2022)), vec![Body::Pp]);
-        assert_eq!(bodies_meeting(&revision("Dubaï", 2018)), vec![Body::Pp]);
-        // The other bodies' meetings, in the order of the table.
-        assert_eq!(bodies_meeting(&revision("Dubaï", 2014)), vec![Body::Wtdc]);
         assert_eq!(
-            bodies_meeting(&revision("Dubaï", 2012)),
+            bodies_meeting_shipped(&revision("Busán", 2014)),
+            vec![Body::Pp]
+        );
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Bucharest", 2022)),
+            vec![Body::Pp]
+        );
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Dubaï", 2018)),
+            vec![Body::Pp]
+        );
+        // The other bodies' meetings, in the order of the table.
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Dubaï", 2014)),
+            vec![Body::Wtdc]
+        );
+        assert_eq!(
+            bodies_meeting_shipped(&revision("Dubaï", 2012)),
             vec![Body::Wtsa, Body::Wcit]
         );
         assert_eq!(
-            bodies_meeting(&revision("Lisbonne", 2009)),
+            bodies_meeting_shipped(&revision("Lisbonne", 2009)),
             vec![Body::Wtpf]
         );
-        assert!(bodies_meeting(&revision("Genève", 2014)).is_empty());
+        assert!(bodies_meeting_shipped(&revision("Genève", 2014)).is_empty());
+        // The catalogue is the caller's: without one, no Plenipotentiary Conference is known;
+        // with another, its own meetings are.
+        assert!(bodies_meeting(&revision("Busan", 2014), &Meetings::default()).is_empty());
+        let mut elsewhere = shipped().clone();
+        elsewhere.places.push(("atlantide".into(), 2030, Body::Pp));
+        assert_eq!(
+            bodies_meeting(&revision("Atlantide", 2030), &elsewhere),
+            vec![Body::Pp]
+        );
     }
 }

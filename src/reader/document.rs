@@ -6,6 +6,7 @@
 //! This module finds those pieces and reads each instrument's structure; the old and new texts
 //! are pulled apart afterwards (`crate::reader::redline`).
 
+use crate::model::UncertaintyKind;
 use crate::model::{Body, InstrumentId, Language, LineSpan, Uncertainty};
 use crate::reader::lang;
 use crate::reader::structure::{
@@ -134,7 +135,7 @@ pub fn read_block(
     if block.reasons.is_empty() {
         notices.push(Uncertainty {
             line: block.lines.last,
-            what: "reasons-missing".into(),
+            what: UncertaintyKind::ReasonsMissing,
             excerpt: format!("{} {}", block.action, block.id),
             readings: Vec::new(),
             section: None,

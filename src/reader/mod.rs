@@ -8,14 +8,14 @@ pub mod akn;
 pub mod citations;
 pub mod decode;
 pub mod document;
+pub mod labels;
 pub mod lang;
 pub mod redline;
 pub mod structure;
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::{Action, ProposalId};
 use crate::model::{
     Citation, Completeness, InstrumentId, InstrumentText, Language, LineSpan, Uncertainty,
 };
@@ -51,131 +51,6 @@ pub struct Proposal {
     pub uncertain: Vec<Uncertainty>,
     /// The reasons (`Motifs:`, `Reasons:`, `Motivos:`), one string per paragraph.
     pub reasons: Vec<String>,
-}
-
-/// A proposal's identifier: origin / document (addendum) / serial, as in `EUR/44A7/1`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
-pub struct ProposalId {
-    /// The submitter: `B` (Brazil), `EUR` (CEPT), `AFCP`, `SEN`.
-    pub origin: String,
-    pub document: u32,
-    pub addendum: Option<u32>,
-    pub serial: u32,
-}
-
-impl fmt::Display for ProposalId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.addendum {
-            Some(a) => write!(f, "{}/{}A{}/{}", self.origin, self.document, a, self.serial),
-            None => write!(f, "{}/{}/{}", self.origin, self.document, self.serial),
-        }
-    }
-}
-
-impl From<ProposalId> for String {
-    fn from(id: ProposalId) -> Self {
-        id.to_string()
-    }
-}
-
-impl TryFrom<String> for ProposalId {
-    type Error = String;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl std::str::FromStr for ProposalId {
-    type Err = String;
-
-    /// Parses `B/67/4`, `EUR/44A7/1`, `AFCP/55A3/1`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || {
-            format!("`{s}` is not a proposal id of the form ORIGIN/DOCUMENT/SERIAL, e.g. B/67/4 or EUR/44A7/1")
-        };
-        let mut parts = s.trim().split('/');
-        let (Some(origin), Some(doc), Some(serial), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
-        if origin.is_empty() || !origin.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(bad());
-        }
-        let (document, addendum) = match doc.split_once(['A', 'a']) {
-            Some((d, a)) => (d, Some(a.parse().map_err(|_| bad())?)),
-            None => (doc, None),
-        };
-        Ok(ProposalId {
-            origin: origin.to_string(),
-            document: document.parse().map_err(|_| bad())?,
-            addendum,
-            serial: serial.parse().map_err(|_| bad())?,
-        })
-    }
-}
-
-/// What a proposal does to its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Action {
-    /// Modify (tracked changes).
-    #[serde(rename = "MOD")]
-    Mod,
-    /// Editorial change only.
-    #[serde(rename = "(MOD)")]
-    ModEditorial,
-    /// Add a new text.
-    #[serde(rename = "ADD")]
-    Add,
-    /// Bring in existing text.
-    #[serde(rename = "ADD*")]
-    AddMoved,
-    /// Suppress (abrogate).
-    #[serde(rename = "SUP")]
-    Sup,
-    /// Move out existing text.
-    #[serde(rename = "SUP*")]
-    SupMoved,
-    /// No change.
-    #[serde(rename = "NOC")]
-    Noc,
-}
-
-impl Action {
-    /// The action as written in documents.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Mod => "MOD",
-            Action::ModEditorial => "(MOD)",
-            Action::Add => "ADD",
-            Action::AddMoved => "ADD*",
-            Action::Sup => "SUP",
-            Action::SupMoved => "SUP*",
-            Action::Noc => "NOC",
-        }
-    }
-
-    /// Reads an action as written in documents.
-    pub fn parse(s: &str) -> Option<Action> {
-        Some(match s.trim() {
-            "MOD" => Action::Mod,
-            "(MOD)" => Action::ModEditorial,
-            "ADD" => Action::Add,
-            "ADD*" => Action::AddMoved,
-            "SUP" => Action::Sup,
-            "SUP*" => Action::SupMoved,
-            "NOC" => Action::Noc,
-            _ => return None,
-        })
-    }
-}
-
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// Why a document could not be read: the file, the line and what was expected there.
@@ -292,17 +167,29 @@ fn restored_hyphens_note(lines: &[structure::SourceLine<'_>]) -> Option<String> 
     ))
 }
 
+/// Reads a conference document without a conference catalogue: [`read_document_with`] and no
+/// meetings, so that a revision mark alone names the body of a citation only for the other
+/// bodies' meetings the reader knows (see [`citations::Meetings`]).
+pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+    read_document_with(source, bytes, &citations::Meetings::default())
+}
+
 /// Reads a conference document: its proposals, each with its target's old and new texts, its
 /// citations and what the reader could not settle. `source` names the document in errors and
-/// evidence (its path as given).
-pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+/// evidence (its path as given); `meetings` are the conferences of the catalogue in use, which
+/// revision marks in citations may name.
+pub fn read_document_with(
+    source: &str,
+    bytes: &[u8],
+    meetings: &citations::Meetings,
+) -> Result<Document, ReadError> {
     let raw = read_raw_document(source, bytes)?;
     let lexicon = redline::Lexicon::from_texts(raw.text.lines());
     let proposals = raw
         .proposals
         .into_iter()
         .map(|p| {
-            let mut rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon);
+            let mut rebuilt = redline::reconstruct(&p.instrument, p.action, &lexicon, meetings);
             if let Some(said) = annexes_left_out(&p.reasons, &p.instrument) {
                 let note = format!("{ANNEXES_NOT_REPRODUCED} (the proposal says \"{said}\")");
                 for text in [rebuilt.old.as_mut(), rebuilt.new.as_mut()]

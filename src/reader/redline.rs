@@ -14,9 +14,11 @@ pub mod patterns;
 pub use lexicon::Lexicon;
 pub use patterns::{header_revision, parse_revision, split_text, SplitText};
 
+use crate::model::UncertaintyKind;
 use crate::model::{
     Change, Completeness, Footnote, InstrumentText, LineSpan, Paragraph, Section, Uncertainty,
 };
+use crate::reader::citations::Meetings;
 use crate::reader::structure::{RawInstrument, RawItem, RawLine, RawSection};
 use crate::reader::Action;
 
@@ -44,7 +46,12 @@ pub const BODY_NOT_REPRODUCED: &str = "body not reproduced in the source";
 /// Rebuilds the texts that a proposal's action implies: old and new for `MOD` and `(MOD)`, the old
 /// header, title and formula for `SUP`, the new text for `ADD`, the same text on both sides for
 /// `NOC`.
-pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Reconstruction {
+pub fn reconstruct(
+    raw: &RawInstrument,
+    action: Action,
+    lexicon: &Lexicon,
+    meetings: &Meetings,
+) -> Reconstruction {
     let mut builder = Builder {
         lexicon,
         uncertain: Vec::new(),
@@ -69,7 +76,12 @@ pub fn reconstruct(raw: &RawInstrument, action: Action, lexicon: &Lexicon) -> Re
         title: raw.title.as_ref().map(|t| t.lines.first),
         formula: raw.formula.as_ref().map(|f| f.lines.first),
     };
-    let cited = crate::reader::citations::extract_all(old.as_ref(), new.as_ref(), Some(&openings));
+    let cited = crate::reader::citations::extract_all(
+        old.as_ref(),
+        new.as_ref(),
+        Some(&openings),
+        meetings,
+    );
     uncertain.extend(cited.uncertain);
     uncertain.sort_by_key(|u| u.line);
     Reconstruction {
@@ -103,7 +115,7 @@ impl Builder<'_> {
     fn note(&mut self, at: &Place<'_>, finding: Finding) {
         self.uncertain.push(Uncertainty {
             line: at.line,
-            what: finding.what.to_string(),
+            what: finding.what,
             excerpt: finding.excerpt,
             readings: finding.readings,
             section: at.section.map(str::to_string),
@@ -380,7 +392,7 @@ impl Builder<'_> {
                     let first = &items[list[0]];
                     self.uncertain.push(Uncertainty {
                         line: first.lines.first,
-                        what: "label-sequence".into(),
+                        what: UncertaintyKind::LabelSequence,
                         excerpt: labels.join(" "),
                         readings: vec![
                             "no reading of these labels makes an old and a new sequence; items left as written"
@@ -393,10 +405,10 @@ impl Builder<'_> {
                 ListAlignment::Aligned(outcomes) => {
                     for (&index, outcome) in list.iter().zip(outcomes) {
                         let item = &items[index];
-                        let mut report = |what: &str, readings: Vec<String>| {
+                        let mut report = |what: UncertaintyKind, readings: Vec<String>| {
                             self.uncertain.push(Uncertainty {
                                 line: item.lines.first,
-                                what: what.to_string(),
+                                what,
                                 excerpt: excerpt(item),
                                 readings,
                                 section: Some(section.heading.text.clone()),
@@ -405,7 +417,7 @@ impl Builder<'_> {
                         };
                         if outcome.gap {
                             report(
-                                "label-gap",
+                                UncertaintyKind::LabelGap,
                                 vec![format!(
                                     "a label is missing before {}",
                                     item.label.as_deref().unwrap_or("").trim()
@@ -422,9 +434,9 @@ impl Builder<'_> {
                                 > 1;
                             report(
                                 if presence {
-                                    "paragraph-presence"
+                                    UncertaintyKind::ParagraphPresence
                                 } else {
-                                    "label-pair"
+                                    UncertaintyKind::LabelPair
                                 },
                                 outcome
                                     .alternatives
@@ -442,7 +454,7 @@ impl Builder<'_> {
                                 readings.extend(
                                     outcome.ruled_out_by_order.iter().map(Placement::describe),
                                 );
-                                report("paragraph-order", readings);
+                                report(UncertaintyKind::ParagraphOrder, readings);
                             }
                             placements[index] = ItemPlacement::Settled(outcome.chosen);
                         }
@@ -738,7 +750,7 @@ mod tests {
     #[test]
     fn a_mod_gives_the_old_and_the_new_revision() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let (old, new) = (r.old.expect("old text"), r.new.expect("new text"));
         assert_eq!(old.header, "RÉSOLUTION 130 (Rév. Busan, 2014)");
         assert_eq!(new.header, "RÉSOLUTION 130 (Rév. DUBAÏ, 2018)");
@@ -765,7 +777,7 @@ mod tests {
     #[test]
     fn resolution_130_considerant_reads_old_a_to_j_and_new_a_to_k() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let (old, new) = (r.old.expect("old text"), r.new.expect("new text"));
         let settled = |p: &Paragraph| p.change != Change::Uncertain;
         assert_eq!(
@@ -798,14 +810,16 @@ mod tests {
         assert!(r
             .uncertain
             .iter()
-            .any(|u| u.what == "paragraph-presence" && u.line == 107 && u.readings.len() >= 2));
+            .any(|u| u.what == UncertaintyKind::ParagraphPresence
+                && u.line == 107
+                && u.readings.len() >= 2));
         assert_eq!(old.completeness, Completeness::Partial);
     }
 
     #[test]
     fn renumbered_paragraphs_are_modified_and_keep_their_words() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let old = r.old.expect("old text");
         let new = r.new.expect("new text");
         let old_c = labelled(&old.sections[0].paragraphs, "c)");
@@ -818,7 +832,7 @@ mod tests {
     #[test]
     fn words_run_together_are_split_and_reported_with_their_line() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let new = r.new.expect("new text");
         let new_c = labelled(&new.sections[0].paragraphs, "c)");
         // `leurs activités` and `afin de` are found elsewhere: `leurs` goes with the deletion.
@@ -837,7 +851,7 @@ mod tests {
         let u = r
             .uncertain
             .iter()
-            .find(|u| u.what == "run-together-words")
+            .find(|u| u.what == UncertaintyKind::RunTogetherWords)
             .expect("reported");
         assert_eq!((u.line, u.label.as_deref()), (98, Some("dc)")));
     }
@@ -845,7 +859,7 @@ mod tests {
     #[test]
     fn the_end_punctuation_of_a_list_item_follows_its_side() {
         let raw = resolution_130();
-        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw));
+        let r = reconstruct(&raw, Action::Mod, &lexicon_of(&raw), &Meetings::default());
         let old = r.old.expect("old text");
         let new = r.new.expect("new text");
         let old_j = labelled(&old.sections[0].paragraphs, "j)");
@@ -862,7 +876,7 @@ mod tests {
             "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Antalya, 2006),",
             Vec::new(),
         );
-        let r = reconstruct(&raw, Action::Sup, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Sup, &Lexicon::default(), &Meetings::default());
         assert!(r.new.is_none());
         let old = r.old.expect("old text");
         assert_eq!(old.completeness, Completeness::Partial);
@@ -882,7 +896,7 @@ mod tests {
             "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Dubaï, 2018),",
             vec![section("rappelant", 10, &[("a)", 0, "les principes;"), ("b)", 0, "l'objet fondamental,")])],
         );
-        let r = reconstruct(&raw, Action::Add, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Add, &Lexicon::default(), &Meetings::default());
         assert!(r.old.is_none());
         let new = r.new.expect("new text");
         assert_eq!(new.revision, None);
@@ -901,7 +915,7 @@ mod tests {
             "",
             vec![section("décide", 5, &[("", 0, "de maintenir")])],
         );
-        let r = reconstruct(&raw, Action::Noc, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Noc, &Lexicon::default(), &Meetings::default());
         assert_eq!(r.old, r.new);
         assert!(r.old.expect("old").sections[0]
             .paragraphs
@@ -929,7 +943,7 @@ mod tests {
                 &refs,
             )],
         );
-        let r = reconstruct(&raw, Action::Mod, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Mod, &Lexicon::default(), &Meetings::default());
         let old = r.old.expect("old");
         let new = r.new.expect("new");
         assert_eq!(old.sections[0].paragraphs.len(), 8);
@@ -961,10 +975,12 @@ mod tests {
                 ],
             )],
         );
-        let r = reconstruct(&raw, Action::Mod, &Lexicon::default());
+        let r = reconstruct(&raw, Action::Mod, &Lexicon::default(), &Meetings::default());
         // h) opens the letter list at h: a gap the reader reports, nothing else.
         assert!(
-            r.uncertain.iter().all(|u| u.what == "label-gap"),
+            r.uncertain
+                .iter()
+                .all(|u| u.what == UncertaintyKind::LabelGap),
             "{:?}",
             r.uncertain
         );
@@ -1026,8 +1042,8 @@ mod tests {
             fn reconstruct_never_panics_on_any_raw_instrument(raw in any_raw(), words in "\\PC{0,200}") {
                 let lexicon = Lexicon::from_texts([words.as_str()]);
                 for action in [Action::Mod, Action::ModEditorial, Action::Add, Action::AddMoved, Action::Sup, Action::SupMoved, Action::Noc] {
-                    let r = reconstruct(&raw, action, &lexicon);
-                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), None);
+                    let r = reconstruct(&raw, action, &lexicon, &Meetings::default());
+                    let _ = crate::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), None, &Meetings::default());
                 }
             }
 

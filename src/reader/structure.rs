@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::UncertaintyKind;
 use crate::model::{Footnote, Language, LineSpan, Uncertainty};
 
 /// An instrument as written in a proposal, tracked changes still run together.
@@ -255,15 +256,7 @@ fn label_kinds(label: &str) -> (bool, bool, Option<ListKind>) {
 
 /// The value of a lowercase roman numeral up to 39 (`i` .. `xxxix`), as lists use them.
 fn roman_value(s: &str) -> Option<u32> {
-    const ROMANS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    let tens = s.chars().take_while(|c| *c == 'x').count();
-    if tens > 3 {
-        return None;
-    }
-    let unit = &s[tens..];
-    let u = ROMANS.iter().position(|r| *r == unit)?;
-    let value = u32::try_from(tens * 10 + u).ok()?;
-    (value > 0).then_some(value)
+    crate::reader::labels::roman_rank(s)
 }
 
 /// A roman numeral, or two run together (`iiiii` is `ii` then `iii`).
@@ -627,7 +620,7 @@ pub fn parse_instrument(
                 if latin != *label {
                     notices.push(Uncertainty {
                         line: number,
-                        what: "homoglyph".into(),
+                        what: UncertaintyKind::Homoglyph,
                         excerpt: label.clone(),
                         readings: vec![latin.clone()],
                         section: sections.last().map(|s| s.heading.text.clone()),
@@ -707,7 +700,7 @@ fn attach_footnotes(
             Some(item) => item.footnotes.push(note),
             None => notices.push(Uncertainty {
                 line,
-                what: "footnote-unreferenced".into(),
+                what: UncertaintyKind::FootnoteUnreferenced,
                 excerpt: format!("[{}: {}]", note.mark, note.text),
                 readings: Vec::new(),
                 section: sections.last().map(|s| s.heading.text.clone()),
@@ -760,7 +753,7 @@ fn restore_hyphens(raw: &mut RawInstrument, lexicon: &HyphenLexicon) {
             if let Some(reading) = likely_reading(word) {
                 likely.push(Uncertainty {
                     line,
-                    what: "dropped-hyphen".into(),
+                    what: UncertaintyKind::DroppedHyphen,
                     excerpt: word.to_string(),
                     readings: vec![reading],
                     section: heading.map(str::to_string),
@@ -770,7 +763,7 @@ fn restore_hyphens(raw: &mut RawInstrument, lexicon: &HyphenLexicon) {
             if let Some(hyphenated) = lexicon.hyphenated(word) {
                 written_elsewhere.push(Uncertainty {
                     line,
-                    what: "dropped-hyphen".into(),
+                    what: UncertaintyKind::DroppedHyphen,
                     excerpt: word.to_string(),
                     readings: vec![hyphenated.to_string()],
                     section: heading.map(str::to_string),
@@ -1099,7 +1092,7 @@ pub fn label_gaps(raw: &RawInstrument) -> Vec<Uncertainty> {
                 if single && !follows(prev_core, core, kind) {
                     gaps.push(Uncertainty {
                         line: item.lines.first,
-                        what: "label-gap".into(),
+                        what: UncertaintyKind::LabelGap,
                         excerpt: format!("{prev} then {label}"),
                         readings: Vec::new(),
                         section: Some(section.heading.text.clone()),
@@ -1201,7 +1194,7 @@ mod tests {
         let notices: Vec<(&str, Option<&str>)> = raw
             .notices
             .iter()
-            .filter(|n| n.what == "dropped-hyphen")
+            .filter(|n| n.what == UncertaintyKind::DroppedHyphen)
             .map(|n| (n.excerpt.as_str(), n.section.as_deref()))
             .collect();
         assert_eq!(

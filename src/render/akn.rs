@@ -28,8 +28,8 @@ use crate::catalogue::Catalogue;
 use crate::export::{
     Export, ExportInput, ProposalExport, StructuredText, TextParagraph, TextSection, Version,
 };
+use crate::model::Action;
 use crate::model::{Body, Citation, Conference, InstrumentId, InstrumentKind, Language, Revision};
-use crate::reader::Action;
 
 /// The AKN namespace.
 const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";

@@ -1,5 +1,9 @@
 //! Graph drawings: nodes with a shape, edges with a label and a style, written as Graphviz DOT
-//! or as a Mermaid flowchart.
+//! or as a Mermaid flowchart; [`diagram`] draws the lineage graph view (`actes graph`).
+
+use crate::lineage::query::{GraphEdge, GraphView, NodeKind};
+use crate::lineage::Relation;
+use crate::model::{EvidenceKind, Status};
 
 /// How a node is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +126,64 @@ pub fn to_mermaid(diagram: &Diagram) -> String {
         }
     }
     out
+}
+
+/// A lineage graph view as a drawing for the DOT and Mermaid renderers.
+pub fn diagram(view: &GraphView) -> Diagram {
+    let proposed_versions: std::collections::BTreeSet<&str> = view
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::ProposedVersion)
+        .map(|n| n.id.as_str())
+        .collect();
+    // An edge reads from its tail to its head: a proposal proposes a version (MOD, ADD) or
+    // targets the version in force (SUP, NOC).
+    // Edges not stated by a source say so in their label.
+    let label = |e: &GraphEdge| {
+        let words = match e.relation {
+            Relation::ProposedBy if proposed_versions.contains(e.to.as_str()) => "proposes",
+            Relation::ProposedBy => "targets",
+            other => other.words(),
+        };
+        match e.kind {
+            EvidenceKind::Inferred => format!("{words} (inferred)"),
+            EvidenceKind::Proposed if e.relation != Relation::ProposedBy => {
+                format!("{words} (proposed)")
+            }
+            _ => words.to_string(),
+        }
+    };
+    Diagram {
+        nodes: view
+            .nodes
+            .iter()
+            .map(|n| DiagramNode {
+                id: n.id.clone(),
+                label: n.label.clone(),
+                shape: match n.kind {
+                    NodeKind::Conference => Shape::Box,
+                    NodeKind::Proposal => Shape::Note,
+                    NodeKind::ProposedVersion => Shape::Dashed,
+                    _ if n.status == Some(Status::Inferred) => Shape::Dashed,
+                    _ => Shape::Ellipse,
+                },
+            })
+            .collect(),
+        edges: view
+            .edges
+            .iter()
+            .map(|e| DiagramEdge {
+                from: e.from.clone(),
+                to: e.to.clone(),
+                label: label(e),
+                style: match e.kind {
+                    EvidenceKind::Stated => EdgeStyle::Solid,
+                    EvidenceKind::Proposed => EdgeStyle::Dotted,
+                    EvidenceKind::Inferred => EdgeStyle::Dashed,
+                },
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use crate::history::absence::Absence;
 use crate::history::diff::{DiffAccount, DiffSide, Redline, VersionChange};
 use crate::history::read::{CommitInfo, ProposalRef, Resolved, RevisionKind};
+use crate::history::versions::DiffChoice;
 use crate::history::write::{WriteOutcome, WriteReport};
 use crate::model::{InstrumentId, Language};
 
@@ -238,6 +239,41 @@ pub fn absence_text(
 }
 
 /// `actes diff`'s account in words: why nothing is compared, or what became of the text after.
+/// `actes diff --format json`: the two sides, the redline, and why nothing is compared (in
+/// words), when nothing is.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DiffJson<'a> {
+    pub instrument: &'a InstrumentId,
+    pub language: Language,
+    pub from: Option<DiffSide>,
+    pub to: Option<DiffSide>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redline: Option<Redline>,
+    /// Why there is nothing to compare, when there is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+}
+
+/// The JSON shape of a diff's choice of versions (see [`crate::history::versions::choose_diff`]).
+pub fn diff_json<'a>(
+    instrument: &'a InstrumentId,
+    language: Language,
+    choice: &DiffChoice,
+    redline: Option<Redline>,
+) -> DiffJson<'a> {
+    DiffJson {
+        instrument,
+        language,
+        from: choice.from.as_ref().map(|(s, _)| s.clone()),
+        to: choice.to.as_ref().map(|(s, _)| s.clone()),
+        redline,
+        account: choice
+            .account
+            .as_ref()
+            .map(|a| diff_account_text(a, instrument, language)),
+    }
+}
+
 pub fn diff_account_text(
     account: &DiffAccount,
     instrument: &InstrumentId,

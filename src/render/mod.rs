@@ -20,7 +20,7 @@ pub mod table;
 
 /// A commit id cut to its first ten characters, as the text outputs show it.
 pub fn short_id(id: &(impl std::fmt::Display + ?Sized)) -> String {
-    id.to_string().chars().take(10).collect()
+    crate::history::short_hex(id)
 }
 
 /// Pads `text` with spaces to `width` characters (not bytes).

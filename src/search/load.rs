@@ -9,10 +9,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use gix::hash::ObjectId;
-
-use crate::blame::load::{point_of, MAIN_REF};
+use crate::history::layout::{is_text_file, MAIN_REF};
+use crate::history::point::{point_of, VersionPoint};
 use crate::history::read::{CommitInfo, History, ReadError};
+use crate::history::ObjectId;
 use crate::model::Body;
 use crate::text::fold;
 
@@ -73,7 +73,7 @@ impl Lister<'_> {
                             .history
                             .tree_entries(*instrument_tree)?
                             .into_iter()
-                            .filter(|e| !e.is_dir && e.name.ends_with(".txt"))
+                            .filter(|e| !e.is_dir && is_text_file(&e.name))
                             .map(|e| (e.name, e.id))
                             .collect();
                         self.folders.insert(*instrument_tree, files);
@@ -113,7 +113,7 @@ pub fn search(
         if found.contains_key(&blob) {
             return Ok(());
         }
-        let bytes = history.object(blob, gix::objs::Kind::Blob)?;
+        let bytes = history.blob(blob)?;
         let text = String::from_utf8_lossy(&bytes);
         found.insert(blob, find_in_text(&folded, &text));
         Ok(())
@@ -143,7 +143,7 @@ pub fn search(
     }
 
     let has_hits = |blob: &ObjectId| found.get(blob).is_some_and(|o| !o.is_empty());
-    let version = |point: crate::blame::VersionPoint, files: &Files, path: &str| TrackVersion {
+    let version = |point: VersionPoint, files: &Files, path: &str| TrackVersion {
         point,
         occurrences: files
             .get(path)

@@ -15,7 +15,8 @@ pub mod load;
 
 use serde::Serialize;
 
-use crate::blame::{split_line, VersionPoint};
+use crate::history::layout::split_line;
+use crate::history::point::VersionPoint;
 
 /// One line of a text where the phrase stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

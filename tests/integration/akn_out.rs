@@ -23,8 +23,7 @@ fn shipped_history() -> History {
     static REPO: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     let repo = REPO.get_or_init(|| {
         let sources =
-            actes::corpus::Sources::load_with(&common::sources_dir(), actes::reader::read_document)
-                .expect("the shipped sources load");
+            actes::corpus::Sources::load(&common::sources_dir()).expect("the shipped sources load");
         let plan = actes::corpus::Corpus::assemble(&sources)
             .expect("the shipped corpus assembles")
             .plan();

@@ -577,7 +577,7 @@ mod on_the_shipped_corpus {
     fn build_shipped_history() -> PathBuf {
         let sources = actes::corpus::sources::Sources::load_with(
             &common::sources_dir(),
-            actes::reader::read_document,
+            actes::reader::read_document_with,
         )
         .expect("the shipped sources load");
         let plan = actes::corpus::Corpus::assemble(&sources)
@@ -714,7 +714,7 @@ mod on_the_shipped_corpus {
         let blame = blame_130_at_b674();
         let history = History::open(shipped_history()).expect("open");
         let commit = blame.at().commit.clone().expect("a commit");
-        let id = gix::hash::ObjectId::from_hex(commit.as_bytes()).expect("hex");
+        let id = actes::history::ObjectId::from_hex(commit.as_bytes()).expect("hex");
         let text = history
             .read_file(id, "pp/resolution/130/fr.txt")
             .expect("read")

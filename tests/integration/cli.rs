@@ -152,3 +152,37 @@ fn a_missing_sources_folder_is_reported_once_with_exit_2_and_no_history_is_writt
         "nothing is written from sources that cannot be read"
     );
 }
+
+#[test]
+fn a_body_named_in_full_in_any_language_is_read_like_its_code() {
+    let repo = shipped_history().to_str().expect("a UTF-8 path");
+    let by_code = common::actes(&["lineage", "wtdc res 69", "--format", "json", "--repo", repo]);
+    assert_eq!(by_code.code, Some(0), "{}", by_code.snapshot());
+    for query in [
+        "Resolution 69 of the World Telecommunication Development Conference",
+        "Résolution 69 de la Conférence mondiale de développement des télécommunications",
+        "Resolución 69 de la Conferencia Mundial de Desarrollo de las Telecomunicaciones",
+    ] {
+        let run = common::actes(&["lineage", query, "--format", "json", "--repo", repo]);
+        assert_eq!(run.code, Some(0), "{query}: {}", run.snapshot());
+        assert_eq!(run.stdout, by_code.stdout, "{query}");
+    }
+}
+
+#[test]
+fn the_table_of_a_body_named_in_full_is_the_table_of_its_code() {
+    let repo = shipped_history().to_str().expect("a UTF-8 path");
+    let by_code = common::actes(&["table", "--body", "pp", "--format", "json", "--repo", repo]);
+    assert_eq!(by_code.code, Some(0), "{}", by_code.snapshot());
+    for body in [
+        "Plenipotentiary Conference",
+        "Conférence de plénipotentiaires",
+        "conferencia de plenipotenciarios",
+    ] {
+        let run = common::actes(&["table", "--body", body, "--format", "json", "--repo", repo]);
+        assert_eq!(run.code, Some(0), "{body}: {}", run.snapshot());
+        assert_eq!(run.stdout, by_code.stdout, "{body}");
+    }
+    let refused = common::actes(&["table", "--body", "Assemblée nationale", "--repo", repo]);
+    assert_eq!(refused.code, Some(2), "{}", refused.snapshot());
+}

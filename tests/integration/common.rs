@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use actes::reader::{read_document, Document, Proposal};
+use actes::reader::citations::Meetings;
+use actes::reader::{read_document_with, Document, Proposal};
 
 /// The project's shipped sources (`history/`).
 pub fn sources_dir() -> PathBuf {
@@ -27,10 +28,26 @@ pub fn seed_bytes() -> Vec<u8> {
 /// The seed's name as the sources index gives it, for evidence and error messages.
 pub const SEED_NAME: &str = "documents/pp-2018-dubai/67-fr.txt";
 
+/// The meetings of the shipped catalogue (`history/conferences.csv`), as the corpus passes them
+/// to the reader for the shipped sources.
+pub fn shipped_meetings() -> &'static Meetings {
+    static MEETINGS: OnceLock<Meetings> = OnceLock::new();
+    MEETINGS.get_or_init(|| {
+        let catalogue = actes::catalogue::Catalogue::load(&sources_dir().join("conferences.csv"))
+            .expect("the shipped catalogue reads");
+        Meetings::from_conferences(catalogue.conferences())
+    })
+}
+
+/// Reads a document as the corpus reads the shipped sources: with the shipped catalogue.
+pub fn read_shipped(name: &str, bytes: &[u8]) -> Result<Document, actes::reader::ReadError> {
+    read_document_with(name, bytes, shipped_meetings())
+}
+
 /// The seed, read once for the whole test binary.
 pub fn seed_document() -> &'static Document {
     static SEED: OnceLock<Document> = OnceLock::new();
-    SEED.get_or_init(|| read_document(SEED_NAME, &seed_bytes()).expect("the seed reads"))
+    SEED.get_or_init(|| read_shipped(SEED_NAME, &seed_bytes()).expect("the seed reads"))
 }
 
 /// The proposal `id` (`B/67/4`) of a document; it must be there.

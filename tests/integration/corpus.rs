@@ -445,7 +445,7 @@ mod hand_built {
         );
         p130.uncertain.push(Uncertainty {
             line: 90,
-            what: "paragraph-presence".into(),
+            what: actes::model::UncertaintyKind::ParagraphPresence,
             excerpt: "OLD-130 words of Busan".into(),
             readings: vec!["old".into(), "both".into()],
             section: Some("considérant".into()),
@@ -540,7 +540,7 @@ mod hand_built {
 
     /// The shipped catalogue and outcomes, with the hand-built document as the seed.
     pub fn sources() -> Sources {
-        Sources::load_with(&common::sources_dir(), |file, _bytes| {
+        Sources::load_with(&common::sources_dir(), |file, _bytes, _meetings| {
             assert_eq!(file, "documents/pp-2018-dubai/67-fr.txt");
             Ok::<_, String>(seed_like_document())
         })
@@ -1195,5 +1195,46 @@ mod shipped {
     #[test]
     fn building_the_plan_twice_gives_the_same_plan() {
         assert_eq!(&build_plan(), plan());
+    }
+}
+
+#[test]
+fn a_body_after_the_designation_may_be_named_in_full_in_french_english_or_spanish() {
+    let wtdc69 = InstrumentId::numbered(Body::Wtdc, InstrumentKind::Resolution, 69);
+    for query in [
+        "Resolution 69 of the World Telecommunication Development Conference",
+        "Résolution 69 de la Conférence mondiale de développement des télécommunications",
+        "Resolución 69 de la Conferencia Mundial de Desarrollo de las Telecomunicaciones",
+        "Resolution 69 of WTDC",
+        "Résolution 69 de la CMDT",
+    ] {
+        assert_eq!(
+            parse_instrument(query),
+            Ok(wtdc69.clone()),
+            "query `{query}`"
+        );
+    }
+    let unga = parse_instrument("Résolution 70/125 de l'Assemblée générale des Nations Unies")
+        .expect("a UN resolution");
+    assert_eq!(unga.body, Body::UnGa);
+    assert!(parse_instrument("Résolution 69 de la Conférence mondiale imaginaire").is_err());
+    for body in Body::ALL {
+        let names = body.names();
+        for form in names.forms() {
+            assert_eq!(Body::from_name(form), Some(body), "`{form}`");
+        }
+        // The reader's phrases are compared folded: the table must hold them folded.
+        for phrase in names
+            .mentions
+            .iter()
+            .chain(names.after)
+            .chain(names.formula)
+        {
+            assert_eq!(
+                actes::text::fold(phrase),
+                *phrase,
+                "{body}: `{phrase}` is not folded"
+            );
+        }
     }
 }

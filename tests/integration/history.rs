@@ -13,6 +13,10 @@ use crate::common;
 #[path = "../../benches/common/git.rs"]
 mod git_binary;
 
+#[path = "../../benches/common/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
 /// Noon UTC on a day, in seconds since 1970.
 fn noon(year: i32, month: u8, day: u8) -> i64 {
     let date = time::Date::from_calendar_date(year, month.try_into().expect("a month"), day)
@@ -419,7 +423,7 @@ fn the_read_api_lists_conferences_proposals_and_path_history() {
 }
 
 fn synthetic_plan() -> HistoryPlan {
-    actes::synthetic::generate(actes::synthetic::SyntheticSpec {
+    synthetic::generate(synthetic::SyntheticSpec {
         instruments: 60,
         conferences: 8,
         seed: 7,
@@ -428,17 +432,14 @@ fn synthetic_plan() -> HistoryPlan {
 
 #[test]
 fn the_synthetic_corpus_is_the_same_for_the_same_seed_and_differs_for_another() {
-    let spec = actes::synthetic::SyntheticSpec {
+    let spec = synthetic::SyntheticSpec {
         instruments: 60,
         conferences: 8,
         seed: 7,
     };
-    assert_eq!(
-        actes::synthetic::generate(spec),
-        actes::synthetic::generate(spec)
-    );
-    let other = actes::synthetic::generate(actes::synthetic::SyntheticSpec { seed: 8, ..spec });
-    assert_ne!(actes::synthetic::generate(spec), other);
+    assert_eq!(synthetic::generate(spec), synthetic::generate(spec));
+    let other = synthetic::generate(synthetic::SyntheticSpec { seed: 8, ..spec });
+    assert_ne!(synthetic::generate(spec), other);
 }
 
 #[test]
@@ -448,7 +449,7 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
     let ours = build(&dir.join("ours.git"), &plan);
     let theirs = dir.join("theirs.git");
     git_binary::init_bare(&theirs);
-    git_binary::fast_import(&theirs, &actes::synthetic::fast_import_stream(&plan));
+    git_binary::fast_import(&theirs, &synthetic::fast_import_stream(&plan));
     for (name, id) in &ours.refs {
         let theirs_id = git_ok(&theirs, &["rev-parse", name]);
         assert_eq!(theirs_id.trim(), id, "{name}");
@@ -475,9 +476,11 @@ fn git_fast_import_of_the_same_content_gives_the_same_ids() {
 
 /// The shipped sources' plan.
 fn shipped_plan() -> HistoryPlan {
-    let sources =
-        actes::corpus::Sources::load_with(&common::sources_dir(), actes::reader::read_document)
-            .expect("the shipped sources load");
+    let sources = actes::corpus::Sources::load_with(
+        &common::sources_dir(),
+        actes::reader::read_document_with,
+    )
+    .expect("the shipped sources load");
     actes::corpus::Corpus::assemble(&sources)
         .expect("the shipped corpus assembles")
         .plan()

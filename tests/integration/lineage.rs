@@ -20,7 +20,7 @@ fn shipped_repo() -> &'static Path {
     REPO.get_or_init(|| {
         let dir = common::scratch_dir("lineage-shipped");
         let repo = dir.join("history.git");
-        let sources = Sources::load_with(&common::sources_dir(), actes::reader::read_document)
+        let sources = Sources::load_with(&common::sources_dir(), actes::reader::read_document_with)
             .expect("the shipped sources load");
         let plan = Corpus::assemble(&sources)
             .expect("the shipped sources make a corpus")

@@ -1,8 +1,8 @@
 //! The integration tests: one binary, a module per area. Most tests call the library; the CLI
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
-mod akn_out;
 mod akn;
+mod akn_out;
 mod blame;
 mod citations;
 mod cli;
@@ -10,8 +10,9 @@ mod command_line;
 mod common;
 mod corpus;
 mod history;
+mod layers;
 mod lineage;
 mod reader;
 mod redline;
-mod trust;
 mod site;
+mod trust;

@@ -21,7 +21,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn seed() -> Document {
-    read_document(SEED_NAME, &common::seed_bytes()).expect("the seed reads")
+    common::read_shipped(SEED_NAME, &common::seed_bytes()).expect("the seed reads")
 }
 
 fn raw_seed() -> Vec<RawProposal> {
@@ -464,7 +464,7 @@ fn the_json_contract_names_are_present() {
 
 /// The document's JSON without its input notes, which say how each variant differed.
 fn json_without_notes(name: &str, bytes: &[u8]) -> (String, Vec<String>) {
-    let mut doc = read_document(name, bytes).expect("the variant reads");
+    let mut doc = common::read_shipped(name, bytes).expect("the variant reads");
     let notes = std::mem::take(&mut doc.input_notes);
     (
         serde_json::to_string_pretty(&doc).expect("serializes"),
@@ -621,7 +621,7 @@ proptest! {
 
 fn read_fixture(name: &str) -> Document {
     let bytes = std::fs::read(fixture(name)).expect("the fixture is shipped");
-    read_document(name, &bytes).expect("the fixture reads")
+    common::read_shipped(name, &bytes).expect("the fixture reads")
 }
 
 #[test]

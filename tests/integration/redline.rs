@@ -323,8 +323,8 @@ fn reconstruct_is_deterministic() {
     let raw = read_raw_document(SEED_NAME, &common::seed_bytes()).expect("the seed reads");
     let lexicon = Lexicon::from_texts(raw.text.lines());
     for p in &raw.proposals {
-        let a = reconstruct(&p.instrument, p.action, &lexicon);
-        let b = reconstruct(&p.instrument, p.action, &lexicon);
+        let a = reconstruct(&p.instrument, p.action, &lexicon, &Default::default());
+        let b = reconstruct(&p.instrument, p.action, &lexicon, &Default::default());
         assert_eq!(a, b);
     }
 }
@@ -355,7 +355,7 @@ fn reconstruct_gives_the_same_citations_as_extract() {
     let raw = read_raw_document(SEED_NAME, &common::seed_bytes()).expect("the seed reads");
     let lexicon = Lexicon::from_texts(raw.text.lines());
     for p in &raw.proposals {
-        let r = reconstruct(&p.instrument, p.action, &lexicon);
+        let r = reconstruct(&p.instrument, p.action, &lexicon, &Default::default());
         let openings = actes::reader::citations::Openings {
             header: p.instrument.header.lines.first,
             title: p.instrument.title.as_ref().map(|t| t.lines.first),
@@ -363,7 +363,12 @@ fn reconstruct_gives_the_same_citations_as_extract() {
         };
         assert_eq!(
             r.citations,
-            actes::reader::citations::extract(r.old.as_ref(), r.new.as_ref(), Some(&openings))
+            actes::reader::citations::extract(
+                r.old.as_ref(),
+                r.new.as_ref(),
+                Some(&openings),
+                &Default::default()
+            )
         );
     }
 }

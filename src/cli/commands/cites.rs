@@ -2,7 +2,7 @@
 //! version and flagged when it was superseded or suppressed at the time of the citing text.
 
 use actes::lineage::query::VersionSelector;
-use actes::reader::ProposalId;
+use actes::model::ProposalId;
 
 use super::lineage::{bad, conference, load_lineage};
 use super::repo;

@@ -104,9 +104,12 @@ fn stale(config: &Config, git_dir: &Path) -> Result<Option<Option<String>>, Comm
 
 /// Whether the repository has a `main` ref (packed, as actes writes it, or loose).
 fn has_main(git_dir: &Path) -> bool {
-    git_dir.join("refs/heads/main").is_file()
-        || std::fs::read_to_string(git_dir.join("packed-refs"))
-            .is_ok_and(|t| t.lines().any(|l| l.ends_with(" refs/heads/main")))
+    use actes::history::layout::MAIN_REF;
+    git_dir.join(MAIN_REF).is_file()
+        || std::fs::read_to_string(git_dir.join("packed-refs")).is_ok_and(|t| {
+            t.lines()
+                .any(|l| l.strip_suffix(MAIN_REF).is_some_and(|l| l.ends_with(' ')))
+        })
 }
 
 /// A build that failed: where the cause is a folder that cannot be written, say what to do.

@@ -24,8 +24,8 @@ pub fn cmd_graph(config: &Config, args: &GraphArgs, out: &mut Output) -> Result<
     let view = lineage.graph_view(instrument.as_ref()).map_err(bad)?;
     match config.format {
         Format::Json => out.write_json(&view),
-        Format::Mermaid => out.write_str(&graph::to_mermaid(&view.diagram())),
+        Format::Mermaid => out.write_str(&graph::to_mermaid(&graph::diagram(&view))),
         // DOT is the default drawing, also for `--format text`.
-        _ => out.write_str(&graph::to_dot(&view.diagram(), "lineage")),
+        _ => out.write_str(&graph::to_dot(&graph::diagram(&view), "lineage")),
     }
 }

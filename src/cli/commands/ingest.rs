@@ -46,11 +46,15 @@ pub fn cmd_ingest(
             error,
         })
     })?;
+    // The conference catalogue of the sources in use, when there is one, tells which meetings
+    // the revision marks name (of the citations, and of Final Acts).
+    let catalogue = match &config.sources {
+        Ok(sources) if sources.join("conferences.csv").is_file() => {
+            Catalogue::load(&sources.join("conferences.csv")).map_err(CommandError::bad_input)?
+        }
+        _ => Catalogue::default(),
+    };
     if reader::akn::looks_like_akn(&bytes) {
-        // The revision marks name conferences: read them against the sources' catalogue.
-        let sources = config.sources.clone().map_err(CommandError::bad_input)?;
-        let catalogue =
-            Catalogue::load(&sources.join("conferences.csv")).map_err(CommandError::bad_input)?;
         let acts = reader::akn::read_final_acts(&name, &bytes, &catalogue)
             .map_err(CommandError::bad_input)?;
         return match (config.format, args.uncertain) {
@@ -62,7 +66,6 @@ pub fn cmd_ingest(
     }
     if looks_like_xml(&bytes) {
         // Not Akoma Ntoso: read it anyway to say what it is, with its line.
-        let catalogue = Catalogue::default();
         return Err(CommandError::bad_input(
             reader::akn::read_final_acts(&name, &bytes, &catalogue)
                 .err()
@@ -74,7 +77,9 @@ pub fn cmd_ingest(
                 }),
         ));
     }
-    let document = reader::read_document(&name, &bytes).map_err(CommandError::bad_input)?;
+    let meetings = reader::citations::Meetings::from_conferences(catalogue.conferences());
+    let document =
+        reader::read_document_with(&name, &bytes, &meetings).map_err(CommandError::bad_input)?;
     match (config.format, args.uncertain) {
         (Format::Json, false) => out.write_json(&document),
         (Format::Json, true) => out.write_json(&document::unsettled(&document)),

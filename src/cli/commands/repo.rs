@@ -6,7 +6,7 @@ use std::path::Path;
 
 use actes::history::plan::HistoryPlan;
 use actes::history::provenance::Provenance;
-use actes::history::read::{History, ReadError, Resolved};
+use actes::history::read::{History, ReadError};
 use actes::history::write::{self, Progress, WriteOptions, WriteReport};
 use actes::model::{InstrumentId, Language};
 
@@ -15,8 +15,7 @@ use crate::cli::Format;
 
 /// Reads the sources and decides what the history says.
 pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
-    let loaded = actes::corpus::Sources::load_with(sources, actes::reader::read_document)
-        .map_err(CommandError::bad_input)?;
+    let loaded = actes::corpus::Sources::load(sources).map_err(CommandError::bad_input)?;
     let corpus = actes::corpus::Corpus::assemble(&loaded).map_err(CommandError::bad_input)?;
     Ok(corpus.plan())
 }
@@ -118,34 +117,13 @@ pub fn language(code: &str) -> Result<Language, CommandError> {
     })
 }
 
-/// Resolves a revision; `None` is the latest conference.
-pub fn revision(history: &History, query: Option<&str>) -> Result<Resolved, CommandError> {
-    let query = query.unwrap_or("main");
-    history.resolve(query).map_err(|e| match e {
+/// A read error as a command error: a revision that names nothing (or several things) is the
+/// user's input, anything else a failure to read the history.
+pub fn read_error(e: ReadError) -> CommandError {
+    match e {
         ReadError::UnknownRevision { .. } | ReadError::AmbiguousRevision { .. } => {
             CommandError::bad_input(e)
         }
         other => CommandError::failure(other),
-    })
+    }
 }
-
-/// The text file of an instrument in a language.
-pub use actes::corpus::layout::text_path;
-
-/// Why there is no text of an instrument at a revision.
-pub use actes::history::absence::Absence;
-
-/// Explains why `instrument` has no `language` text at `at` (a history that cannot be read is a
-/// failure).
-pub fn explain_absence(
-    history: &History,
-    instrument: &InstrumentId,
-    language: Language,
-    at: &Resolved,
-) -> Result<Absence, CommandError> {
-    actes::history::absence::explain_absence(history, instrument, language, at)
-        .map_err(CommandError::failure)
-}
-
-/// A short id for display.
-pub use actes::render::short_id as short;

@@ -25,7 +25,7 @@ pub fn cmd_search(
     repo::require_format("search", config, &[Format::Text, Format::Json])?;
     let body = match &args.body {
         None => None,
-        Some(code) => Some(Body::from_code(code).ok_or_else(|| {
+        Some(code) => Some(Body::from_name(code).ok_or_else(|| {
             CommandError::bad_input(format!(
                 "`{code}` is not a body; expected one of pp, wtdc, wtsa, ra, wrc, wcit, council, wtpf, un-ga"
             ))

@@ -1,8 +1,7 @@
 //! `actes show`: prints an instrument's text as it stood after a conference, or says why there is none.
 
-use serde::Serialize;
-
-use actes::history::read::RevisionKind;
+use actes::history::absence::Absence;
+use actes::history::versions;
 use actes::render::history::absence_text;
 
 use super::{repo, CommandError, Config, Output};
@@ -27,73 +26,39 @@ pub struct ShowArgs {
     pub lang: String,
 }
 
-#[derive(Serialize)]
-struct ShowJson<'a> {
-    instrument: &'a actes::model::InstrumentId,
-    language: actes::model::Language,
-    at: &'a actes::history::read::Resolved,
-    /// `adopted` on main, `proposed` on a proposal ref.
-    status: &'static str,
-    path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    absence: Option<repo::Absence>,
-}
-
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("show", config, &[Format::Text, Format::Json, Format::Akn])?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
-    let at = repo::revision(&history, args.at.as_deref())?;
+    let shown = versions::show(&history, &instrument, language, args.at.as_deref())
+        .map_err(repo::read_error)?;
+    if let Some(Absence::Unknown) = shown.absence {
+        return Err(CommandError::bad_input(
+            absence_text(&Absence::Unknown, &instrument, language, &shown.at.label)
+                .trim_end()
+                .to_string(),
+        ));
+    }
     if config.format == Format::Akn {
-        return show_akn(&history, &instrument, language, &at, out);
+        return show_akn(&history, &shown, out);
     }
-    let path = repo::text_path(&instrument, language);
-    let text = history
-        .read_file(at.commit, &path)
-        .map_err(CommandError::failure)?
-        .map(|b| String::from_utf8_lossy(&b).into_owned());
-    let absence = match text {
-        Some(_) => None,
-        None => match repo::explain_absence(&history, &instrument, language, &at)? {
-            repo::Absence::Unknown => {
-                return Err(CommandError::bad_input(
-                    absence_text(&repo::Absence::Unknown, &instrument, language, &at.label)
-                        .trim_end()
-                        .to_string(),
-                ))
-            }
-            absence => Some(absence),
-        },
-    };
-    let status = if at.kind == RevisionKind::Proposal {
-        "proposed"
-    } else {
-        "adopted"
-    };
     if config.format == Format::Json {
-        return out.write_json(&ShowJson {
-            instrument: &instrument,
-            language,
-            at: &at,
-            status,
-            path,
-            text,
-            absence,
-        });
+        return out.write_json(&shown);
     }
-    match (text, absence) {
+    match (&shown.text, &shown.absence) {
         (Some(text), _) => out.write_str(&actes::render::history::show_text(
             &instrument,
             language,
-            &at,
-            &text,
+            &shown.at,
+            text,
         )),
-        (None, Some(absence)) => {
-            out.write_str(&absence_text(&absence, &instrument, language, &at.label))
-        }
+        (None, Some(absence)) => out.write_str(&absence_text(
+            absence,
+            &instrument,
+            language,
+            &shown.at.label,
+        )),
         (None, None) => Ok(()),
     }
 }
@@ -102,18 +67,17 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
 /// version without a text is not exported: bad input, with the reason there is no text.
 fn show_akn(
     history: &actes::history::read::History,
-    instrument: &actes::model::InstrumentId,
-    language: actes::model::Language,
-    at: &actes::history::read::Resolved,
+    shown: &versions::ShownText,
     out: &mut Output,
 ) -> Result<(), CommandError> {
     use actes::export::ExportError;
+    let (instrument, language, at) = (&shown.instrument, shown.language, &shown.at);
     match actes::export::gather(history, instrument, language, at) {
         Ok(input) => out.write_str(&actes::render::akn::render(&input)),
         Err(err @ ExportError::NoText { .. }) => {
-            let why = match repo::explain_absence(history, instrument, language, at)? {
-                repo::Absence::Unknown => String::new(),
-                absence => absence_text(&absence, instrument, language, &at.label),
+            let why = match &shown.absence {
+                None | Some(Absence::Unknown) => String::new(),
+                Some(absence) => absence_text(absence, instrument, language, &at.label),
             };
             Err(CommandError::bad_input(format!(
                 "{err}\n{}",

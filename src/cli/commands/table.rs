@@ -36,7 +36,7 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
     let body = if args.body.trim().eq_ignore_ascii_case("all") {
         None
     } else {
-        Some(Body::from_code(&args.body).ok_or_else(|| {
+        Some(Body::from_name(&args.body).ok_or_else(|| {
             CommandError::bad_input(format!(
                 "`{}` is not a body; expected pp, wtdc, wtsa, ra, wrc, wcit, council, wtpf, un-ga or all",
                 args.body

@@ -19,7 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, Footnote,
     InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Paragraph, Revision, Section,
-    Side, Uncertainty,
+    Side, Uncertainty, UncertaintyKind,
 };
 use crate::reader::{citations, ReadError};
 use repair::{Finding, TitleState};
@@ -140,9 +140,10 @@ pub fn read_final_acts(
     let mut abrogated = Vec::new();
     let mut notes = Vec::new();
     let mut conference: Option<ConferenceId> = None;
+    let meetings = citations::Meetings::from_conferences(catalogue.conferences());
     for statement in raw.statements {
         let (instrument, listed, conf) =
-            read_statement(source, statement, language, catalogue, &words)?;
+            read_statement(source, statement, language, catalogue, &meetings, &words)?;
         match &conference {
             None => conference = Some(conf),
             Some(c) if *c != conf => notes.push(format!(
@@ -211,6 +212,7 @@ fn read_statement(
     mut s: RawStatement,
     language: Language,
     catalogue: &Catalogue,
+    meetings: &citations::Meetings,
     words: &HashSet<String>,
 ) -> Result<
     (
@@ -287,12 +289,12 @@ fn read_statement(
     let mut text_notes = Vec::new();
     if let Some(why) = why {
         let what = match title_state {
-            TitleState::CutShort => "title-cut-short",
-            _ => "title-maybe-cut-short",
+            TitleState::CutShort => UncertaintyKind::TitleCutShort,
+            _ => UncertaintyKind::TitleMaybeCutShort,
         };
         text_notes.push(format!(
             "title {} in the source: {why}",
-            what.replace('-', " ")
+            what.as_str().replace('-', " ")
         ));
         findings.push(Finding {
             element: title.element.clone(),
@@ -320,7 +322,7 @@ fn read_statement(
         title: s.title.as_ref().map(|t| t.line),
         formula: s.formula.as_ref().map(|f| f.line),
     };
-    let report = citations::extract_all(None, Some(&text), Some(&openings));
+    let report = citations::extract_all(None, Some(&text), Some(&openings), meetings);
     let citations = report
         .citations
         .into_iter()
@@ -336,7 +338,7 @@ fn read_statement(
             repaired: f.repaired,
             at: Uncertainty {
                 line: f.line,
-                what: f.what.to_string(),
+                what: f.what,
                 excerpt: f.excerpt,
                 readings: f.readings,
                 section: None,

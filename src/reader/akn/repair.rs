@@ -8,6 +8,7 @@
 //! pushes a [`Finding`] for what it changed or could not settle. A change is made only where the
 //! text leaves no doubt; the rest is reported and left as written.
 
+use crate::model::UncertaintyKind;
 use std::collections::HashSet;
 
 use super::tree::{Entry, Item, Located};
@@ -20,7 +21,7 @@ use crate::reader::redline::parse_revision;
 pub struct Finding {
     pub element: String,
     pub line: u32,
-    pub what: &'static str,
+    pub what: UncertaintyKind,
     pub excerpt: String,
     pub readings: Vec<String>,
     pub label: Option<String>,
@@ -29,7 +30,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn repaired(item: &Item, what: &'static str, excerpt: &str) -> Self {
+    fn repaired(item: &Item, what: UncertaintyKind, excerpt: &str) -> Self {
         Finding {
             element: item.element.clone(),
             line: item.line,
@@ -41,7 +42,7 @@ impl Finding {
         }
     }
 
-    fn unsettled(item: &Item, what: &'static str, excerpt: &str) -> Self {
+    fn unsettled(item: &Item, what: UncertaintyKind, excerpt: &str) -> Self {
         Finding {
             repaired: false,
             ..Finding::repaired(item, what, excerpt)
@@ -182,7 +183,11 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
         let whole = std::mem::take(&mut item.text);
         let mut before = whole[..at].trim_end().to_string();
         if let Some(n) = strip_trailing_page_number(&mut before) {
-            findings.push(Finding::repaired(item, "page-number-removed", &n));
+            findings.push(Finding::repaired(
+                item,
+                UncertaintyKind::PageNumberRemoved,
+                &n,
+            ));
         }
         item.text = before;
         // Each Part from here to the end of the text.
@@ -194,9 +199,17 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
             let heading_end = entries_found.first().map_or(segment.len(), |e| e.0);
             let mut heading = segment[..heading_end].trim().to_string();
             if let Some(n) = strip_trailing_page_number(&mut heading) {
-                findings.push(Finding::repaired(item, "page-number-removed", &n));
+                findings.push(Finding::repaired(
+                    item,
+                    UncertaintyKind::PageNumberRemoved,
+                    &n,
+                ));
             }
-            findings.push(Finding::repaired(item, "part-heading-removed", &heading));
+            findings.push(Finding::repaired(
+                item,
+                UncertaintyKind::PartHeadingRemoved,
+                &heading,
+            ));
             let abrogating = heading.to_uppercase().contains("ABROGATED");
             if abrogating {
                 for (i, (s, kind, number, label, close)) in entries_found.iter().enumerate() {
@@ -204,7 +217,11 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
                     let _ = s;
                     let mut title = segment[*close..end].trim().to_string();
                     if let Some(n) = strip_page_number_after_title(&mut title) {
-                        findings.push(Finding::repaired(item, "page-number-removed", &n));
+                        findings.push(Finding::repaired(
+                            item,
+                            UncertaintyKind::PageNumberRemoved,
+                            &n,
+                        ));
                     }
                     out.abrogated.push(ListedAbrogation {
                         kind: *kind,
@@ -219,7 +236,7 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
                 }
                 findings.push(Finding::repaired(
                     item,
-                    "abrogated-list-removed",
+                    UncertaintyKind::AbrogatedListRemoved,
                     &format!(
                         "{} entries listed under `{}`",
                         entries_found.len(),
@@ -229,13 +246,17 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
             } else if names_instruments(&heading) {
                 let rest = segment[heading_end..].trim();
                 if !rest.is_empty() {
-                    findings.push(Finding::unsettled(item, "text-after-part-heading", rest));
+                    findings.push(Finding::unsettled(
+                        item,
+                        UncertaintyKind::TextAfterPartHeading,
+                        rest,
+                    ));
                 }
             } else {
                 // Signatories, declarations: not the instrument's text, nor any instrument's.
                 findings.push(Finding::repaired(
                     item,
-                    "outside-instruments-removed",
+                    UncertaintyKind::OutsideInstrumentsRemoved,
                     &format!(
                         "the text from `{}` to the end of the instrument",
                         short(&heading)
@@ -273,7 +294,7 @@ fn drop_empty(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) {
         Entry::Item(item) if item.text.trim().is_empty() && item.footnotes.is_empty() => {
             findings.push(Finding::repaired(
                 item,
-                "empty-paragraph-dropped",
+                UncertaintyKind::EmptyParagraphDropped,
                 "nothing left after the repairs above",
             ));
             false
@@ -461,7 +482,7 @@ pub fn footnotes(
         if notes.is_empty() {
             findings.push(Finding::unsettled(
                 &source_item,
-                "footnote-without-mark",
+                UncertaintyKind::FootnoteWithoutMark,
                 &region,
             ));
             item.text = format!("{} {region}", item.text).trim().to_string();
@@ -470,7 +491,8 @@ pub fn footnotes(
             let excerpt = format!("{} {}", note.mark, note.text);
             match attach_at_marker(entries, index, title, &note, &mut title_notes) {
                 Some(element) => {
-                    let mut finding = Finding::repaired(&source_item, "footnote-moved", &excerpt);
+                    let mut finding =
+                        Finding::repaired(&source_item, UncertaintyKind::FootnoteMoved, &excerpt);
                     finding.readings = vec![format!("attached at its marker in {element}")];
                     findings.push(finding);
                 }
@@ -481,7 +503,7 @@ pub fn footnotes(
                     // Taken out of the text all the same, but attached where it stood.
                     findings.push(Finding::repaired(
                         &source_item,
-                        "footnote-marker-not-found",
+                        UncertaintyKind::FootnoteMarkerNotFound,
                         &excerpt,
                     ));
                 }
@@ -495,7 +517,7 @@ pub fn footnotes(
             next.footnotes.clear();
             findings.push(Finding::repaired(
                 &next,
-                "item-after-footnote-split",
+                UncertaintyKind::ItemAfterFootnoteSplit,
                 &next.text,
             ));
             entries.insert(index + 1, Entry::Item(next));
@@ -511,11 +533,15 @@ pub fn footnotes(
                 if !item.footnotes.iter().any(|f| f.mark == mark) {
                     item.footnotes.insert(0, note.clone());
                 }
-                findings.push(Finding::repaired(item, "footnote-marker-split", &mark));
+                findings.push(Finding::repaired(
+                    item,
+                    UncertaintyKind::FootnoteMarkerSplit,
+                    &mark,
+                ));
             } else if looks_like_marker(&item.text, &range) {
                 findings.push(Finding::unsettled(
                     item,
-                    "footnote-marker-unmatched",
+                    UncertaintyKind::FootnoteMarkerUnmatched,
                     &item.text[range.start.saturating_sub(20)..range.end],
                 ));
             }
@@ -534,9 +560,9 @@ pub fn footnotes(
                 element: title.element.clone(),
                 line: title.line,
                 what: if note.is_some() {
-                    "footnote-marker-split"
+                    UncertaintyKind::FootnoteMarkerSplit
                 } else {
-                    "footnote-marker-removed-from-title"
+                    UncertaintyKind::FootnoteMarkerRemovedFromTitle
                 },
                 excerpt: mark,
                 readings: Vec::new(),
@@ -677,9 +703,17 @@ pub fn labels_in_text(entries: &mut [Entry], findings: &mut Vec<Finding>) {
         if fits_next || fits_previous {
             item.label = Some(label.clone());
             item.text = rest;
-            findings.push(Finding::repaired(item, "label-from-text", &label));
+            findings.push(Finding::repaired(
+                item,
+                UncertaintyKind::LabelFromText,
+                &label,
+            ));
         } else if label.ends_with(')') {
-            findings.push(Finding::unsettled(item, "label-in-text", &label));
+            findings.push(Finding::unsettled(
+                item,
+                UncertaintyKind::LabelInText,
+                &label,
+            ));
         }
     }
 }
@@ -737,7 +771,11 @@ pub fn run_in_items(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) {
         next.label = Some(next_label);
         next.text = rest;
         next.footnotes.clear();
-        findings.push(Finding::repaired(&next, "run-in-item-split", &next.text));
+        findings.push(Finding::repaired(
+            &next,
+            UncertaintyKind::RunInItemSplit,
+            &next.text,
+        ));
         entries.insert(i + 1, Entry::Item(next));
         i += 1;
     }
@@ -806,7 +844,11 @@ pub fn run_in_headings(
         match split {
             Some((heading, first)) => {
                 item.text = item.text[..at].trim_end().to_string();
-                findings.push(Finding::repaired(item, "run-in-heading-split", &heading));
+                findings.push(Finding::repaired(
+                    item,
+                    UncertaintyKind::RunInHeadingSplit,
+                    &heading,
+                ));
                 let heading_entry = Entry::Heading(Located {
                     text: heading,
                     element: item.element.clone(),
@@ -826,7 +868,7 @@ pub fn run_in_headings(
                 i += n;
             }
             None => {
-                let mut finding = Finding::unsettled(item, "heading-in-text", &clause);
+                let mut finding = Finding::unsettled(item, UncertaintyKind::HeadingInText, &clause);
                 finding.readings = vec![format!("a section `{word} ...` starting here")];
                 findings.push(finding);
             }
@@ -898,9 +940,17 @@ pub fn annexes(
         let rest = item.text[heading_end..].trim().to_string();
         item.text = item.text[..at].trim_end().to_string();
         if let Some(n) = strip_trailing_page_number(&mut item.text) {
-            findings.push(Finding::repaired(item, "page-number-removed", &n));
+            findings.push(Finding::repaired(
+                item,
+                UncertaintyKind::PageNumberRemoved,
+                &n,
+            ));
         }
-        findings.push(Finding::repaired(item, "annex-separated", &heading));
+        findings.push(Finding::repaired(
+            item,
+            UncertaintyKind::AnnexSeparated,
+            &heading,
+        ));
         let mut insert = vec![Entry::Heading(Located {
             text: heading,
             element: item.element.clone(),

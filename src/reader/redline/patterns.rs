@@ -6,6 +6,7 @@
 //! the data, decided, and everything it could not settle is returned as a [`Finding`].
 
 use crate::model::Revision;
+use crate::model::UncertaintyKind;
 use crate::text::{is_lowercase, is_uppercase};
 
 use super::lexicon::{adjacent, has_capitals, lowercase_into, words, Lexicon};
@@ -22,7 +23,7 @@ pub enum Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// `revision-mark`, `run-together-words`, `number-pair`, `year-range`, `conference-year`.
-    pub what: &'static str,
+    pub what: UncertaintyKind,
     /// The text concerned, as written.
     pub excerpt: String,
     /// The readings the data allows, the one taken first.
@@ -327,7 +328,7 @@ fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
         }
         if groups.len() > 2 {
             findings.push(Finding {
-                what: "revision-mark",
+                what: UncertaintyKind::RevisionMark,
                 excerpt: s[open..=close].to_string(),
                 readings: vec!["more than two revision marks run together; left as written".into()],
             });
@@ -347,7 +348,7 @@ fn revision_marks(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
         };
         if first.year > second.year {
             findings.push(Finding {
-                what: "revision-mark",
+                what: UncertaintyKind::RevisionMark,
                 excerpt: s[open..=close].to_string(),
                 readings: vec![
                     format!("old ({old_inner}), new ({new_inner}) (deleted first)"),
@@ -410,7 +411,7 @@ fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
                 let new = &s[second..second + 9];
                 if old[..4] > new[..4] {
                     findings.push(Finding {
-                        what: "year-range",
+                        what: UncertaintyKind::YearRange,
                         excerpt: s[i..second + 9].to_string(),
                         readings: vec![
                             format!("old {old}, new {new} (deleted first)"),
@@ -484,7 +485,7 @@ fn conference_years(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> 
         }
         if first >= second || (1865..=2100).contains(&as_year) {
             findings.push(Finding {
-                what: "conference-year",
+                what: UncertaintyKind::ConferenceYear,
                 excerpt: s[word_start..at + 4].to_string(),
                 readings: vec![
                     format!(
@@ -571,7 +572,7 @@ fn numbers_after_keywords(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Pi
         {
             let (old, new) = (&s[at..at + 1], &s[at + 1..at + 2]);
             findings.push(Finding {
-                what: "number-pair",
+                what: UncertaintyKind::NumberPair,
                 excerpt: s[start..at + 2].to_string(),
                 readings: vec![
                     format!("old {word} {old}, new {word} {new} (deleted first)"),
@@ -955,7 +956,7 @@ fn run_together_words(
             let word_for_word_old = clip(&format!("{left}{}", &s[start + word.len()..body_end]));
             let shown = clip(inserted.trim_start());
             findings.push(Finding {
-                what: "run-together-words",
+                what: UncertaintyKind::RunTogetherWords,
                 excerpt: word.to_string(),
                 readings: vec![
                     format!(
@@ -991,7 +992,7 @@ fn run_together_words(
         }
         readings.push(format!("one word as written: {word}"));
         findings.push(Finding {
-            what: "run-together-words",
+            what: UncertaintyKind::RunTogetherWords,
             excerpt: s[deleted_from..new_end].to_string(),
             readings,
         });
@@ -1132,7 +1133,7 @@ mod tests {
         assert_eq!(split.old, "de l'Objectif 3 et l'Annexe 2 de");
         assert_eq!(split.new, "de l'Objectif 2 et l'Annexe 1 de");
         assert_eq!(split.findings.len(), 1);
-        assert_eq!(split.findings[0].what, "number-pair");
+        assert_eq!(split.findings[0].what, UncertaintyKind::NumberPair);
         assert!(!split_text("l'Objectif 3.1 et l'Annexe 10", &lexicon()).changed());
     }
 
@@ -1150,7 +1151,7 @@ mod tests {
         let split = split_text("ainsiet que la CMDT", &lexicon());
         assert_eq!(split.old, "ainsi que la CMDT");
         assert_eq!(split.new, "et que la CMDT");
-        assert_eq!(split.findings[0].what, "run-together-words");
+        assert_eq!(split.findings[0].what, UncertaintyKind::RunTogetherWords);
         assert!(split.findings[0].readings.len() >= 2);
         // `leurs activités` and `afin de` are found elsewhere, `leurs afin` and `activités de`
         // are not: the deletion reaches back over `leurs`, the insertion runs on over `de`.
@@ -1272,7 +1273,7 @@ mod tests {
         let finding = split
             .findings
             .iter()
-            .find(|f| f.what == "run-together-words")
+            .find(|f| f.what == UncertaintyKind::RunTogetherWords)
             .expect("reported");
         assert!(finding.readings[0].starts_with("kept «activités»"));
         assert!(finding.readings.iter().any(|r| r.contains("word for word")));

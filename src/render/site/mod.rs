@@ -197,11 +197,14 @@ pub fn conference_path(id: &ConferenceId) -> String {
     format!("{}.html", slug(&id.0))
 }
 
+/// The site's folder of proposal-document pages (a URL, not the history's tree folder).
+const PROPOSAL_PAGES: &str = "proposals";
+
 /// `proposals/pp-2018-dubai-67.html`.
 pub fn proposal_document_path(conference: Option<&ConferenceId>, document: &str) -> String {
     match conference {
-        Some(c) => format!("proposals/{}-{}.html", slug(&c.0), slug(document)),
-        None => format!("proposals/{}.html", slug(document)),
+        Some(c) => format!("{PROPOSAL_PAGES}/{}-{}.html", slug(&c.0), slug(document)),
+        None => format!("{PROPOSAL_PAGES}/{}.html", slug(document)),
     }
 }
 

@@ -579,7 +579,7 @@ pub(super) fn conference(site: &Site, c: &SiteConference, path: &str) -> String 
             |s| s.proposal.is_none() && s.event == Event::FirstInCorpus,
         ),
         (
-            "proposals",
+            "proposed",
             "Proposals made to it (proposed, not an outcome)",
             |s| s.proposal.is_some(),
         ),

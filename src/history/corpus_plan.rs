@@ -4,12 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
+use super::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
+use crate::model::Action;
 use crate::model::{Body, Conference, Event, EventRecord, InstrumentId};
-use crate::reader::Action;
 
-use super::layout;
-use super::{ConferenceState, Corpus, InstrumentState, ProposalChain, ProposedChange};
+use super::layout::{self, trailer};
+use crate::corpus::{ConferenceState, Corpus, InstrumentState, ProposalChain, ProposedChange};
 
 /// A tree: paths to contents.
 type Tree = BTreeMap<String, Vec<u8>>;
@@ -124,17 +124,7 @@ fn noon_utc(date: time::Date) -> i64 {
 
 /// The body's name in French, as the conference signs its commits.
 fn body_name_fr(body: Body) -> &'static str {
-    match body {
-        Body::Pp => "Conférence de plénipotentiaires",
-        Body::Wtdc => "Conférence mondiale de développement des télécommunications",
-        Body::Wtsa => "Assemblée mondiale de normalisation des télécommunications",
-        Body::Ra => "Assemblée des radiocommunications",
-        Body::Wrc => "Conférence mondiale des radiocommunications",
-        Body::Wcit => "Conférence mondiale des télécommunications internationales",
-        Body::Council => "Conseil de l'UIT",
-        Body::Wtpf => "Forum mondial des politiques de télécommunication/TIC",
-        Body::UnGa => "Assemblée générale des Nations Unies",
-    }
+    body.name_in(crate::model::Language::Fr)
 }
 
 /// `Conférence de plénipotentiaires (Busan, 2014)`, `pp-2014-busan@conferences.actes.invalid`,
@@ -248,11 +238,13 @@ fn conference_commit(
         }
     }
     message.push_str(&format!(
-        "\nConference: {}\nStatus: adopted\n",
-        conference.id
+        "\n{}: {}\n{}: adopted\n",
+        trailer::CONFERENCE,
+        conference.id,
+        trailer::STATUS
     ));
     for source in &state.sources {
-        message.push_str(&format!("Source: {source}\n"));
+        message.push_str(&format!("{}: {source}\n", trailer::SOURCE));
     }
     CommitPlan {
         conference: conference.id.clone(),
@@ -393,8 +385,14 @@ fn proposal_branch(chain: &ProposalChain, start: Tree) -> BranchPlan {
             message.push_str(&format!("\nReasons: {reason}\n"));
         }
         message.push_str(&format!(
-            "\nConference: {}\nProposal: {}\nStatus: proposed\nSource: {}\n",
-            chain.conference.id, record.id, record.source
+            "\n{}: {}\n{}: {}\n{}: proposed\n{}: {}\n",
+            trailer::CONFERENCE,
+            chain.conference.id,
+            trailer::PROPOSAL,
+            record.id,
+            trailer::STATUS,
+            trailer::SOURCE,
+            record.source
         ));
         commits.push(CommitPlan {
             conference: chain.conference.id.clone(),
@@ -406,7 +404,7 @@ fn proposal_branch(chain: &ProposalChain, start: Tree) -> BranchPlan {
         });
     }
     BranchPlan {
-        reference: chain.reference(),
+        reference: layout::proposal_ref(&chain.conference.id, chain.document),
         base: chain.base.clone(),
         commits,
     }

@@ -4,6 +4,7 @@
 //! the real history is (`<body>/<kind>/<number>/fr.txt` and `meta.json`, `conferences/<id>.json`,
 //! annotated tags, trailers).
 //!
+//! It lives beside the benchmarks, not in the library: the integration tests include it by path.
 //! It exists so that the git writer can be measured on a corpus far larger than the shipped one
 //! (`benches/`, 2,000 x 50) and compared with `git fast-import` of the same content: see
 //! [`fast_import_stream`]. Everything comes from a small seeded generator of its own, so the same
@@ -12,8 +13,8 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 
-use crate::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
-use crate::model::{
+use actes::history::plan::{BranchPlan, CommitPlan, HistoryPlan, Person, TagPlan};
+use actes::model::{
     Body, Completeness, Conference, ConferenceId, ConferenceRecord, Event, EventRecord, Evidence,
     EvidenceKind, InstrumentId, InstrumentKind, InstrumentRecord, Language, Places, Revision,
     Status,
@@ -185,7 +186,7 @@ fn conferences(count: usize) -> Vec<Conf> {
         .map(|k| {
             let place = PLACES[k % PLACES.len()];
             let year = 1974 + 4 * k as i32;
-            let slug: String = crate::text::fold(place.1)
+            let slug: String = actes::text::fold(place.1)
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric())
                 .collect();
@@ -409,7 +410,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
             let event = if rng.chance(2) {
                 inst.alive = false;
                 changes.insert(format!("{dir}/fr.txt"), None);
-                changes.insert(format!("{dir}/meta.json"), None);
+                changes.insert(format!("{dir}/{}", actes::history::layout::META_FILE), None);
                 suppressed += 1;
                 Event::Suppressed
             } else if rng.chance(25) {
@@ -419,7 +420,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                     Some(inst.render(&confs).into_bytes()),
                 );
                 changes.insert(
-                    format!("{dir}/meta.json"),
+                    format!("{dir}/{}", actes::history::layout::META_FILE),
                     Some(json(&inst.record(&confs, Event::Revised))),
                 );
                 revised += 1;
@@ -458,7 +459,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                 Some(inst.render(&confs).into_bytes()),
             );
             changes.insert(
-                format!("{dir}/meta.json"),
+                format!("{dir}/{}", actes::history::layout::META_FILE),
                 Some(json(&inst.record(&confs, event))),
             );
             events.push(EventRecord {
@@ -496,7 +497,10 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
             },
             events,
         };
-        changes.insert(format!("conferences/{}.json", conf.id), Some(json(&record)));
+        changes.insert(
+            actes::history::layout::conference_path(&ConferenceId(conf.id.clone())),
+            Some(json(&record)),
+        );
         let who = Person {
             name: format!(
                 "Conférence de plénipotentiaires ({}, {})",
@@ -549,18 +553,21 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                 changes: BTreeMap::from([
                     (format!("{dir}/fr.txt"), Some(proposed.render(&confs).into_bytes())),
                     (
-                        format!("proposals/{}/B-1-{}.json", next.id, serial + 1),
-                        Some(json(&crate::model::ProposalRecord {
+                        actes::history::layout::proposal_path(
+                            &ConferenceId(next.id.clone()),
+                            &id.parse().expect("a synthetic proposal id is well formed"),
+                        ),
+                        Some(json(&actes::model::ProposalRecord {
                             id: id.parse().expect("a synthetic proposal id is well formed"),
                             conference: ConferenceId(next.id.clone()),
-                            action: crate::reader::Action::Mod,
+                            action: actes::model::Action::Mod,
                             target: InstrumentId::numbered(
                                 Body::Pp,
                                 InstrumentKind::Resolution,
                                 inst.number,
                             ),
                             source: format!("synthetic/{}.txt", next.id),
-                            lines: crate::model::LineSpan::new(1, 1),
+                            lines: actes::model::LineSpan::new(1, 1),
                             reasons: Vec::new(),
                             evidence: vec![Evidence {
                                 kind: EvidenceKind::Proposed,
@@ -582,7 +589,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
             });
         }
         branches.push(BranchPlan {
-            reference: format!("refs/proposals/{}/1", next.id),
+            reference: actes::history::layout::proposal_ref(&ConferenceId(next.id.clone()), 1),
             base: Some(ConferenceId(base.id.clone())),
             commits,
         });
@@ -591,7 +598,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
 }
 
 /// The same content as a `git fast-import` stream: feeding it to `git fast-import` in an empty
-/// bare repository gives the same commit and tag ids as [`crate::history::write::write`].
+/// bare repository gives the same commit and tag ids as `actes::history::write::write`.
 pub fn fast_import_stream(plan: &HistoryPlan) -> Vec<u8> {
     let mut out = Vec::new();
     let mut mark = 0usize;
@@ -649,7 +656,7 @@ pub fn fast_import_stream(plan: &HistoryPlan) -> Vec<u8> {
         };
     let mut previous = None;
     for commit in &plan.main {
-        let m = emit(&mut out, "refs/heads/main", commit, previous);
+        let m = emit(&mut out, actes::history::layout::MAIN_REF, commit, previous);
         main_marks.insert(commit.conference.0.clone(), m);
         previous = Some(m);
     }

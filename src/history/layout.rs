@@ -1,6 +1,6 @@
-//! The one place that knows how the history's files look: where each file goes in the tree, how
-//! an instrument's text becomes lines (and back), how records become JSON, and the README at the
-//! root. The contract is written down in docs/architecture.md ("The history's layout"); the git
+//! The one place that knows how the history looks on disk: the ref names, the commit trailers'
+//! keys, where each file goes in the tree, how an instrument's text becomes lines (and back), how
+//! records become JSON, and the README at the root. The contract is written down in docs/architecture.md ("The history's layout"); the git
 //! writer, the lineage, blame and diff read what this module writes.
 //!
 //! A text file (`fr.txt`), one line each, `\n` line ends: the header; the title; the formula (if
@@ -10,11 +10,41 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::ProposalId;
 use crate::model::{
     Change, Conference, ConferenceId, ConferenceRecord, InstrumentId, InstrumentRecord,
     InstrumentText, Language, ProposalRecord,
 };
-use crate::reader::ProposalId;
+
+/// The main line: one commit per conference.
+pub const MAIN_REF: &str = "refs/heads/main";
+/// Where the conference tags live: `refs/tags/<conference id>`.
+pub const TAGS_PREFIX: &str = "refs/tags/";
+/// Where the proposal refs live: `refs/proposals/<conference id>/<document>`.
+pub const PROPOSALS_PREFIX: &str = "refs/proposals/";
+
+/// `refs/tags/pp-2014-busan`.
+pub fn tag_ref(name: &str) -> String {
+    format!("{TAGS_PREFIX}{name}")
+}
+
+/// `refs/proposals/pp-2018-dubai/67`.
+pub fn proposal_ref(conference: &ConferenceId, document: u32) -> String {
+    format!("{PROPOSALS_PREFIX}{conference}/{document}")
+}
+
+/// The keys of the trailers that end every commit message, written by
+/// [`crate::history::corpus_plan`] and read by [`crate::history::read`].
+pub mod trailer {
+    /// The conference a commit stands for (main) or whose proposals it holds.
+    pub const CONFERENCE: &str = "Conference";
+    /// The proposal a proposal commit holds (`B/67/4`).
+    pub const PROPOSAL: &str = "Proposal";
+    /// `adopted` (main) or `proposed` (proposal refs).
+    pub const STATUS: &str = "Status";
+    /// A source file of the commit's facts, relative to the sources folder (one trailer each).
+    pub const SOURCE: &str = "Source";
+}
 
 /// The marker that starts the line of a paragraph the reader could not settle.
 pub const UNCERTAIN_MARKER: &str = "[?] ";
@@ -71,9 +101,59 @@ pub fn catalogue_json(conferences: &[Conference]) -> Vec<u8> {
     })
 }
 
+/// The folder of the conference records.
+pub const CONFERENCES_DIR: &str = "conferences";
+/// The folder of the proposal records (on proposal refs only).
+pub const PROPOSALS_DIR: &str = "proposals";
+/// An instrument's record, in its folder.
+pub const META_FILE: &str = "meta.json";
+
+/// What a path of the tree holds, by the layout's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeFile {
+    /// `README.md`.
+    Readme,
+    /// `catalogue.json`.
+    Catalogue,
+    /// `conferences/<id>.json`.
+    Conference,
+    /// `proposals/<conference>/<id>.json`.
+    Proposal,
+    /// `<body>/<kind>/<number>/meta.json`.
+    InstrumentRecord,
+    /// `<body>/<kind>/<number>/<lang>.txt`.
+    Text(Language),
+}
+
+/// What `path` holds, or `None` for a path the layout does not define.
+pub fn classify(path: &str) -> Option<TreeFile> {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["README.md"] => Some(TreeFile::Readme),
+        [CATALOGUE_PATH] => Some(TreeFile::Catalogue),
+        [CONFERENCES_DIR, f] if f.ends_with(".json") => Some(TreeFile::Conference),
+        [PROPOSALS_DIR, _, f] if f.ends_with(".json") => Some(TreeFile::Proposal),
+        [dir, _, _, META_FILE] if *dir != CONFERENCES_DIR && *dir != PROPOSALS_DIR => {
+            Some(TreeFile::InstrumentRecord)
+        }
+        [_, _, _, f] => f.strip_suffix(".txt").and_then(|code| {
+            Language::ALL
+                .into_iter()
+                .find(|l| l.code() == code)
+                .map(TreeFile::Text)
+        }),
+        _ => None,
+    }
+}
+
+/// Whether a folder at the root of the tree holds instruments (a body's folder), not records.
+pub fn is_body_dir(name: &str) -> bool {
+    name != CONFERENCES_DIR && name != PROPOSALS_DIR
+}
+
 /// `pp/resolution/130/meta.json`.
 pub fn meta_path(instrument: &InstrumentId) -> String {
-    format!("{}/meta.json", instrument.tree_dir())
+    format!("{}/{META_FILE}", instrument.tree_dir())
 }
 
 /// `pp/resolution/130/fr.txt`.
@@ -83,7 +163,7 @@ pub fn text_path(instrument: &InstrumentId, language: Language) -> String {
 
 /// Every text path an instrument may have, one per language.
 pub fn all_text_paths(instrument: &InstrumentId) -> Vec<String> {
-    [Language::Fr, Language::En, Language::Es]
+    Language::ALL
         .into_iter()
         .map(|l| text_path(instrument, l))
         .collect()
@@ -91,13 +171,13 @@ pub fn all_text_paths(instrument: &InstrumentId) -> Vec<String> {
 
 /// `conferences/pp-2018-dubai.json`.
 pub fn conference_path(conference: &ConferenceId) -> String {
-    format!("conferences/{conference}.json")
+    format!("{CONFERENCES_DIR}/{conference}.json")
 }
 
 /// `proposals/pp-2018-dubai/B-67-1.json`.
 pub fn proposal_path(conference: &ConferenceId, proposal: &ProposalId) -> String {
     format!(
-        "proposals/{conference}/{}.json",
+        "{PROPOSALS_DIR}/{conference}/{}.json",
         proposal.to_string().replace('/', "-")
     )
 }
@@ -190,6 +270,51 @@ pub fn render_text(text: &InstrumentText) -> String {
     out
 }
 
+/// A line of a text split into its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineParts<'a> {
+    /// The line starts with `[?] `.
+    pub unsettled: bool,
+    pub label: Option<&'a str>,
+    /// The words after the label: the key by which lines are paired across versions.
+    pub text: &'a str,
+}
+
+impl<'a> LineParts<'a> {
+    /// The mark of a footnote line (`1` for `[^1]<TAB>...`), `None` for any other line.
+    pub fn footnote_mark(&self) -> Option<&'a str> {
+        self.label
+            .and_then(|l| l.strip_prefix("[^"))
+            .and_then(|l| l.strip_suffix(']'))
+    }
+}
+
+/// Splits a line of a text file, without copying, into its unsettled mark, its label and its text.
+pub fn split_line(line: &str) -> LineParts<'_> {
+    let (unsettled, rest) = match line.strip_prefix(UNCERTAIN_MARKER) {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    match rest.split_once('\t') {
+        Some((label, text)) => LineParts {
+            unsettled,
+            label: Some(label),
+            text,
+        },
+        None => LineParts {
+            unsettled,
+            label: None,
+            text: rest,
+        },
+    }
+}
+
+/// Whether a file name in an instrument's folder is one of its texts (`fr.txt`).
+pub fn is_text_file(name: &str) -> bool {
+    name.strip_suffix(".txt")
+        .is_some_and(|code| Language::ALL.iter().any(|l| l.code() == code))
+}
+
 /// One line of a text file, read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextLine {
@@ -210,29 +335,14 @@ pub struct TextLine {
 pub fn read_text(content: &str) -> impl Iterator<Item = TextLine> + '_ {
     content.lines().enumerate().map(|(index, raw)| {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let (uncertain, rest) = match raw.strip_prefix(UNCERTAIN_MARKER) {
-            Some(rest) => (true, rest),
-            None => (false, raw),
-        };
-        if let Some((mark, text)) = rest.strip_prefix("[^").and_then(|r| r.split_once("]\t")) {
-            return TextLine {
-                number,
-                label: Some(mark.to_string()),
-                text: text.to_string(),
-                uncertain,
-                footnote: true,
-            };
-        }
-        let (label, text) = match rest.split_once('\t') {
-            Some((label, text)) => (Some(label.to_string()), text.to_string()),
-            None => (None, rest.to_string()),
-        };
+        let parts = split_line(raw);
+        let mark = parts.footnote_mark();
         TextLine {
             number,
-            label,
-            text,
-            uncertain,
-            footnote: false,
+            label: mark.or(parts.label).map(str::to_string),
+            text: parts.text.to_string(),
+            uncertain: parts.unsettled,
+            footnote: mark.is_some(),
         }
     })
 }
