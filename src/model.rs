@@ -465,6 +465,21 @@ pub struct InstrumentText {
     /// Why the text is partial or what it leaves out ("annexes not reproduced").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The lines outside the paragraphs (header, title, formula, a heading) that the reader could
+    /// not settle; like an unsettled paragraph, each is written `[?] ` in the history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsettled_openings: Vec<Opening>,
+}
+
+/// A line of a text outside its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Opening {
+    Header,
+    Title,
+    Formula,
+    /// The heading of the section at this index.
+    Heading(usize),
 }
 
 /// Which side of a flattened redline a fact belongs to.
@@ -494,6 +509,11 @@ pub struct Citation {
     pub section: Option<String>,
     pub label: Option<String>,
     pub line: u32,
+    /// Set when the paragraph the citation stands in is unsettled (`[?]`): the reading that
+    /// leaves it so (`run-together-words at line 111: ainsiet`). Such a citation is inferred,
+    /// never stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsettled: Option<String>,
 }
 
 /// Something the reader could not settle, with where it is.
@@ -513,6 +533,25 @@ pub struct Uncertainty {
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+
+/// The codes of what a reader repairs and only lists (a restored hyphen, a look-alike letter, a
+/// proposal without its reasons): notes, not unsettled readings. Every other code leaves its
+/// paragraph unsettled (`[?]`).
+pub const NOTE_CODES: &[&str] = &["dropped-hyphen", "homoglyph", "reasons-missing"];
+
+impl Uncertainty {
+    /// `true` for a repair the reader only lists (see [`NOTE_CODES`]); `false` for a reading it
+    /// could not settle.
+    pub fn is_note(&self) -> bool {
+        NOTE_CODES.contains(&self.what.as_str())
+    }
+
+    /// The reading named in one phrase, for a citation or a note: `run-together-words at line
+    /// 111: ainsiet`.
+    pub fn named(&self) -> String {
+        format!("{} at line {}: {}", self.what, self.line, self.excerpt)
+    }
 }
 
 /// What a conference or a proposal did to an instrument.

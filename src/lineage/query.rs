@@ -1076,6 +1076,8 @@ impl Lineage {
         }
         let kind = if v.proposal.is_some() {
             EvidenceKind::Proposed
+        } else if c.unsettled.is_some() {
+            EvidenceKind::Inferred
         } else {
             EvidenceKind::Stated
         };
@@ -1104,7 +1106,10 @@ impl Lineage {
                         source: v.source.clone().unwrap_or_default(),
                         entry: Some(c.as_written.clone()),
                         lines: Some(crate::model::LineSpan::line(c.line)),
-                        note: None,
+                        note: c
+                            .unsettled
+                            .as_ref()
+                            .map(|r| format!("in an unsettled paragraph: {r}")),
                     }]
                 }),
         }

@@ -670,6 +670,7 @@ fn citations_in(
                 section: context.section.map(str::to_string),
                 label: context.label.map(str::to_string),
                 line: context.line,
+                unsettled: None,
             });
         }
     }
@@ -1111,6 +1112,7 @@ mod tests {
 
     fn text(formula: &str, items: &[(&str, u8, &str)]) -> InstrumentText {
         InstrumentText {
+            unsettled_openings: Vec::new(),
             language: Language::Fr,
             header: "RÉSOLUTION 130 (Rév. Busan, 2014)".into(),
             revision: None,

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod document;
 pub mod lang;
 pub mod redline;
+pub mod settle;
 pub mod structure;
 
 use std::fmt;
@@ -312,6 +313,7 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
                     text.notes.push(note.clone());
                 }
             }
+            let openings = settle::openings(&p.instrument);
             let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
             for u in rebuilt.uncertain {
@@ -319,7 +321,13 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
                     uncertain.push(u);
                 }
             }
-            uncertain.sort();
+            settle::settle(
+                &openings,
+                rebuilt.old.as_mut(),
+                rebuilt.new.as_mut(),
+                &mut rebuilt.citations,
+                &mut uncertain,
+            );
             Proposal {
                 id: p.id,
                 action: p.action,

@@ -11,3 +11,4 @@ mod lineage;
 mod reader;
 mod redline;
 mod trust;
+mod unsettled;
