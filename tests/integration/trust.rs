@@ -430,3 +430,45 @@ fn a_very_long_argument_is_not_echoed_in_full() {
     assert!(!run.stderr.contains(&long));
     assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
 }
+
+#[test]
+fn help_lists_for_each_command_only_the_formats_it_offers() {
+    for (command, offered) in [
+        ("show", "text, json]"),
+        ("blame", "text, json, html]"),
+        ("table", "text, json, markdown, csv, html]"),
+        ("graph", "dot, mermaid, json, text]"),
+        ("cited-by", "text, json]"),
+    ] {
+        let help = common::actes(&[command, "-h"]);
+        assert_eq!(help.code, Some(0), "{}", help.snapshot());
+        let line = help
+            .stdout
+            .lines()
+            .find(|l| l.contains("--format"))
+            .expect("the help lists --format");
+        assert!(
+            line.contains(&format!("[possible values: {offered}")),
+            "{command}: {line}"
+        );
+        assert_eq!(
+            line.matches("possible values").count(),
+            1,
+            "{command}: {line}"
+        );
+    }
+    // The option stays global: before or after the command, the command's own formats apply.
+    let before = common::actes(&["--format", "csv", "show", "130"]);
+    let after = common::actes(&["show", "130", "--format", "csv"]);
+    assert_eq!(before.code, Some(2), "{}", before.snapshot());
+    assert_eq!(after.code, Some(2), "{}", after.snapshot());
+    assert_eq!(before.stderr, after.stderr);
+    assert!(
+        after.stderr.contains("it offers: text, json"),
+        "{}",
+        after.stderr
+    );
+    let json = common::actes(&["--format", "json", "log"]);
+    assert_eq!(json.code, Some(0), "{}", json.snapshot());
+    assert!(json.stdout.starts_with('{'));
+}

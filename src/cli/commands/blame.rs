@@ -19,7 +19,7 @@ pub struct BlameArgs {
 }
 
 pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("blame", config, &[Format::Text, Format::Json, Format::Html])?;
+    repo::require_format("blame", config)?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;

@@ -27,7 +27,7 @@ pub struct CitedByArgs {
 }
 
 fn check_format(command: &str, config: &Config) -> Result<(), CommandError> {
-    super::repo::require_format(command, config, &[Format::Text, Format::Json])
+    super::repo::require_format(command, config)
 }
 
 pub fn cmd_cites(config: &Config, args: &CitesArgs, out: &mut Output) -> Result<(), CommandError> {

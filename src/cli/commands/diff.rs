@@ -84,7 +84,7 @@ struct Choice {
 }
 
 pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("diff", config, &[Format::Text, Format::Json])?;
+    repo::require_format("diff", config)?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;

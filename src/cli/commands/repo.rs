@@ -12,7 +12,6 @@ use actes::history::write::{self, Progress, WriteOptions, WriteReport};
 use actes::model::{InstrumentId, Language};
 
 use super::{CommandError, Config};
-use crate::cli::Format;
 
 /// Reads the sources and decides what the history says.
 pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
@@ -98,12 +97,12 @@ pub fn open(config: &Config) -> Result<History, CommandError> {
     }
 }
 
-/// Refuses, as bad input, a format that the command does not offer.
-pub fn require_format(
-    command: &str,
-    config: &Config,
-    offered: &[Format],
-) -> Result<(), CommandError> {
+/// Refuses, as bad input, a format that the command does not offer (see [`super::FORMATS`]).
+pub fn require_format(command: &str, config: &Config) -> Result<(), CommandError> {
+    let offered = super::FORMATS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(&[][..], |(_, formats)| *formats);
     if offered.contains(&config.format) {
         Ok(())
     } else {

@@ -42,7 +42,7 @@ struct ShowJson<'a> {
 }
 
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("show", config, &[Format::Text, Format::Json])?;
+    repo::require_format("show", config)?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
