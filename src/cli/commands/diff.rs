@@ -89,6 +89,27 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
     let path = repo::text_path(&instrument, language);
+    // A conference the lineage knows but the history records no state after: no text there.
+    for query in [&args.from, &args.to].into_iter().flatten() {
+        if repo::revision(&history, Some(query)).is_ok() {
+            continue;
+        }
+        if let Some(absence) = repo::unrecorded_conference(config, &history, query)? {
+            let account =
+                actes::render::history::absence_text(&absence, &instrument, language, query);
+            if config.format == Format::Json {
+                return out.write_json(&DiffJson {
+                    instrument: &instrument,
+                    language,
+                    from: None,
+                    to: None,
+                    redline: None,
+                    account: Some(account),
+                });
+            }
+            return out.write_str(&account);
+        }
+    }
     let choice = choose(&history, &instrument, language, &path, args)?;
     let account = choice
         .account

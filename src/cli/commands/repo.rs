@@ -119,6 +119,88 @@ pub fn instrument(query: &str) -> Result<InstrumentId, CommandError> {
     actes::names::parse_instrument(query).map_err(CommandError::bad_input)
 }
 
+/// Reads an instrument name that may carry a revision (`Resolution 130 (Rev. Busan, 2014)`):
+/// the instrument, and the version to read, from `--at` or else from the revision in the name
+/// (`Busan, 2014`). A name and an `--at` that disagree are refused.
+pub fn instrument_at(
+    history: &History,
+    query: &str,
+    at: Option<&str>,
+) -> Result<(InstrumentId, Option<String>), CommandError> {
+    let reference = actes::names::parse_reference(query).map_err(CommandError::bad_input)?;
+    let named = reference
+        .revision
+        .as_ref()
+        .map(|r| format!("{}, {}", r.place, r.year));
+    let at = match (at, named) {
+        (Some(at), Some(named)) => {
+            let (a, b) = (
+                revision(history, Some(at))?,
+                revision(history, Some(&named))?,
+            );
+            if a.commit != b.commit {
+                return Err(CommandError::bad_input(format!(
+                    "`{query}` names the version of {named}, but --at names {}",
+                    a.label
+                )));
+            }
+            Some(at.to_string())
+        }
+        (at, named) => at.map(str::to_string).or(named),
+    };
+    Ok((reference.instrument, at))
+}
+
+/// The "no text here" answer for a conference that the lineage knows (the catalogue, revision
+/// marks: `Guadalajara 2010`, `Minneapolis 1998`) but that the history records no state after;
+/// `None` when `query` names no such conference. A conference beyond what the sources cover is
+/// refused (exit 2).
+pub fn unrecorded_conference(
+    config: &Config,
+    history: &History,
+    query: &str,
+) -> Result<Option<Absence>, CommandError> {
+    let lineage = super::lineage::load_lineage(config, None)?;
+    let Ok(id) = lineage.resolve_conference(query) else {
+        return Ok(None);
+    };
+    lineage
+        .require_covered(&id)
+        .map_err(CommandError::bad_input)?;
+    Ok(Some(Absence::ConferenceNotRecorded {
+        conference: id.0,
+        recorded: history
+            .conferences()
+            .iter()
+            .filter_map(|c| c.conference.as_ref().map(|id| id.0.clone()))
+            .collect(),
+    }))
+}
+
+/// For an instrument that no text of the history holds: whether the lineage knows it in force
+/// at the conference `at` (a Final Acts list, a citation), and on what evidence.
+pub fn known_without_text(
+    config: &Config,
+    instrument: &InstrumentId,
+    at: &Resolved,
+) -> Result<Option<Absence>, CommandError> {
+    if at.kind != actes::history::read::RevisionKind::Conference {
+        return Ok(None);
+    }
+    let lineage = super::lineage::load_lineage(config, None)?;
+    let conference = actes::model::ConferenceId(at.label.clone());
+    let Ok(report) = lineage.in_force(&conference) else {
+        return Ok(None);
+    };
+    Ok(report
+        .instruments
+        .iter()
+        .find(|e| &e.instrument == instrument)
+        .map(|e| Absence::KnownWithoutText {
+            evidence: e.evidence.iter().map(ToString::to_string).collect(),
+        }))
+}
+
 /// Reads a language code.
 pub fn language(code: &str) -> Result<Language, CommandError> {
     Language::from_code(code).ok_or_else(|| {

@@ -41,12 +41,38 @@ struct ShowJson<'a> {
     absence: Option<repo::Absence>,
 }
 
+/// `show --at` a conference that the history records no state after.
+#[derive(Serialize)]
+struct NoStateJson<'a> {
+    instrument: &'a actes::model::InstrumentId,
+    language: actes::model::Language,
+    absence: &'a repo::Absence,
+}
+
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("show", config)?;
-    let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
-    let at = repo::revision(&history, args.at.as_deref())?;
+    let (instrument, at) = repo::instrument_at(&history, &args.instrument, args.at.as_deref())?;
+    let at = match repo::revision(&history, at.as_deref()) {
+        Ok(at) => at,
+        Err(err) => {
+            let Some(query) = at.as_deref() else {
+                return Err(err);
+            };
+            let Some(absence) = repo::unrecorded_conference(config, &history, query)? else {
+                return Err(err);
+            };
+            return match config.format {
+                Format::Json => out.write_json(&NoStateJson {
+                    instrument: &instrument,
+                    language,
+                    absence: &absence,
+                }),
+                _ => out.write_str(&absence_text(&absence, &instrument, language, query)),
+            };
+        }
+    };
     let path = repo::text_path(&instrument, language);
     let text = history
         .read_file(at.commit, &path)
@@ -55,13 +81,16 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
     let absence = match text {
         Some(_) => None,
         None => match repo::explain_absence(&history, &instrument, language, &at)? {
-            repo::Absence::Unknown => {
-                return Err(CommandError::bad_input(
-                    absence_text(&repo::Absence::Unknown, &instrument, language, &at.label)
-                        .trim_end()
-                        .to_string(),
-                ))
-            }
+            repo::Absence::Unknown => match repo::known_without_text(config, &instrument, &at)? {
+                Some(known) => Some(known),
+                None => {
+                    return Err(CommandError::bad_input(
+                        absence_text(&repo::Absence::Unknown, &instrument, language, &at.label)
+                            .trim_end()
+                            .to_string(),
+                    ))
+                }
+            },
             absence => Some(absence),
         },
     };
