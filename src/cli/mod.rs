@@ -8,6 +8,7 @@
 mod commands;
 mod locate;
 mod output;
+pub mod progress;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -54,6 +55,14 @@ struct GlobalArgs {
     /// Colour the output: auto (on a terminal), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Print nothing on standard error but errors (no progress bar)
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+/// The command-line definition, for the completion scripts and the manual page.
+pub(crate) fn command() -> clap::Command {
+    command_line()
 }
 
 /// The output formats; each command says which it supports beyond `text` and `json`.
@@ -66,6 +75,8 @@ pub enum Format {
     Html,
     Dot,
     Mermaid,
+    /// Akoma Ntoso 3.0 XML (`actes show`).
+    Akn,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,7 +100,8 @@ pub struct Config {
     pub format: Format,
     /// Colour the text output.
     pub color: bool,
-    /// Standard error is a terminal: progress may be shown there.
+    /// A progress bar may be drawn on standard error: it is a terminal, the output is not JSON
+    /// and `--quiet` was not given.
     pub progress: bool,
 }
 
@@ -121,7 +133,9 @@ pub fn run() -> ExitCode {
             ColorChoice::Never => false,
             ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
         },
-        progress: io::stderr().is_terminal(),
+        progress: io::stderr().is_terminal()
+            && !cli.global.quiet
+            && cli.global.format != Format::Json,
     };
     let mut out = Output::stdout();
     let result = commands::run(&config, cli.command, &mut out).and_then(|()| out.flush());

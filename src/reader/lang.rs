@@ -515,6 +515,32 @@ pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language
         .expect("three languages")
 }
 
+/// The first operative heading of each language's list: the lists above name the preamble's
+/// headings (participles: `considérant`, `recalling`) first and the operative part's (verbs:
+/// `décide`, `resolves`, `resuelve`) from this word on.
+const FIRST_OPERATIVE: [(Language, &str); 3] = [
+    (Language::Fr, "decide"),
+    (Language::En, "resolves"),
+    (Language::Es, "resuelve"),
+];
+
+/// Whether a section heading opens the operative part (`décide`, `charge le Secrétaire général`,
+/// `invites Member States`) rather than the preamble (`considérant`, `recalling`); `None` when
+/// `line` is no heading.
+pub fn heading_is_operative(line: &str) -> Option<bool> {
+    let keys = OpeningKeys::of(line);
+    let language = heading_language_keyed(line, &keys)?;
+    let kw = keywords(language);
+    let k = keys.heading();
+    let index = kw.headings.iter().position(|h| starts_with_word(k, h))?;
+    let first = FIRST_OPERATIVE
+        .iter()
+        .find(|(l, _)| *l == language)
+        .and_then(|(_, w)| kw.headings.iter().position(|h| h == w))
+        .expect("each language's headings name its first operative one");
+    Some(index >= first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

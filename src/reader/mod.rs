@@ -4,6 +4,7 @@
 //!
 //! The types below are the reader's output and part of the JSON contract of `actes ingest`.
 
+pub mod akn;
 pub mod citations;
 pub mod decode;
 pub mod document;

@@ -16,8 +16,39 @@ const PALETTE: [&str; 12] = [
     "#e2e8c8", "#f0d0d0", "#d9dcf2", "#ecdcc0",
 ];
 
+/// The style of [`fragment`]'s classes, for a page that holds one.
+pub const STYLE: &str = "\
+.blame .line { display: flex; gap: 0.8em; padding: 0.2em 0.5em; margin: 1px 0; border: 1px solid transparent; }\n\
+.blame .line .n { color: #777; min-width: 2.5em; text-align: right; font-family: monospace; }\n\
+.blame .line .label { min-width: 2.5em; font-weight: bold; }\n\
+.blame .line .who { margin-left: auto; font-family: monospace; font-size: 0.8em; color: #444; white-space: nowrap; }\n\
+.blame .proposed { border: 1px dashed #a33; }\n\
+.blame .unsettled { background: repeating-linear-gradient(45deg, #eee, #eee 6px, #ddd 6px, #ddd 12px); }\n\
+.blame .legend { margin: 1em 0 2em; padding: 0; list-style: none; }\n\
+.blame .legend li { display: inline-block; margin: 0.2em 0.4em; padding: 0.2em 0.6em; border: 1px solid #999; }\n";
+
 /// Renders a blame as a self-contained HTML page. `title` heads it (`pp resolution 130, fr`).
 pub fn to_html(blame: &Blame, title: &str) -> String {
+    let heading = format!("{title} at {}", describe_point(blame.at()));
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(&heading));
+    out.push_str("<style>\n");
+    out.push_str(
+        "body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; line-height: 1.45; }\n",
+    );
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
+    out.push_str(&fragment(blame));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The legend and the coloured text of a blame, inside `<div class="blame">`, for a page of
+/// its own ([`to_html`]) or a section of a larger one (the website). Unsettled paragraphs keep
+/// their `[?]` mark.
+pub fn fragment(blame: &Blame) -> String {
     let credited = blame.credited_versions();
     let colour_of = |version: usize| -> &'static str {
         let rank = credited
@@ -26,24 +57,7 @@ pub fn to_html(blame: &Blame, title: &str) -> String {
             .expect("every credited version has a colour");
         PALETTE[rank % PALETTE.len()]
     };
-    let heading = format!("{title} at {}", describe_point(blame.at()));
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&heading));
-    out.push_str(
-        "<style>\n\
-         body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; line-height: 1.45; }\n\
-         .line { display: flex; gap: 0.8em; padding: 0.2em 0.5em; margin: 1px 0; border: 1px solid transparent; }\n\
-         .line .n { color: #777; min-width: 2.5em; text-align: right; font-family: monospace; }\n\
-         .line .label { min-width: 2.5em; font-weight: bold; }\n\
-         .line .who { margin-left: auto; font-family: monospace; font-size: 0.8em; color: #444; white-space: nowrap; }\n\
-         .proposed { border: 1px dashed #a33; }\n\
-         .unsettled { background: repeating-linear-gradient(45deg, #eee, #eee 6px, #ddd 6px, #ddd 12px); }\n\
-         .legend { margin: 1em 0 2em; padding: 0; list-style: none; }\n\
-         .legend li { display: inline-block; margin: 0.2em 0.4em; padding: 0.2em 0.6em; border: 1px solid #999; }\n\
-         </style>\n</head>\n<body>\n",
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&heading));
+    let mut out = String::from("<div class=\"blame\">\n");
     out.push_str("<ul class=\"legend\">\n");
     for &v in &credited {
         let point = &blame.versions[v];
@@ -70,9 +84,11 @@ pub fn to_html(blame: &Blame, title: &str) -> String {
     for line in &blame.lines {
         let explanation = escape(&explain(blame, line));
         let (class, style, who) = match &line.attribution {
-            Attribution::Unsettled => {
-                ("line unsettled".to_string(), String::new(), "?".to_string())
-            }
+            Attribution::Unsettled => (
+                "line unsettled".to_string(),
+                String::new(),
+                "[?]".to_string(),
+            ),
             Attribution::Credited(c) => {
                 let point = &blame.versions[c.wording];
                 let class = if point.is_proposed() {
@@ -96,6 +112,6 @@ pub fn to_html(blame: &Blame, title: &str) -> String {
             escape(&who)
         );
     }
-    out.push_str("</div>\n</body>\n</html>\n");
+    out.push_str("</div>\n</div>\n");
     out
 }

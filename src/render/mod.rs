@@ -1,18 +1,21 @@
 //! Renderers: query results in, text out. Every rendering of the crate lives here, so that
 //! printing is in one place and the CLI commands only parse arguments, query and hand the data
-//! over: plain text for the terminal (every command's report, blame, search, a redline), Markdown,
+//! over: Akoma Ntoso XML (`akn`), plain text for the terminal (every command's report, blame, search, a redline), Markdown,
 //! CSV and a standalone HTML page for tables and for blame, DOT and Mermaid for graphs. Nothing
 //! here reads files, the environment or the terminal; every function takes data and returns a
 //! `String`.
 
+pub mod akn;
 pub mod blame;
 pub mod blame_html;
 pub mod document;
+pub mod final_acts;
 pub mod graph;
 pub mod history;
 pub mod redline;
 pub mod reports;
 pub mod search;
+pub mod site;
 pub mod table;
 
 /// A commit id cut to its first ten characters, as the text outputs show it.

@@ -11,7 +11,7 @@ use super::table::Table;
 
 /// How a fact is known, in the words the text outputs use: `stated` (an outcome a source states),
 /// `proposed` (not an outcome) or `inferred`.
-fn status_words(status: Status) -> &'static str {
+pub fn status_words(status: Status) -> &'static str {
     match status {
         Status::Adopted => "stated",
         Status::Proposed => "proposed",
@@ -37,7 +37,7 @@ fn last_revision_words(r: &crate::model::Revision) -> String {
 
 /// What a lineage step says: `revised (Rev. Busan, 2014)`, `unchanged (still Rev. Antalya,
 /// 2006)`, `suppressed (last revision Minneapolis, 1998)`, `MOD B/67/1 proposed`.
-fn step_words(s: &crate::lineage::query::LineageStep) -> String {
+pub fn step_words(s: &crate::lineage::query::LineageStep) -> String {
     if let Some(p) = &s.proposal {
         return format!("{} {} proposed", p.action, p.id);
     }
@@ -99,7 +99,7 @@ pub fn lineage_text(report: &LineageReport) -> String {
     out
 }
 
-fn completeness_words(c: crate::model::Completeness) -> &'static str {
+pub fn completeness_words(c: crate::model::Completeness) -> &'static str {
     match c {
         crate::model::Completeness::Complete => "complete",
         crate::model::Completeness::Partial => "partial",

@@ -67,6 +67,8 @@ fn every_command_prints_json_with_format_json() {
     let repo = shipped_history().to_str().expect("a UTF-8 path");
     let seed = common::seed_path();
     let seed = seed.to_str().expect("a UTF-8 path");
+    let site = common::scratch_dir("cli-json-site").join("site");
+    let site = site.to_str().expect("a UTF-8 path");
     let commands: &[&[&str]] = &[
         &["ingest", seed],
         &["build"],
@@ -83,6 +85,9 @@ fn every_command_prints_json_with_format_json() {
         &["graph"],
         &["blame", "130", "--at", "B/67/4"],
         &["search", "coopération internationale"],
+        &["completions", "bash"],
+        &["man"],
+        &["site", site],
     ];
     let mut seen = std::collections::BTreeSet::new();
     for args in commands {

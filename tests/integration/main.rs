@@ -1,14 +1,18 @@
 //! The integration tests: one binary, a module per area. Most tests call the library; the CLI
 //! tests run the `actes` binary and snapshot its stdout, stderr and exit status with insta.
 
+mod akn;
+mod akn_out;
 mod blame;
 mod citations;
 mod cli;
+mod command_line;
 mod common;
 mod corpus;
 mod history;
 mod lineage;
 mod reader;
 mod redline;
+mod site;
 mod trust;
 mod unsettled;

@@ -434,7 +434,7 @@ fn a_very_long_argument_is_not_echoed_in_full() {
 #[test]
 fn help_lists_for_each_command_only_the_formats_it_offers() {
     for (command, offered) in [
-        ("show", "text, json]"),
+        ("show", "text, json, akn]"),
         ("blame", "text, json, html]"),
         ("table", "text, json, markdown, csv, html]"),
         ("graph", "dot, mermaid, json, text]"),

@@ -1,7 +1,8 @@
 //! `actes ingest`: reads one conference document and prints its proposals, texts, citations and what it could not settle.
 
+use actes::catalogue::Catalogue;
 use actes::reader;
-use actes::render::document;
+use actes::render::{document, final_acts};
 
 use super::{repo, CommandError, Config, Output};
 use crate::cli::Format;
@@ -9,11 +10,19 @@ use crate::cli::Format;
 /// Read a conference document and print what it contains
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// The document to read (UTF-8 with or without BOM, or Windows-1252)
+    /// The document to read: a proposals text (UTF-8 with or without BOM, or Windows-1252) or Final
+    /// Acts in Akoma Ntoso XML (recognised by their root element)
     pub file: std::path::PathBuf,
     /// Print only what the reader could not settle, with its line
     #[arg(long)]
     pub uncertain: bool,
+}
+
+/// Whether a file starts as XML does (`<?xml`, or an element, after a BOM and white space).
+fn looks_like_xml(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with("<?xml") || (text.starts_with('<') && !text.starts_with("<<"))
 }
 
 /// A cannot-read error that names the file.
@@ -37,6 +46,34 @@ pub fn cmd_ingest(
             error,
         })
     })?;
+    if reader::akn::looks_like_akn(&bytes) {
+        // The revision marks name conferences: read them against the sources' catalogue.
+        let sources = config.sources.clone().map_err(CommandError::bad_input)?;
+        let catalogue =
+            Catalogue::load(&sources.join("conferences.csv")).map_err(CommandError::bad_input)?;
+        let acts = reader::akn::read_final_acts(&name, &bytes, &catalogue)
+            .map_err(CommandError::bad_input)?;
+        return match (config.format, args.uncertain) {
+            (Format::Json, false) => out.write_json(&acts),
+            (Format::Json, true) => out.write_json(&final_acts::findings(&acts)),
+            (_, false) => out.write_str(&final_acts::final_acts_text(&acts)),
+            (_, true) => out.write_str(&final_acts::findings_text(&acts)),
+        };
+    }
+    if looks_like_xml(&bytes) {
+        // Not Akoma Ntoso: read it anyway to say what it is, with its line.
+        let catalogue = Catalogue::default();
+        return Err(CommandError::bad_input(
+            reader::akn::read_final_acts(&name, &bytes, &catalogue)
+                .err()
+                .unwrap_or_else(|| reader::ReadError {
+                    file: name.clone(),
+                    line: 1,
+                    expected: "an Akoma Ntoso file (root `akomaNtoso`) or a proposals text".into(),
+                    found: "another kind of XML".into(),
+                }),
+        ));
+    }
     let document = reader::read_document(&name, &bytes).map_err(CommandError::bad_input)?;
     match (config.format, args.uncertain) {
         (Format::Json, false) => out.write_json(&document),

@@ -4,6 +4,7 @@
 mod blame;
 mod build;
 mod cites;
+mod completions;
 mod diff;
 mod fresh;
 mod graph;
@@ -11,9 +12,11 @@ mod in_force;
 mod ingest;
 mod lineage;
 mod log;
+mod man;
 mod repo;
 mod search;
 mod show;
+mod site;
 mod suppressed;
 mod table;
 
@@ -27,7 +30,7 @@ pub const FORMATS: &[(&str, &[Format])] = &[
     ("ingest", &[Format::Text, Format::Json]),
     ("build", &[Format::Text, Format::Json]),
     ("log", &[Format::Text, Format::Json]),
-    ("show", &[Format::Text, Format::Json]),
+    ("show", &[Format::Text, Format::Json, Format::Akn]),
     ("diff", &[Format::Text, Format::Json]),
     ("lineage", &[Format::Text, Format::Json]),
     (
@@ -50,6 +53,9 @@ pub const FORMATS: &[(&str, &[Format])] = &[
     ),
     ("blame", &[Format::Text, Format::Json, Format::Html]),
     ("search", &[Format::Text, Format::Json]),
+    ("completions", &[Format::Text, Format::Json]),
+    ("man", &[Format::Text, Format::Json]),
+    ("site", &[Format::Text, Format::Json]),
 ];
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +74,9 @@ pub enum Command {
     Graph(graph::GraphArgs),
     Blame(blame::BlameArgs),
     Search(search::SearchArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
+    Site(site::SiteArgs),
 }
 
 /// Runs one command.
@@ -103,5 +112,8 @@ fn dispatch(config: &Config, command: Command, out: &mut Output) -> Result<(), C
         Command::Graph(args) => graph::cmd_graph(config, &args, out),
         Command::Blame(args) => blame::cmd_blame(config, &args, out),
         Command::Search(args) => search::cmd_search(config, &args, out),
+        Command::Completions(args) => completions::cmd_completions(config, &args, out),
+        Command::Man(args) => man::cmd_man(config, &args, out),
+        Command::Site(args) => site::cmd_site(config, &args, out),
     }
 }

@@ -2,7 +2,6 @@
 //! sources when it does not exist yet, so that the README's commands work on a fresh clone),
 //! naming instruments and revisions, and explaining why a text is absent.
 
-use std::io::Write;
 use std::path::Path;
 
 use actes::history::plan::HistoryPlan;
@@ -21,7 +20,8 @@ pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
     Ok(corpus.plan())
 }
 
-/// Builds the history from the sources into `config.repo`, with a progress line on a terminal.
+/// Builds the history from the sources into `config.repo`, with a progress bar where
+/// `config.progress` allows one.
 pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
     build_with(config, false, std::time::Duration::ZERO)
 }
@@ -37,20 +37,11 @@ pub fn build_with(
     // Digested before reading: sources edited during the build make the next command rebuild.
     let provenance = Provenance::of_sources(&sources).map_err(CommandError::bad_input)?;
     let plan = plan_from_sources(&sources)?;
-    let show = config.progress;
-    let mut last_len = 0usize;
-    let mut progress = |p: Progress| {
-        if !show {
-            return;
-        }
-        let line = match p {
-            Progress::Commits { done, total } => format!("actes build: commits {done}/{total}"),
-            Progress::Pack { objects } => format!("actes build: writing {objects} objects"),
-            Progress::Refs { count } => format!("actes build: moving {count} refs"),
-        };
-        let pad = last_len.saturating_sub(line.len());
-        last_len = line.len();
-        let _ = write!(std::io::stderr(), "\r{line}{}", " ".repeat(pad));
+    let mut bar = crate::cli::progress::Bar::new(config.progress, "actes build");
+    let mut progress = |p: Progress| match p {
+        Progress::Commits { done, total } => bar.update(done, total, "commits"),
+        Progress::Pack { objects } => bar.message(&format!("writing {objects} objects")),
+        Progress::Refs { count } => bar.message(&format!("moving {count} refs")),
     };
     let result = write::write(
         &config.repo,
@@ -63,9 +54,7 @@ pub fn build_with(
             ..WriteOptions::default()
         },
     );
-    if show && last_len > 0 {
-        let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(last_len));
-    }
+    bar.finish();
     result.map_err(|e| match e {
         write::WriteError::BadPath { .. }
         | write::WriteError::BadPerson { .. }

@@ -73,6 +73,9 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
             };
         }
     };
+    if config.format == Format::Akn {
+        return show_akn(&history, &instrument, language, &at, out);
+    }
     let path = repo::text_path(&instrument, language);
     let text = history
         .read_file(at.commit, &path)
@@ -121,5 +124,34 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
             out.write_str(&absence_text(&absence, &instrument, language, &at.label))
         }
         (None, None) => Ok(()),
+    }
+}
+
+/// `--format akn`: the version as an Akoma Ntoso document, or a proposal as an amendment. A
+/// version without a text is not exported: bad input, with the reason there is no text.
+fn show_akn(
+    history: &actes::history::read::History,
+    instrument: &actes::model::InstrumentId,
+    language: actes::model::Language,
+    at: &actes::history::read::Resolved,
+    out: &mut Output,
+) -> Result<(), CommandError> {
+    use actes::export::ExportError;
+    match actes::export::gather(history, instrument, language, at) {
+        Ok(input) => out.write_str(&actes::render::akn::render(&input)),
+        Err(err @ ExportError::NoText { .. }) => {
+            let why = match repo::explain_absence(history, instrument, language, at)? {
+                repo::Absence::Unknown => String::new(),
+                absence => absence_text(&absence, instrument, language, &at.label),
+            };
+            Err(CommandError::bad_input(format!(
+                "{err}\n{}",
+                why.trim_end()
+            )))
+        }
+        Err(err @ (ExportError::NotTheTarget { .. } | ExportError::NoProposalRecord { .. })) => {
+            Err(CommandError::bad_input(err))
+        }
+        Err(err) => Err(CommandError::failure(err)),
     }
 }
