@@ -11,6 +11,7 @@ pub mod document;
 pub mod labels;
 pub mod lang;
 pub mod redline;
+pub mod settle;
 pub mod structure;
 
 use serde::{Deserialize, Serialize};
@@ -200,6 +201,7 @@ pub fn read_document_with(
                     text.notes.push(note.clone());
                 }
             }
+            let openings = settle::openings(&p.instrument);
             let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
             for u in rebuilt.uncertain {
@@ -207,7 +209,13 @@ pub fn read_document_with(
                     uncertain.push(u);
                 }
             }
-            uncertain.sort();
+            settle::settle(
+                &openings,
+                rebuilt.old.as_mut(),
+                rebuilt.new.as_mut(),
+                &mut rebuilt.citations,
+                &mut uncertain,
+            );
             Proposal {
                 id: p.id,
                 action: p.action,

@@ -16,3 +16,4 @@ mod reader;
 mod redline;
 mod site;
 mod trust;
+mod unsettled;

@@ -38,7 +38,7 @@ pub fn cmd_ingest(
     args: &IngestArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    repo::require_format("ingest", config, &[Format::Text, Format::Json])?;
+    repo::require_format("ingest", config)?;
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|error| {
         CommandError::bad_input(UnreadableFile {

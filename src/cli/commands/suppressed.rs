@@ -19,7 +19,7 @@ pub fn cmd_suppressed(
     args: &SuppressedArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    super::repo::require_format("suppressed", config, &[Format::Text, Format::Json])?;
+    super::repo::require_format("suppressed", config)?;
     let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let lineage = load_lineage(config, None)?;
     let at = args
