@@ -90,7 +90,7 @@ impl Sources {
     /// Loads the sources folder (`history/`): `conferences.csv`, `documents.csv` and each
     /// document it lists (read with [`crate::reader::read_document`]), `outcomes/*.csv`.
     pub fn load(dir: &Path) -> Result<Sources, SourcesError> {
-        Self::load_with(dir, crate::reader::read_document)
+        Self::load_with(dir, crate::reader::read_any_document)
     }
 
     /// Loads the sources folder, reading each document with `read` (normally

@@ -7,9 +7,11 @@
 pub mod citations;
 pub mod decode;
 pub mod document;
+pub mod docx;
 pub mod lang;
 pub mod redline;
 pub mod structure;
+pub mod views;
 
 use std::fmt;
 
@@ -339,6 +341,27 @@ pub fn read_document(source: &str, bytes: &[u8]) -> Result<Document, ReadError> 
         proposals,
         input_notes: raw.input_notes,
     })
+}
+
+/// Why a document of any kind could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// A text document.
+    #[error(transparent)]
+    Text(#[from] ReadError),
+    /// A Word file.
+    #[error(transparent)]
+    Word(#[from] docx::DocxError),
+}
+
+/// Reads a conference document whatever its form: a Word file (recognised by its content, a ZIP
+/// or OLE container) with [`docx::read_document`], anything else as text with [`read_document`].
+pub fn read_any_document(source: &str, bytes: &[u8]) -> Result<Document, DocumentError> {
+    if docx::package::looks_like_word(bytes) {
+        Ok(docx::read_document(source, bytes)?)
+    } else {
+        Ok(read_document(source, bytes)?)
+    }
 }
 
 /// The note a text carries when the proposal gives its body without its annexes.

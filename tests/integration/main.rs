@@ -6,6 +6,7 @@ mod citations;
 mod cli;
 mod common;
 mod corpus;
+mod docx;
 mod history;
 mod lineage;
 mod reader;

@@ -9,7 +9,7 @@ use crate::cli::Format;
 /// Read a conference document and print what it contains
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// The document to read (UTF-8 with or without BOM, or Windows-1252)
+    /// The document to read: text (UTF-8 with or without BOM, or Windows-1252) or Word (.docx)
     pub file: std::path::PathBuf,
     /// Print only what the reader could not settle, with its line
     #[arg(long)]
@@ -37,7 +37,7 @@ pub fn cmd_ingest(
             error,
         })
     })?;
-    let document = reader::read_document(&name, &bytes).map_err(CommandError::bad_input)?;
+    let document = reader::read_any_document(&name, &bytes).map_err(CommandError::bad_input)?;
     match (config.format, args.uncertain) {
         (Format::Json, false) => out.write_json(&document),
         (Format::Json, true) => out.write_json(&document::unsettled(&document)),

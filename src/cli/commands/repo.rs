@@ -15,7 +15,7 @@ use crate::cli::Format;
 
 /// Reads the sources and decides what the history says.
 pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
-    let loaded = actes::corpus::Sources::load_with(sources, actes::reader::read_document)
+    let loaded = actes::corpus::Sources::load_with(sources, actes::reader::read_any_document)
         .map_err(CommandError::bad_input)?;
     let corpus = actes::corpus::Corpus::assemble(&loaded).map_err(CommandError::bad_input)?;
     Ok(corpus.plan())
