@@ -9,6 +9,7 @@ pub mod decode;
 pub mod document;
 pub mod docx;
 pub mod lang;
+pub mod layout;
 pub mod redline;
 pub mod structure;
 pub mod views;
@@ -199,7 +200,8 @@ pub struct ReadError {
 pub struct RawDocument {
     pub source: String,
     pub language: Language,
-    /// The decoded text (UTF-8, `\n` line ends, NFC).
+    /// The decoded text (UTF-8, `\n` line ends, NFC); for text taken from a PDF, its logical lines
+    /// (see [`layout`]).
     pub text: String,
     pub proposals: Vec<document::RawProposal>,
     pub input_notes: Vec<String>,
@@ -214,17 +216,22 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         expected: e.expected,
         found: e.found,
     })?;
-    let lines: Vec<structure::SourceLine<'_>> = decoded
-        .text
-        .split('\n')
-        .enumerate()
-        .map(|(i, text)| structure::SourceLine {
-            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+    // Layout (page furniture, text taken from a PDF) is repaired here, before any reading.
+    let logical = layout::logical_lines(&decoded.text);
+    let lines: Vec<structure::SourceLine<'_>> = logical
+        .lines
+        .iter()
+        .map(|(number, text)| structure::SourceLine {
+            number: *number,
             text,
         })
         .collect();
     let language = lang::detect_language(lines.iter().map(|l| l.text));
-    let hyphens = structure::HyphenLexicon::from_text(&decoded.text);
+    let logical_text = logical
+        .reflowed
+        .then(|| lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"));
+    let text = logical_text.as_deref().unwrap_or(&decoded.text);
+    let hyphens = structure::HyphenLexicon::from_text(text);
     let proposals = document::read_proposals(&lines, language, &hyphens)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ReadError {
@@ -248,9 +255,10 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
             ),
         });
     }
-    let mut input_notes = decoded.notes;
+    let mut input_notes = decoded.notes.clone();
+    input_notes.extend(logical.notes.iter().cloned());
     input_notes.extend(restored_hyphens_note(&lines));
-    let text = decoded.text.clone();
+    let text = text.to_string();
     Ok(RawDocument {
         source: source.to_string(),
         language,

@@ -9,5 +9,6 @@ mod corpus;
 mod docx;
 mod history;
 mod lineage;
+mod pdf_text;
 mod reader;
 mod redline;
