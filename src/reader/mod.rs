@@ -250,7 +250,7 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
                 .to_string(),
             found: format!(
                 "none in {} lines (the first reads `{}`)",
-                lines.len() - usize::from(decoded.text.ends_with('\n')),
+                decoded.text.split('\n').count() - usize::from(decoded.text.ends_with('\n')),
                 first.map_or_else(String::new, |l| structure::excerpt(l.text))
             ),
         });

@@ -12,3 +12,4 @@ mod lineage;
 mod pdf_text;
 mod reader;
 mod redline;
+mod writers;
