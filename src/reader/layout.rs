@@ -252,10 +252,13 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
         .map(|(_, l)| l.trim_end().chars().count())
         .max()
         .unwrap_or(0);
-    let lexicon = words(&lines);
+    // The document's own words, read the first time a line ends with a hyphen.
+    let mut lexicon: Option<BTreeSet<String>> = None;
     let mut out: Vec<(u32, Cow<'a, str>)> = Vec::with_capacity(lines.len());
     // The last physical line of the paragraph being built, when one is open.
-    let mut open: Option<String> = None;
+    let mut open: Option<Cow<'a, str>> = None;
+    // Brackets opened and not closed in the paragraph being built (a footnote body wrapped).
+    let mut depth: isize = 0;
     // Whether the paragraph being built is a section heading (an item may follow it directly).
     let mut open_heading = false;
     let mut last_number = None;
@@ -264,18 +267,32 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
     let mut hyphens_joined = Vec::new();
     let mut hyphens_kept = Vec::new();
     let mut hyphens_unsure = Vec::new();
-    for (number, line) in lines {
-        let trimmed = line.trim();
+    let brackets = |s: &str| -> isize {
+        s.bytes()
+            .map(|b| match b {
+                b'[' => 1,
+                b']' => -1,
+                _ => 0,
+            })
+            .sum()
+    };
+    for (number, line) in &lines {
+        let (number, line) = (*number, line.clone());
+        let trimmed: &str = line.trim();
         if trimmed.is_empty() {
             open = None;
             open_heading = false;
-            out.push((number, line));
+            depth = 0;
+            out.push((number, line.clone()));
             continue;
         }
+        // Inside brackets left open (a footnote body `[1: ...` wrapped), nothing opens.
+        let in_brackets = open.is_some() && depth > 0;
         // Strong openings: never a continuation.
-        let opening = document::proposal_opening(trimmed).is_some()
-            || document::is_separator(trimmed)
-            || lang::reasons_opening(trimmed).is_some();
+        let opening = !in_brackets
+            && (document::proposal_opening(trimmed).is_some()
+                || document::is_separator(trimmed)
+                || lang::reasons_opening(trimmed).is_some());
         if opening {
             last_number = None;
         }
@@ -283,31 +300,26 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
             || open
                 .as_deref()
                 .is_none_or(|p| p.trim_end().ends_with([';', ':', ',', '.']));
-        let relabel = if opening
-            || (open.is_some()
-                && out
-                    .last()
-                    .is_some_and(|(_, l)| l.matches('[').count() > l.matches(']').count()))
-        {
+        let relabel = if opening || in_brackets {
             None
         } else {
             spaced_label(trimmed, &mut last_number, after_end)
         };
         // Without tabs, a line is an item only where a label was read above.
-        let class = match (relabel.is_some(), structure::classify(trimmed)) {
-            (true, _) => LineClass::Item {
+        let class = if relabel.is_some() {
+            LineClass::Item {
                 label: String::new(),
                 text: String::new(),
-            },
-            (false, LineClass::Item { .. }) => LineClass::Text,
-            (false, class) => class,
+            }
+        } else if in_brackets || opening {
+            LineClass::Text
+        } else {
+            match structure::classify(trimmed) {
+                LineClass::Item { .. } => LineClass::Text,
+                class => class,
+            }
         };
         let strong = opening || matches!(class, LineClass::Item { .. } | LineClass::FootnoteBody);
-        // Inside brackets left open (a footnote body `[1: ...` wrapped), nothing opens.
-        let in_brackets = open.is_some()
-            && out
-                .last()
-                .is_some_and(|(_, l)| l.matches('[').count() > l.matches(']').count());
         let continues = in_brackets
             || match (&open, strong) {
                 (Some(previous), false) => {
@@ -340,9 +352,10 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
                 _ => false,
             };
         if continues {
-            let (at, paragraph) = out.last_mut().expect("an open paragraph is in the output");
+            let (_, paragraph) = out.last_mut().expect("an open paragraph is in the output");
             let text = paragraph.to_mut();
             let previous = open.as_deref().unwrap_or("").trim_end();
+            text.truncate(text.trim_end().len());
             if previous.ends_with('-') && trimmed.starts_with(char::is_alphabetic) {
                 let left =
                     trim_word(previous.rsplit(' ').next().unwrap_or("")).trim_end_matches('-');
@@ -351,40 +364,35 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
                 let whole = format!("{left}{right}").to_lowercase();
                 let hyphened = format!("{left}-{right}").to_lowercase();
                 let shown = format!("`{left}-{right}` (line {})", number.saturating_sub(1));
-                let trimmed_text = text.trim_end().to_string();
-                *text = trimmed_text;
-                if lexicon.contains(&whole) {
+                let known = lexicon.get_or_insert_with(|| words(&lines));
+                if known.contains(&whole) {
                     text.pop();
                     hyphens_joined.push(format!("{shown} read as `{left}{right}`"));
-                } else if lexicon.contains(&hyphened) {
+                } else if known.contains(&hyphened) {
                     hyphens_kept.push(shown);
                 } else {
                     hyphens_unsure.push(shown);
                 }
             } else {
-                let trimmed_text = text.trim_end().to_string();
-                *text = trimmed_text;
                 text.push(' ');
             }
             text.push_str(trimmed);
+            depth += brackets(trimmed);
             joined.push(number);
-            let _ = at;
-            open = Some(line.into_owned());
+            open = Some(line);
             continue;
         }
         open_heading = class == LineClass::Heading;
+        depth = brackets(trimmed);
         match relabel {
             Some(fixed) => {
                 relabelled.push(number);
-                // The line as printed measures whether it was full.
-                open = Some(line.to_string());
                 out.push((number, Cow::Owned(fixed)));
             }
-            None => {
-                open = Some(line.to_string());
-                out.push((number, line));
-            }
+            None => out.push((number, line.clone())),
         }
+        // The line as printed measures whether it was full.
+        open = Some(line);
     }
     if !joined.is_empty() {
         notes.push(format!(

@@ -83,19 +83,30 @@ pub fn tracked(old: &str, new: &str) -> docx_rs::Paragraph {
         ins.clear();
         p
     };
+    // Unchanged text between two changes is one run, as Word saves it.
+    let mut same = String::new();
     while i < a.len() || j < b.len() {
         if i < a.len() && j < b.len() && a[i] == b[j] {
             p = flush(p, &mut del, &mut ins);
-            p = p.add_run(run(a[i], false));
+            same.push_str(a[i]);
             i += 1;
             j += 1;
         } else if j == b.len() || (i < a.len() && table[i + 1][j] >= table[i][j + 1]) {
+            if !same.is_empty() {
+                p = p.add_run(run(&std::mem::take(&mut same), false));
+            }
             del.push_str(a[i]);
             i += 1;
         } else {
+            if !same.is_empty() {
+                p = p.add_run(run(&std::mem::take(&mut same), false));
+            }
             ins.push_str(b[j]);
             j += 1;
         }
+    }
+    if !same.is_empty() {
+        p = p.add_run(run(&same, false));
     }
     flush(p, &mut del, &mut ins)
 }
