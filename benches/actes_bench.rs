@@ -79,6 +79,15 @@ fn formats(b: &mut Bencher) {
     let as_pdf = b.measure("pdf_text", pdf.len(), || {
         actes::reader::read_document("67-fr.pdf.txt", pdf.as_bytes()).expect("the PDF seed reads")
     });
+    b.measure("pdf_text_layout_only", pdf.len(), || {
+        actes::reader::layout::logical_lines(&pdf).lines.len()
+    });
+    b.measure("pdf_text_structure", pdf.len(), || {
+        actes::reader::read_raw_document("67-fr.pdf.txt", pdf.as_bytes()).expect("reads")
+    });
+    b.measure("text_structure", bytes.len(), || {
+        actes::reader::read_raw_document("67-fr.txt", &bytes).expect("reads")
+    });
     let ratio = |m: &harness::Measurement| {
         m.per_iteration.as_secs_f64() / as_text.per_iteration.as_secs_f64()
     };

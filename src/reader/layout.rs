@@ -20,7 +20,7 @@
 //! Every repair is listed with its line in the document's input notes.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use crate::reader::structure::{self, LineClass};
 use crate::reader::{document, lang};
@@ -159,8 +159,8 @@ fn list(numbers: &[u32]) -> String {
 
 /// The words of a text as it writes them, folded to lower case, punctuation trimmed; pieces
 /// ending with a line-end hyphen left out.
-fn words(lines: &[(u32, Cow<'_, str>)]) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+fn words(lines: &[(u32, Cow<'_, str>)]) -> HashSet<String> {
+    let mut out = HashSet::new();
     for (_, line) in lines {
         for word in line.split_whitespace() {
             if word.ends_with('-') {
@@ -197,9 +197,20 @@ fn plausible_number(label: &str, last: Option<u32>) -> bool {
 /// read as a label, `after_end` tells whether the line before ended a paragraph (punctuation, a
 /// heading, nothing before): a number after a single space starts an item only then, and only
 /// where it continues the numbering.
-fn spaced_label(line: &str, last: &mut Option<u32>, after_end: bool) -> Option<String> {
+fn spaced_label(
+    line: &str,
+    last: &mut Option<u32>,
+    after_end: impl FnOnce() -> bool,
+) -> Option<String> {
     let trimmed = line.trim_start();
     let (label, rest) = trimmed.split_once(' ')?;
+    // Only a bracketed label, a number or a one-character bullet can be a label.
+    if !(label.ends_with(')')
+        || label.starts_with(|c: char| c.is_ascii_digit())
+        || label.chars().nth(1).is_none())
+    {
+        return None;
+    }
     let text = rest.trim_start();
     if text.is_empty() {
         return None;
@@ -218,10 +229,10 @@ fn spaced_label(line: &str, last: &mut Option<u32>, after_end: bool) -> Option<S
             .all(|c| c.is_lowercase() || structure::latin_lookalike(c).is_some());
     let digits_in_brackets = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
     let accepted = match number {
-        Some(_) => several || (after_end && plausible_number(l, *last)),
+        Some(_) => several || (plausible_number(l, *last) && after_end()),
         // `2006)` after `(Rév. Antalya,`: a number in brackets is a label only in sequence.
-        None if digits_in_brackets => after_end && plausible_number(inner, *last),
-        None => several || after_end || short_letters,
+        None if digits_in_brackets => plausible_number(inner, *last) && after_end(),
+        None => several || short_letters || after_end(),
     };
     if !accepted {
         return None;
@@ -253,14 +264,16 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
         .max()
         .unwrap_or(0);
     // The document's own words, read the first time a line ends with a hyphen.
-    let mut lexicon: Option<BTreeSet<String>> = None;
+    let mut lexicon: Option<HashSet<String>> = None;
     let mut out: Vec<(u32, Cow<'a, str>)> = Vec::with_capacity(lines.len());
     // The last physical line of the paragraph being built, when one is open.
     let mut open: Option<Cow<'a, str>> = None;
     // Brackets opened and not closed in the paragraph being built (a footnote body wrapped).
     let mut depth: isize = 0;
-    // Whether the paragraph being built is a section heading (an item may follow it directly).
-    let mut open_heading = false;
+    // The first line of the paragraph being built, and whether it is a section heading (an item
+    // may follow a heading directly), read when first asked.
+    let mut open_first: Option<Cow<'a, str>> = None;
+    let mut open_heading: Option<bool> = None;
     let mut last_number = None;
     let mut joined = Vec::new();
     let mut relabelled = Vec::new();
@@ -281,7 +294,8 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
         let trimmed: &str = line.trim();
         if trimmed.is_empty() {
             open = None;
-            open_heading = false;
+            open_first = None;
+            open_heading = None;
             depth = 0;
             out.push((number, line.clone()));
             continue;
@@ -296,22 +310,35 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
         if opening {
             last_number = None;
         }
-        let after_end = open_heading
-            || open
-                .as_deref()
-                .is_none_or(|p| p.trim_end().ends_with([';', ':', ',', '.']));
+        let ends_clause = open
+            .as_deref()
+            .is_none_or(|p| p.trim_end().ends_with([';', ':', ',', '.']));
+        let mut after_end = || {
+            ends_clause
+                || *open_heading.get_or_insert_with(|| {
+                    open_first
+                        .as_deref()
+                        .is_some_and(|f| structure::classify(f.trim()) == LineClass::Heading)
+                })
+        };
         let relabel = if opening || in_brackets {
             None
         } else {
-            spaced_label(trimmed, &mut last_number, after_end)
+            spaced_label(trimmed, &mut last_number, &mut after_end)
         };
-        // Without tabs, a line is an item only where a label was read above.
+        // Without tabs, a line is an item only where a label was read above. A line that starts
+        // in lower case after an unfinished line reads as text whatever it opens with (below),
+        // unless it is a footnote body: it is not classified.
+        let needs_class = open.is_none()
+            || trimmed.starts_with('[')
+            || !trimmed.starts_with(char::is_lowercase)
+            || after_end();
         let class = if relabel.is_some() {
             LineClass::Item {
                 label: String::new(),
                 text: String::new(),
             }
-        } else if in_brackets || opening {
+        } else if in_brackets || opening || !needs_class {
             LineClass::Text
         } else {
             match structure::classify(trimmed) {
@@ -319,6 +346,7 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
                 class => class,
             }
         };
+        let after_end = after_end();
         let strong = opening || matches!(class, LineClass::Item { .. } | LineClass::FootnoteBody);
         let continues = in_brackets
             || match (&open, strong) {
@@ -382,7 +410,9 @@ fn reflow<'a>(lines: Vec<(u32, Cow<'a, str>)>, mut notes: Vec<String>) -> Logica
             open = Some(line);
             continue;
         }
-        open_heading = class == LineClass::Heading;
+        open_heading =
+            (class != LineClass::Text || relabel.is_some()).then_some(class == LineClass::Heading);
+        open_first = Some(line.clone());
         depth = brackets(trimmed);
         match relabel {
             Some(fixed) => {
