@@ -69,30 +69,8 @@ pub fn read_views(views: &Views) -> Result<Document, ReadError> {
     };
     let old_text: Vec<String> = views.old.iter().map(ViewParagraph::line).collect();
     let new_text: Vec<String> = views.new.iter().map(ViewParagraph::line).collect();
-    let lines = |paragraphs: &[ViewParagraph], texts: &'_ [String]| -> Vec<(u32, usize)> {
-        paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.number, i))
-            .take(texts.len())
-            .collect()
-    };
-    let old_index = lines(&views.old, &old_text);
-    let new_index = lines(&views.new, &new_text);
-    let old_lines: Vec<SourceLine<'_>> = old_index
-        .iter()
-        .map(|&(number, i)| SourceLine {
-            number,
-            text: &old_text[i],
-        })
-        .collect();
-    let new_lines: Vec<SourceLine<'_>> = new_index
-        .iter()
-        .map(|&(number, i)| SourceLine {
-            number,
-            text: &new_text[i],
-        })
-        .collect();
+    let old_lines = source_lines(&views.old, &old_text);
+    let new_lines = source_lines(&views.new, &new_text);
     let language = views
         .language
         .unwrap_or_else(|| lang::detect_language(new_text.iter().map(String::as_str)));
@@ -153,6 +131,18 @@ pub fn read_views(views: &Views) -> Result<Document, ReadError> {
         proposals,
         input_notes: views.input_notes.clone(),
     })
+}
+
+/// A view's paragraphs as the structure reader's lines, `texts` holding each one's line.
+fn source_lines<'t>(paragraphs: &[ViewParagraph], texts: &'t [String]) -> Vec<SourceLine<'t>> {
+    paragraphs
+        .iter()
+        .zip(texts)
+        .map(|(p, text)| SourceLine {
+            number: p.number,
+            text,
+        })
+        .collect()
 }
 
 /// One proposal from its two readings.

@@ -12,7 +12,7 @@ use actes::reader::docx::{read_views, DocxError};
 use actes::reader::{read_any_document, Document, DocumentError};
 
 use crate::common;
-use crate::writers::{self, line_of};
+use crate::writers;
 
 // ---------------------------------------------------------------------------------------------
 // Writers
@@ -96,7 +96,10 @@ fn word(name: &str, bytes: &[u8]) -> Document {
 }
 
 /// What a text's sections hold, compared paragraph for paragraph.
-fn shape(text: &InstrumentText) -> Vec<(String, Vec<(Option<String>, String)>)> {
+/// A section's heading and its paragraphs' labels and texts.
+type Shape = (String, Vec<(Option<String>, String)>);
+
+fn shape(text: &InstrumentText) -> Vec<Shape> {
     text.sections
         .iter()
         .map(|s| {
@@ -302,13 +305,13 @@ fn ins_r(text: &str) -> String {
 fn moved_paragraphs_appear_once_in_each_view() {
     let body = [
         p(&r("First.")),
-        format!(r#"<w:moveFromRangeStart w:id="1" w:name="move1"/>"#),
-        p(&format!(r#"<w:pPr><w:rPr><w:moveFrom w:id="2" w:author="a"/></w:rPr></w:pPr><w:moveFrom w:id="3" w:author="a"><w:r><w:t>Moved.</w:t></w:r></w:moveFrom>"#)),
-        format!(r#"<w:moveFromRangeEnd w:id="1"/>"#),
+        r#"<w:moveFromRangeStart w:id="1" w:name="move1"/>"#.to_string(),
+        p(r#"<w:pPr><w:rPr><w:moveFrom w:id="2" w:author="a"/></w:rPr></w:pPr><w:moveFrom w:id="3" w:author="a"><w:r><w:t>Moved.</w:t></w:r></w:moveFrom>"#),
+        r#"<w:moveFromRangeEnd w:id="1"/>"#.to_string(),
         p(&r("Second.")),
-        format!(r#"<w:moveToRangeStart w:id="4" w:name="move1"/>"#),
-        p(&format!(r#"<w:pPr><w:rPr><w:moveTo w:id="5" w:author="a"/></w:rPr></w:pPr><w:moveTo w:id="6" w:author="a"><w:r><w:t>Moved.</w:t></w:r></w:moveTo>"#)),
-        format!(r#"<w:moveToRangeEnd w:id="4"/>"#),
+        r#"<w:moveToRangeStart w:id="4" w:name="move1"/>"#.to_string(),
+        p(r#"<w:pPr><w:rPr><w:moveTo w:id="5" w:author="a"/></w:rPr></w:pPr><w:moveTo w:id="6" w:author="a"><w:r><w:t>Moved.</w:t></w:r></w:moveTo>"#),
+        r#"<w:moveToRangeEnd w:id="4"/>"#.to_string(),
         p(&r("Third.")),
     ]
     .concat();

@@ -245,11 +245,9 @@ impl Reader {
                 Self::push(para, ctx, text);
             }
             "tab" | "ptab" => Self::push(para, ctx, "\t"),
-            "br" => {
-                if !matches!(attr(node, "type"), Some("page" | "column")) {
-                    Self::push(para, ctx, " ");
-                }
-            }
+            // A page or column break gives nothing; a line break a space.
+            "br" if matches!(attr(node, "type"), Some("page" | "column")) => {}
+            "br" => Self::push(para, ctx, " "),
             "cr" => Self::push(para, ctx, " "),
             "noBreakHyphen" => Self::push(para, ctx, "-"),
             "sym" => {

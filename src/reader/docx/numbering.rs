@@ -32,13 +32,16 @@ struct Num {
     starts: BTreeMap<u32, u32>,
 }
 
+/// A list reference: `(numId, ilvl)`, the level when given.
+type NumRef = (String, Option<u32>);
+
 /// The list definitions of a document and the list references of its paragraph styles.
 #[derive(Debug, Clone, Default)]
 pub struct Numbering {
     abstracts: BTreeMap<String, BTreeMap<u32, Level>>,
     nums: BTreeMap<String, Num>,
     /// Paragraph style → (its `numPr` if any, the style it is based on).
-    styles: BTreeMap<String, (Option<(String, Option<u32>)>, Option<String>)>,
+    styles: BTreeMap<String, (Option<NumRef>, Option<String>)>,
 }
 
 fn level_of(node: Node<'_, '_>) -> Level {
