@@ -66,6 +66,26 @@ fn hand_package(main: &str, body: &str, extra: &[(&str, &str, &str)]) -> Vec<u8>
     zip.finish().expect("the zip closes").into_inner()
 }
 
+/// A package whose main part is `document` exactly as given (its own prefixes and namespace).
+fn hand_document(document: &str) -> Vec<u8> {
+    let bytes = hand_package("word/document.xml", "", &[]);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("a zip");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().to_string();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut text).expect("text");
+        if name == "word/document.xml" {
+            text = document.to_string();
+        }
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        zip.write_all(text.as_bytes()).expect("written");
+    }
+    zip.finish().expect("closes").into_inner()
+}
+
 /// A one-part package with the body given.
 fn hand(body: &str) -> Vec<u8> {
     hand_package("word/document.xml", body, &[])
@@ -458,6 +478,41 @@ fn automatic_numbering_gives_labels_and_restarts_by_abstract_list() {
             "b)\tencore deux"
         ]
     );
+}
+
+#[test]
+fn another_prefix_and_the_strict_namespace_read_the_same() {
+    for (prefix, ns) in [
+        ("x", W_NS),
+        ("w", "http://purl.oclc.org/ooxml/wordprocessingml/main"),
+    ] {
+        let doc = format!(
+            r#"<?xml version="1.0"?><{prefix}:document xmlns:{prefix}="{ns}"><{prefix}:body><{prefix}:p><{prefix}:r><{prefix}:t>UIT</{prefix}:t><{prefix}:noBreakHyphen/><{prefix}:t>R</{prefix}:t></{prefix}:r><{prefix}:del {prefix}:id="1"><{prefix}:r><{prefix}:delText xml:space='preserve'> ancien</{prefix}:delText></{prefix}:r></{prefix}:del></{prefix}:p></{prefix}:body></{prefix}:document>"#
+        );
+        let (old, new) = lines_of(&hand_document(&doc));
+        assert_eq!(
+            (old, new),
+            (vec!["UIT-R ancien".to_string()], vec!["UIT-R".to_string()]),
+            "{prefix} {ns}"
+        );
+    }
+}
+
+#[test]
+fn the_language_comes_from_w_lang_where_the_runs_give_it() {
+    let run = |lang: &str, text: &str| {
+        format!(r#"<w:r><w:rPr><w:lang w:val="{lang}"/></w:rPr><w:t>{text}</w:t></w:r>"#)
+    };
+    let body = p(&[
+        run("es-ES", "La Conferencia"),
+        run("es-ES", " de"),
+        run("en-GB", " x"),
+    ]
+    .concat());
+    let views = read_views("l.docx", &hand(&body)).expect("reads");
+    assert_eq!(views.language, Some(actes::model::Language::Es));
+    let views = read_views("l.docx", &hand(&p(&r("texte")))).expect("reads");
+    assert_eq!(views.language, None, "without w:lang the text decides");
 }
 
 #[test]
