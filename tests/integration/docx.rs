@@ -775,5 +775,29 @@ mod properties {
                 prop_assert!(e.to_string().starts_with("m.docx"));
             }
         }
+
+        /// The XML itself mutated (inside a sound archive): a clean error or a reading.
+        #[test]
+        fn mutated_word_xml_reads_or_fails_cleanly(
+            cut in any::<prop::sample::Index>(),
+            len in 0usize..40,
+            insert in "[<>/=\"' a-z:]{0,12}",
+        ) {
+            let body = [
+                p(&format!(r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>{}{}"#, r("MOD\u{9}B/1/1"), del_r("x"))),
+                p(&format!("{}{}<w:r><w:footnoteReference w:id=\"2\"/></w:r>", ins_r("RÉSOLUTION 1"), r(" (Rév. Dubaï, 2018)"))),
+                p(r#"<w:moveFrom w:id="3"><w:r><w:t>a)</w:t><w:tab/><w:t>que</w:t></w:r></w:moveFrom>"#),
+            ]
+            .concat();
+            let doc = format!(r#"<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>"#);
+            let at = cut.index(doc.len());
+            let at = (0..=at).rev().find(|i| doc.is_char_boundary(*i)).unwrap_or(0);
+            let end = (at + len).min(doc.len());
+            let end = (end..=doc.len()).find(|i| doc.is_char_boundary(*i)).unwrap_or(doc.len());
+            let mutated = format!("{}{insert}{}", &doc[..at], &doc[end..]);
+            if let Err(e) = read_any_document("x.docx", &hand_document(&mutated)) {
+                prop_assert!(e.to_string().starts_with("x.docx"));
+            }
+        }
     }
 }
