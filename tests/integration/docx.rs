@@ -735,6 +735,19 @@ fn a_malformed_part_is_named_with_its_position() {
 }
 
 #[test]
+fn elements_nested_too_deep_are_refused_not_followed() {
+    let depth = 100_000;
+    let body = p(&format!(
+        "{}{}{}",
+        "<w:smartTag>".repeat(depth),
+        r("x"),
+        "</w:smartTag>".repeat(depth)
+    ));
+    let e = error_of(&hand(&body));
+    assert!(e.to_string().contains("nested at most 200 deep"), "{e}");
+}
+
+#[test]
 fn the_cli_exits_2_on_a_corrupt_word_file() {
     let dir = common::scratch_dir("docx-corrupt");
     let path = dir.join("bad.docx");

@@ -80,6 +80,21 @@ struct Ctx {
     del: bool,
     /// Not in the old view.
     ins: bool,
+    /// Elements entered to get here.
+    depth: u16,
+}
+
+/// The deepest nesting of elements read; deeper content is refused (a hostile file could
+/// otherwise exhaust the stack). Word nests a few tens deep at most.
+pub const MAX_DEPTH: u16 = 200;
+
+impl Ctx {
+    fn deeper(self) -> Option<Ctx> {
+        (self.depth < MAX_DEPTH).then_some(Ctx {
+            depth: self.depth + 1,
+            ..self
+        })
+    }
 }
 
 /// Reads the paragraphs of the block-level container `root` (`w:body`, a `w:footnote`).
@@ -88,6 +103,8 @@ pub struct Reader {
     pub counts: Counts,
     /// `w:lang` values of runs, counted by their first two letters.
     pub languages: std::collections::BTreeMap<String, u32>,
+    /// Elements were nested deeper than [`MAX_DEPTH`]: their content was not read.
+    pub too_deep: bool,
 }
 
 impl Reader {
@@ -96,6 +113,7 @@ impl Reader {
             paragraphs: Vec::new(),
             counts: Counts::default(),
             languages: std::collections::BTreeMap::new(),
+            too_deep: false,
         }
     }
 
@@ -115,6 +133,10 @@ impl Reader {
     }
 
     fn block_children(&mut self, root: Node<'_, '_>, ctx: Ctx) {
+        let Some(ctx) = ctx.deeper() else {
+            self.too_deep = true;
+            return;
+        };
         for node in root.children().filter(|n| n.is_element()) {
             if node.tag_name().namespace() == Some(MC) {
                 if let Some(fallback) = node.children().find(|c| c.tag_name().name() == "Fallback")
@@ -221,6 +243,10 @@ impl Reader {
         if !node.is_element() {
             return;
         }
+        let Some(ctx) = ctx.deeper() else {
+            self.too_deep = true;
+            return;
+        };
         if node.tag_name().namespace() == Some(MC) {
             if let Some(fallback) = node.children().find(|c| c.tag_name().name() == "Fallback") {
                 for c in fallback.children() {

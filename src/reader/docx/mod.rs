@@ -137,6 +137,17 @@ fn read_views_with_part(source: &str, bytes: &[u8]) -> Result<(Views, String), D
     };
     let mut reader = Reader::new();
     reader.blocks(body);
+    let too_deep = |part: &str| {
+        DocxError::part(
+            source,
+            part,
+            format!("elements nested at most {} deep", body::MAX_DEPTH),
+            "deeper nesting",
+        )
+    };
+    if reader.too_deep {
+        return Err(too_deep(&main));
+    }
 
     let numbering = numbering::Numbering::read(
         parsed.get("numbering").map(|(_, d)| d.root_element()),
@@ -147,7 +158,7 @@ fn read_views_with_part(source: &str, bytes: &[u8]) -> Result<(Views, String), D
         (NoteKind::Foot, "footnotes", "footnote"),
         (NoteKind::End, "endnotes", "endnote"),
     ] {
-        let Some((_, part)) = parsed.get(name) else {
+        let Some((part_name, part)) = parsed.get(name) else {
             continue;
         };
         for note in part
@@ -166,6 +177,9 @@ fn read_views_with_part(source: &str, bytes: &[u8]) -> Result<(Views, String), D
             };
             let mut note_reader = Reader::new();
             note_reader.blocks(note);
+            if note_reader.too_deep {
+                return Err(too_deep(part_name));
+            }
             let text = |view| {
                 let joined: Vec<String> = body::join(&note_reader.paragraphs, view)
                     .into_iter()

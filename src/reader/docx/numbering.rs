@@ -285,6 +285,12 @@ pub fn format_number(value: u32, format: &str) -> String {
         };
         std::iter::repeat_n(letter, ((value - 1) / 26 + 1) as usize).collect()
     };
+    // Past these, Word's own forms would run to hundreds of characters: decimal instead.
+    let format = match format {
+        "lowerLetter" | "upperLetter" if value > 26 * 10 => "decimal",
+        "lowerRoman" | "upperRoman" if value >= 4000 => "decimal",
+        f => f,
+    };
     match format {
         "lowerLetter" => letters(false),
         "upperLetter" => letters(true),
