@@ -88,7 +88,7 @@ pub enum SourcesError {
 
 impl Sources {
     /// Loads the sources folder (`history/`): `conferences.csv`, `documents.csv` and each
-    /// document it lists (read with [`crate::reader::read_document`]), `outcomes/*.csv`.
+    /// document it lists (read with [`crate::reader::read_any_document`]: text or Word), `outcomes/*.csv`.
     pub fn load(dir: &Path) -> Result<Sources, SourcesError> {
         Self::load_with(dir, crate::reader::read_any_document)
     }
