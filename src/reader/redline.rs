@@ -595,8 +595,9 @@ fn lists(items: &[RawItem]) -> Vec<Vec<usize>> {
     groups.into_iter().map(|(_, _, members)| members).collect()
 }
 
-/// A text as written, every paragraph with the same change (`ADD`: inserted; `NOC`: unchanged).
-fn as_written(raw: &RawInstrument, change: Change) -> InstrumentText {
+/// A text as written, every paragraph with the same change (`ADD`: inserted; `NOC`: unchanged;
+/// the views of a Word file, before [`crate::reader::views`] pairs them).
+pub(crate) fn as_written(raw: &RawInstrument, change: Change) -> InstrumentText {
     let header = patterns::tidy(&raw.header.text);
     let sections: Vec<Section> = raw
         .sections
