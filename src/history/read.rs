@@ -928,7 +928,7 @@ fn parse_commit(id: ObjectId, data: &[u8]) -> Result<CommitInfo, ReadError> {
 }
 
 /// `YYYY-MM-DD` in UTC.
-pub fn date_of(seconds: i64) -> String {
+fn date_of(seconds: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(seconds) {
         Ok(t) => format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()),
         Err(_) => format!("@{seconds}"),
@@ -936,7 +936,7 @@ pub fn date_of(seconds: i64) -> String {
 }
 
 /// The `Key: value` lines of a message's last paragraph (git's trailers).
-pub fn parse_trailers(message: &str) -> Vec<(String, String)> {
+fn parse_trailers(message: &str) -> Vec<(String, String)> {
     let trimmed = message.trim_end();
     let last = trimmed.rsplit("\n\n").next().unwrap_or("");
     if last == trimmed.lines().next().unwrap_or("") && !trimmed.contains("\n\n") {
@@ -958,7 +958,7 @@ pub fn parse_trailers(message: &str) -> Vec<(String, String)> {
 /// The conference ids of `records` that `query` names, by the catalogue's rules
 /// ([`crate::catalogue::Catalogue::resolve`]: an id, an alias, a place and a year, a year alone
 /// where only one conference fits); more than one where the query is ambiguous.
-pub fn match_conference_alias(records: &[ConferenceRecord], query: &str) -> Vec<String> {
+fn match_conference_alias(records: &[ConferenceRecord], query: &str) -> Vec<String> {
     let catalogue = crate::catalogue::Catalogue::from_conferences(
         records.iter().map(|r| r.conference.clone()).collect(),
     );

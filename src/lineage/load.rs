@@ -157,7 +157,7 @@ pub fn load_for(repo_path: &Path, instrument: &InstrumentId) -> Result<Records, 
 }
 
 /// The part of `records` that concerns one instrument (see [`load_for`]).
-pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
+pub(crate) fn subset(records: &Records, instrument: &InstrumentId) -> Records {
     let slices = slice(records);
     let s = slices
         .into_iter()
