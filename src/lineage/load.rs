@@ -29,7 +29,7 @@ use crate::model::{
 };
 
 /// The cache file's name inside the bare repository.
-pub const CACHE_FILE: &str = "actes-lineage-cache";
+pub const CACHE_FILE: &str = crate::history::layout::LINEAGE_CACHE_FILE;
 const CACHE_FORMAT: &str = "actes-lineage-cache 3";
 
 /// Why the records could not be read.
