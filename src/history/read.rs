@@ -189,10 +189,16 @@ pub struct History {
     main_ids: BTreeSet<ObjectId>,
 }
 
+/// Every ref of the repository at `path` with the id it points to, sorted by name, without
+/// reading any commit: what identifies the state of a history cheaply (see [`History::refs`]).
+pub fn ref_states(path: impl AsRef<Path>) -> Result<Vec<(String, ObjectId)>, ReadError> {
+    History::open_unread(path.as_ref())?.refs()
+}
+
 impl History {
-    /// Opens the history at `path` (a bare repository written by [`super::write::write`]).
-    pub fn open(path: impl AsRef<Path>) -> Result<History, ReadError> {
-        let path = path.as_ref().to_path_buf();
+    /// The repository opened, nothing read yet.
+    fn open_unread(path: &Path) -> Result<History, ReadError> {
+        let path = path.to_path_buf();
         if !path.exists() {
             return Err(ReadError::Missing { path });
         }
@@ -202,12 +208,17 @@ impl History {
                 source: Box::new(e),
             })?;
         repo.object_cache_size_if_unset(16 * 1024 * 1024);
-        let mut history = History {
+        Ok(History {
             repo,
             path,
             main: Vec::new(),
             main_ids: BTreeSet::new(),
-        };
+        })
+    }
+
+    /// Opens the history at `path` (a bare repository written by [`super::write::write`]).
+    pub fn open(path: impl AsRef<Path>) -> Result<History, ReadError> {
+        let mut history = History::open_unread(path.as_ref())?;
         let tags = history.tags()?;
         let Some(tip) = history.ref_target(MAIN_REF)? else {
             return Err(ReadError::NoMain {
