@@ -129,7 +129,7 @@ fn body_name_fr(body: Body) -> &'static str {
 
 /// `Conférence de plénipotentiaires (Busan, 2014)`, `pp-2014-busan@conferences.actes.invalid`,
 /// 12:00 UTC on the day of its Final Acts.
-pub fn conference_person(conference: &Conference) -> Person {
+fn conference_person(conference: &Conference) -> Person {
     Person {
         name: format!(
             "{} ({}, {})",
@@ -144,7 +144,7 @@ pub fn conference_person(conference: &Conference) -> Person {
 }
 
 /// `Brazil (B)`, `b@proposals.actes.invalid`, 12:00 UTC on the conference's first day.
-pub fn proposal_person(chain: &ProposalChain) -> Person {
+fn proposal_person(chain: &ProposalChain) -> Person {
     Person {
         name: format!("{} ({})", chain.submitter, chain.origin),
         email: format!("{}@proposals.actes.invalid", chain.origin.to_lowercase()),

@@ -46,6 +46,11 @@ pub mod trailer {
     pub const SOURCE: &str = "Source";
 }
 
+/// The lineage's cache, a file of actes's own beside the objects in the bare repository (written
+/// and read by `crate::lineage::load`, keyed by every ref so that it is never read for another
+/// history).
+pub const LINEAGE_CACHE_FILE: &str = "actes-lineage-cache";
+
 /// The marker that starts the line of a paragraph the reader could not settle.
 pub const UNCERTAIN_MARKER: &str = "[?] ";
 

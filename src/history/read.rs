@@ -189,10 +189,16 @@ pub struct History {
     main_ids: BTreeSet<ObjectId>,
 }
 
+/// Every ref of the repository at `path` with the id it points to, sorted by name, without
+/// reading any commit: what identifies the state of a history cheaply (see [`History::refs`]).
+pub fn ref_states(path: impl AsRef<Path>) -> Result<Vec<(String, ObjectId)>, ReadError> {
+    History::open_unread(path.as_ref())?.refs()
+}
+
 impl History {
-    /// Opens the history at `path` (a bare repository written by [`super::write::write`]).
-    pub fn open(path: impl AsRef<Path>) -> Result<History, ReadError> {
-        let path = path.as_ref().to_path_buf();
+    /// The repository opened, nothing read yet.
+    fn open_unread(path: &Path) -> Result<History, ReadError> {
+        let path = path.to_path_buf();
         if !path.exists() {
             return Err(ReadError::Missing { path });
         }
@@ -202,12 +208,17 @@ impl History {
                 source: Box::new(e),
             })?;
         repo.object_cache_size_if_unset(16 * 1024 * 1024);
-        let mut history = History {
+        Ok(History {
             repo,
             path,
             main: Vec::new(),
             main_ids: BTreeSet::new(),
-        };
+        })
+    }
+
+    /// Opens the history at `path` (a bare repository written by [`super::write::write`]).
+    pub fn open(path: impl AsRef<Path>) -> Result<History, ReadError> {
+        let mut history = History::open_unread(path.as_ref())?;
         let tags = history.tags()?;
         let Some(tip) = history.ref_target(MAIN_REF)? else {
             return Err(ReadError::NoMain {
@@ -928,7 +939,7 @@ fn parse_commit(id: ObjectId, data: &[u8]) -> Result<CommitInfo, ReadError> {
 }
 
 /// `YYYY-MM-DD` in UTC.
-pub fn date_of(seconds: i64) -> String {
+fn date_of(seconds: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(seconds) {
         Ok(t) => format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()),
         Err(_) => format!("@{seconds}"),
@@ -936,7 +947,7 @@ pub fn date_of(seconds: i64) -> String {
 }
 
 /// The `Key: value` lines of a message's last paragraph (git's trailers).
-pub fn parse_trailers(message: &str) -> Vec<(String, String)> {
+fn parse_trailers(message: &str) -> Vec<(String, String)> {
     let trimmed = message.trim_end();
     let last = trimmed.rsplit("\n\n").next().unwrap_or("");
     if last == trimmed.lines().next().unwrap_or("") && !trimmed.contains("\n\n") {
@@ -958,7 +969,7 @@ pub fn parse_trailers(message: &str) -> Vec<(String, String)> {
 /// The conference ids of `records` that `query` names, by the catalogue's rules
 /// ([`crate::catalogue::Catalogue::resolve`]: an id, an alias, a place and a year, a year alone
 /// where only one conference fits); more than one where the query is ambiguous.
-pub fn match_conference_alias(records: &[ConferenceRecord], query: &str) -> Vec<String> {
+fn match_conference_alias(records: &[ConferenceRecord], query: &str) -> Vec<String> {
     let catalogue = crate::catalogue::Catalogue::from_conferences(
         records.iter().map(|r| r.conference.clone()).collect(),
     );

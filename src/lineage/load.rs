@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Records, VersionRecord};
 use crate::history::layout::{classify, trailer, CatalogueFile, TreeFile};
-use crate::history::read::{CommitInfo, History, ReadError};
+use crate::history::read::{ref_states, CommitInfo, History, ReadError};
 use crate::history::{ChangedFile, ObjectId};
 use crate::model::ProposalId;
 use crate::model::{
@@ -29,7 +29,7 @@ use crate::model::{
 };
 
 /// The cache file's name inside the bare repository.
-pub const CACHE_FILE: &str = "actes-lineage-cache";
+pub const CACHE_FILE: &str = crate::history::layout::LINEAGE_CACHE_FILE;
 const CACHE_FORMAT: &str = "actes-lineage-cache 3";
 
 /// Why the records could not be read.
@@ -88,9 +88,15 @@ struct Index {
     instruments: BTreeMap<String, InstrumentId>,
 }
 
-/// The key of the repository's current state: the cache format and every ref with its id.
+/// The key of the repository's current state: the cache format and every ref with its id. Reads
+/// the refs only, so that a current cache is used without opening any commit.
 pub fn state_key(repo_path: &Path) -> Result<String, LoadError> {
-    state_key_of(&open(repo_path)?)
+    let refs: Vec<String> = ref_states(repo_path)
+        .map_err(|e| from_read(repo_path, e))?
+        .into_iter()
+        .map(|(name, id)| format!("{name} {id}"))
+        .collect();
+    Ok(format!("{CACHE_FORMAT}; {}", refs.join("; ")))
 }
 
 fn open(path: &Path) -> Result<History, LoadError> {
@@ -121,24 +127,13 @@ fn from_read(path: &Path, e: ReadError) -> LoadError {
     }
 }
 
-fn state_key_of(history: &History) -> Result<String, LoadError> {
-    let refs: Vec<String> = history
-        .refs()
-        .map_err(|e| from_read(history.path(), e))?
-        .into_iter()
-        .map(|(name, id)| format!("{name} {id}"))
-        .collect();
-    Ok(format!("{CACHE_FORMAT}; {}", refs.join("; ")))
-}
-
 /// Every record of the history, from the cache when it is current, else read and cached.
 pub fn load(repo_path: &Path) -> Result<Records, LoadError> {
-    let history = open(repo_path)?;
-    let key = state_key_of(&history)?;
+    let key = state_key(repo_path)?;
     if let Some(records) = read_cache(repo_path, &key, None) {
         return Ok(records);
     }
-    let records = read_records_of(&history)?;
+    let records = read_records(repo_path)?;
     write_cache(repo_path, &key, &records);
     Ok(records)
 }
@@ -146,18 +141,17 @@ pub fn load(repo_path: &Path) -> Result<Records, LoadError> {
 /// The records that one instrument's lineage needs: its events, versions and proposals, and the
 /// versions of other instruments that cite it. From the cache when current.
 pub fn load_for(repo_path: &Path, instrument: &InstrumentId) -> Result<Records, LoadError> {
-    let history = open(repo_path)?;
-    let key = state_key_of(&history)?;
+    let key = state_key(repo_path)?;
     if let Some(records) = read_cache(repo_path, &key, Some(instrument)) {
         return Ok(records);
     }
-    let records = read_records_of(&history)?;
+    let records = read_records(repo_path)?;
     write_cache(repo_path, &key, &records);
     Ok(subset(&records, instrument))
 }
 
 /// The part of `records` that concerns one instrument (see [`load_for`]).
-pub fn subset(records: &Records, instrument: &InstrumentId) -> Records {
+pub(crate) fn subset(records: &Records, instrument: &InstrumentId) -> Records {
     let slices = slice(records);
     let s = slices
         .into_iter()

@@ -280,19 +280,33 @@ impl Lineage {
         proposals: &[ProposalRecord],
     ) -> Lineage {
         let mut lineage = Lineage::default();
+        lineage.add_catalogue(catalogue, conferences);
+        let mut events = stated_events(conferences, versions);
+        let marks = lineage.revision_marks(&events, versions);
+        lineage.add_mark_events(&mut events, marks);
+        lineage.sort_chronology();
+        lineage.infer_unchanged(&mut events);
+        lineage.add_instrument_versions(events, versions);
+        lineage.add_proposals(proposals, versions);
+        lineage.pin_citations();
+        lineage
+    }
+
+    /// The conferences: the records' own first (they are what the history states), then the
+    /// rest of the catalogue.
+    fn add_catalogue(&mut self, catalogue: &[Conference], conferences: &[ConferenceRecord]) {
         let recorded: BTreeSet<&ConferenceId> =
             conferences.iter().map(|r| &r.conference.id).collect();
-        // The records' own conferences first: they are what the history states.
-        lineage.catalogue = Catalogue::from_conferences(
+        self.catalogue = Catalogue::from_conferences(
             conferences
                 .iter()
                 .map(|r| r.conference.clone())
                 .chain(catalogue.iter().cloned())
                 .collect(),
         );
-        let known: Vec<Conference> = lineage.catalogue.conferences().to_vec();
+        let known: Vec<Conference> = self.catalogue.conferences().to_vec();
         for c in known {
-            lineage.add_conference(ConferenceNode {
+            self.add_conference(ConferenceNode {
                 recorded: recorded.contains(&c.id),
                 id: c.id,
                 body: c.body,
@@ -303,47 +317,16 @@ impl Lineage {
                 names: Vec::new(),
             });
         }
+    }
 
-        // Events per instrument, from conference records first, then from version records that
-        // their conference record does not cover.
-        let mut events: BTreeMap<InstrumentId, Vec<PendingEvent>> = BTreeMap::new();
-        for record in conferences {
-            for e in &record.events {
-                if e.event == Event::Proposed {
-                    continue; // proposals come from proposal records
-                }
-                events
-                    .entry(e.instrument.clone())
-                    .or_default()
-                    .push(PendingEvent {
-                        conference: record.conference.id.clone(),
-                        event: e.event,
-                        status: e.status,
-                        revision: e.revision.clone(),
-                        title: e.title.clone(),
-                        evidence: e.evidence.clone(),
-                    });
-            }
-        }
-        for v in versions.iter().filter(|v| v.proposal.is_none()) {
-            let list = events.entry(v.record.instrument.clone()).or_default();
-            if v.record.event != Event::Proposed
-                && !list.iter().any(|e| e.conference == v.conference)
-            {
-                list.push(PendingEvent {
-                    conference: v.conference.clone(),
-                    event: v.record.event,
-                    status: v.record.status,
-                    revision: v.record.revision.clone(),
-                    title: None,
-                    evidence: v.record.evidence.clone(),
-                });
-            }
-        }
-
-        // Versions known from revision marks: of the instrument's own records, and of citations.
+    /// Versions known from revision marks: of the instruments' own records, and of citations.
+    fn revision_marks(
+        &self,
+        events: &BTreeMap<InstrumentId, Vec<PendingEvent>>,
+        versions: &[VersionRecord],
+    ) -> Vec<(InstrumentId, Revision, Evidence)> {
         let mut marks: Vec<(InstrumentId, Revision, Evidence)> = Vec::new();
-        for (instrument, list) in &events {
+        for (instrument, list) in events {
             for e in list {
                 if let Some(rev) = &e.revision {
                     let first = e.evidence.first();
@@ -361,7 +344,7 @@ impl Lineage {
                             lines: first.and_then(|ev| ev.lines),
                             note: Some(format!(
                                 "the revision mark `{rev}` given at {}",
-                                lineage.conference_label(&e.conference)
+                                self.conference_label(&e.conference)
                             )),
                         },
                     ));
@@ -380,7 +363,7 @@ impl Lineage {
                     let name = query::instrument_name(&v.record.instrument);
                     let citing = match &v.proposal {
                         Some(p) => format!("{name} as proposed by {p}"),
-                        None => format!("{name} as of {}", lineage.conference_label(&v.conference)),
+                        None => format!("{name} as of {}", self.conference_label(&v.conference)),
                     };
                     marks.push((
                         c.cited.clone(),
@@ -396,8 +379,18 @@ impl Lineage {
                 }
             }
         }
+        marks
+    }
+
+    /// The events that the revision marks show, where no record states one; an inferred event
+    /// already there gathers every mark that shows it.
+    fn add_mark_events(
+        &mut self,
+        events: &mut BTreeMap<InstrumentId, Vec<PendingEvent>>,
+        marks: Vec<(InstrumentId, Revision, Evidence)>,
+    ) {
         for (instrument, rev, evidence) in marks {
-            let conference = lineage.conference_of_mark(instrument.body, &rev);
+            let conference = self.conference_of_mark(instrument.body, &rev);
             let list = events.entry(instrument).or_default();
             if let Some(existing) = list.iter_mut().find(|e| e.conference == conference) {
                 // Already known there; an inferred event gathers every mark that shows it.
@@ -422,14 +415,23 @@ impl Lineage {
                 evidence: vec![evidence],
             });
         }
-        lineage.sort_chronology();
+    }
 
-        // A later event that still names an earlier revision (a header, a Final Acts entry of
-        // an abrogation) says that no conference of the body revised it in between.
+    /// A later event that still names an earlier revision (a header, a Final Acts entry of an
+    /// abrogation) says that no conference of the body revised it in between.
+    fn infer_unchanged(&self, events: &mut BTreeMap<InstrumentId, Vec<PendingEvent>>) {
         for (instrument, list) in events.iter_mut() {
-            lineage.infer_unchanged_between(instrument, list);
+            self.infer_unchanged_between(instrument, list);
         }
+    }
 
+    /// Each instrument's versions and events, in the order of the chronology: a version node per
+    /// adoption or revision, an edge per event.
+    fn add_instrument_versions(
+        &mut self,
+        events: BTreeMap<InstrumentId, Vec<PendingEvent>>,
+        versions: &[VersionRecord],
+    ) {
         // Version records by (instrument, conference) for titles, texts and citations.
         let mut outcome_records: BTreeMap<(&InstrumentId, &ConferenceId), &InstrumentRecord> =
             BTreeMap::new();
@@ -438,10 +440,10 @@ impl Lineage {
         }
 
         for (instrument, mut list) in events {
-            list.sort_by_key(|e| lineage.position(&e.conference));
+            list.sort_by_key(|e| self.position(&e.conference));
             let mut current: Option<NodeIndex> = None;
             for e in list {
-                let conf_node = lineage.conferences[&e.conference];
+                let conf_node = self.conferences[&e.conference];
                 let kind = evidence_kind_of(e.status, &e.evidence);
                 let edge = |relation| Edge {
                     relation,
@@ -455,7 +457,7 @@ impl Lineage {
                 let record = outcome_records.get(&(&instrument, &e.conference)).copied();
                 match e.event {
                     Event::Adopted | Event::Revised | Event::FirstInCorpus => {
-                        let node = lineage.add_version(&instrument, &e, record, None);
+                        let node = self.add_version(&instrument, &e, record, None);
                         let relation = match e.event {
                             Event::Adopted => Relation::AdoptedAt,
                             Event::Revised => Relation::RevisedAt,
@@ -463,10 +465,10 @@ impl Lineage {
                         };
                         match (relation, current) {
                             (Relation::RevisedAt, Some(previous)) => {
-                                lineage.graph.add_edge(previous, node, edge(relation));
+                                self.graph.add_edge(previous, node, edge(relation));
                             }
                             _ => {
-                                lineage.graph.add_edge(node, conf_node, edge(relation));
+                                self.graph.add_edge(node, conf_node, edge(relation));
                             }
                         }
                         current = Some(node);
@@ -476,13 +478,12 @@ impl Lineage {
                             Some(node) => node,
                             None => {
                                 // Known only from this event: the version it concerns.
-                                let node = lineage.add_version(&instrument, &e, record, None);
+                                let node = self.add_version(&instrument, &e, record, None);
                                 current = Some(node);
                                 node
                             }
                         };
-                        if let (Some(record), Node::Version(v)) = (record, &mut lineage.graph[from])
-                        {
+                        if let (Some(record), Node::Version(v)) = (record, &mut self.graph[from]) {
                             // A later record of the same version may carry its title or text.
                             for (lang, title) in &record.titles {
                                 v.titles.entry(*lang).or_insert_with(|| title.clone());
@@ -493,14 +494,16 @@ impl Lineage {
                         } else {
                             Relation::SuppressedAt
                         };
-                        lineage.graph.add_edge(from, conf_node, edge(relation));
+                        self.graph.add_edge(from, conf_node, edge(relation));
                     }
                     Event::Proposed => {}
                 }
             }
         }
+    }
 
-        // Proposals, and the versions they put forward.
+    /// Proposals, and the versions they put forward (or target: `SUP`, `NOC`).
+    fn add_proposals(&mut self, proposals: &[ProposalRecord], versions: &[VersionRecord]) {
         let mut proposal_versions: BTreeMap<&ProposalId, Vec<&VersionRecord>> = BTreeMap::new();
         for v in versions {
             if let Some(p) = &v.proposal {
@@ -508,28 +511,28 @@ impl Lineage {
             }
         }
         for p in proposals {
-            if !lineage.conferences.contains_key(&p.conference) {
+            if !self.conferences.contains_key(&p.conference) {
                 continue; // a proposal to a conference that no record holds cannot be placed
             }
-            let node = lineage.graph.add_node(Node::Proposal(ProposalNode {
+            let node = self.graph.add_node(Node::Proposal(ProposalNode {
                 id: p.id.clone(),
                 conference: p.conference.clone(),
                 action: p.action,
                 target: p.target.clone(),
                 evidence: p.evidence.clone(),
             }));
-            lineage.proposals.insert(p.id.clone(), node);
+            self.proposals.insert(p.id.clone(), node);
             let record = proposal_versions
                 .get(&p.id)
                 .and_then(|vs| vs.iter().find(|v| v.record.instrument == p.target))
                 .map(|v| &v.record);
             let target = match p.action {
-                Action::Sup | Action::SupMoved | Action::Noc => lineage
+                Action::Sup | Action::SupMoved | Action::Noc => self
                     .version_before(&p.target, &p.conference)
-                    .unwrap_or_else(|| lineage.add_proposed_version(p, record)),
-                _ => lineage.add_proposed_version(p, record),
+                    .unwrap_or_else(|| self.add_proposed_version(p, record)),
+                _ => self.add_proposed_version(p, record),
             };
-            lineage.graph.add_edge(
+            self.graph.add_edge(
                 node,
                 target,
                 Edge {
@@ -543,9 +546,11 @@ impl Lineage {
                 },
             );
         }
+    }
 
-        // Citations, pinned to the cited version.
-        let citing: Vec<NodeIndex> = lineage
+    /// Citations, pinned to the cited version.
+    fn pin_citations(&mut self) {
+        let citing: Vec<NodeIndex> = self
             .versions
             .values()
             .flatten()
@@ -553,7 +558,7 @@ impl Lineage {
             .collect::<Vec<_>>();
         for from in citing {
             // The citations are taken out of the node while the graph grows, then put back.
-            let (citations, is_proposal, source, limit) = match &mut lineage.graph[from] {
+            let (citations, is_proposal, source, limit) = match &mut self.graph[from] {
                 Node::Version(v) if !v.citations.is_empty() => (
                     std::mem::take(&mut v.citations),
                     v.proposal.is_some(),
@@ -563,7 +568,7 @@ impl Lineage {
                 _ => continue,
             };
             let limit = {
-                let p = lineage.position(&limit);
+                let p = self.position(&limit);
                 if is_proposal {
                     p.saturating_sub(1)
                 } else {
@@ -571,7 +576,7 @@ impl Lineage {
                 }
             };
             for c in &citations {
-                let Some(to) = lineage.pin_citation(limit, c) else {
+                let Some(to) = self.pin_citation(limit, c) else {
                     continue;
                 };
                 // A citation in an unsettled paragraph is inferred, never stated, and says why.
@@ -582,7 +587,7 @@ impl Lineage {
                 } else {
                     EvidenceKind::Inferred
                 };
-                lineage.graph.add_edge(
+                self.graph.add_edge(
                     from,
                     to,
                     Edge {
@@ -605,11 +610,10 @@ impl Lineage {
                     },
                 );
             }
-            if let Node::Version(v) = &mut lineage.graph[from] {
+            if let Node::Version(v) = &mut self.graph[from] {
                 v.citations = citations;
             }
         }
-        lineage
     }
 
     /// Builds the graph from [`Records`].
@@ -983,6 +987,48 @@ impl Lineage {
             _ => None,
         }
     }
+}
+
+/// Events per instrument, from conference records first, then from version records that their
+/// conference record does not cover; proposals come from proposal records.
+fn stated_events(
+    conferences: &[ConferenceRecord],
+    versions: &[VersionRecord],
+) -> BTreeMap<InstrumentId, Vec<PendingEvent>> {
+    let mut events: BTreeMap<InstrumentId, Vec<PendingEvent>> = BTreeMap::new();
+    for record in conferences {
+        for e in &record.events {
+            if e.event == Event::Proposed {
+                continue; // proposals come from proposal records
+            }
+            events
+                .entry(e.instrument.clone())
+                .or_default()
+                .push(PendingEvent {
+                    conference: record.conference.id.clone(),
+                    event: e.event,
+                    status: e.status,
+                    revision: e.revision.clone(),
+                    title: e.title.clone(),
+                    evidence: e.evidence.clone(),
+                });
+        }
+    }
+    for v in versions.iter().filter(|v| v.proposal.is_none()) {
+        let list = events.entry(v.record.instrument.clone()).or_default();
+        if v.record.event != Event::Proposed && !list.iter().any(|e| e.conference == v.conference) {
+            list.push(PendingEvent {
+                conference: v.conference.clone(),
+                event: v.record.event,
+                status: v.record.status,
+                revision: v.record.revision.clone(),
+                title: None,
+                evidence: v.record.evidence.clone(),
+            });
+        }
+    }
+
+    events
 }
 
 /// `DUBAÏ` → `Dubaï`, `BUENOS AIRES` → `Buenos Aires`; mixed case is kept as written.
