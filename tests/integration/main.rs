@@ -9,6 +9,7 @@ mod cli;
 mod command_line;
 mod common;
 mod corpus;
+mod final_acts;
 mod history;
 mod layers;
 mod lineage;
