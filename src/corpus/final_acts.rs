@@ -117,12 +117,12 @@ pub(super) fn adopted(
     }
     let mut text_evidence = evidence.clone();
     if let Some((text, source)) = other {
-        if !texts.contains_key(&text.language) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = texts.entry(text.language) {
             if !text.title.trim().is_empty() {
                 titles.insert(text.language, crate::text::squash_whitespace(&text.title));
             }
             completeness.insert(text.language, text.completeness);
-            texts.insert(text.language, text.clone());
+            slot.insert(text.clone());
             text_evidence.push(source.clone());
         }
     }

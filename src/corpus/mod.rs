@@ -21,6 +21,7 @@
 //! - proposals go on their own ref, on top of the last conference state before their conference:
 //!   one commit per proposal, status proposed.
 
+pub mod add;
 pub mod assemble;
 pub mod final_acts;
 pub mod sources;

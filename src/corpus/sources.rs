@@ -180,15 +180,13 @@ pub enum SourcesError {
     #[error("{file}: the conference `{conference}` is not in conferences.csv")]
     UnknownConference { file: String, conference: String },
     /// Two Final Acts files for one conference and language.
-    #[error("{index}: lines {first} and {second}: two Final Acts files for {conference} in `{language}` ({first_file}, {second_file}); keep one")]
+    /// `what` names the conference, the language and both files.
+    #[error("{index}: lines {first} and {second}: two Final Acts files for {what}; keep one")]
     TwoFinalActs {
         index: String,
-        conference: String,
-        language: String,
+        what: String,
         first: u32,
         second: u32,
-        first_file: String,
-        second_file: String,
     },
     /// Two rows of `documents.csv` would make the same proposal ref.
     #[error("{index}: lines {first} and {second}: both register document {document} of {conference}, whose proposals would share one proposal ref; give each document its own number (an addendum as `44A7`)")]
@@ -268,12 +266,15 @@ impl Sources {
                     }) {
                         return Err(SourcesError::TwoFinalActs {
                             index: index_name.clone(),
-                            conference: acts.conference.0.clone(),
-                            language: acts.language.code().to_string(),
+                            what: format!(
+                                "{} in `{}` ({}, {})",
+                                acts.conference,
+                                acts.language.code(),
+                                earlier.entry.file,
+                                entry.file
+                            ),
                             first: earlier.entry.line,
                             second: entry.line,
-                            first_file: earlier.entry.file.clone(),
-                            second_file: entry.file.clone(),
                         });
                     }
                     final_acts.push(SourceFinalActs { entry, acts });

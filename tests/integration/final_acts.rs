@@ -180,3 +180,246 @@ fn two_final_acts_files_for_one_conference_and_language_are_refused_with_exit_2(
     );
     assert!(!repo.exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// `actes add`, and the history built from the shipped sources plus the Final Acts.
+
+/// The shipped sources copied to a scratch folder, and the Final Acts added with `actes add`.
+fn added_with_actes_add(name: &str) -> (PathBuf, PathBuf) {
+    let root = common::scratch_dir(name);
+    let dir = root.join("sources");
+    common::copy_dir(&common::sources_dir(), &dir);
+    let run = common::actes(&[
+        "--sources",
+        dir.to_str().expect("utf-8"),
+        "add",
+        final_acts_path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Added documents/pp-2018-dubai/final-acts-en.xml as Final Acts in Akoma Ntoso of pp-2018-dubai in `en`; documents.csv line 3.\n"
+    );
+    (dir, root.join("history.git"))
+}
+
+fn actes_on(dir: &Path, repo: &Path, args: &[&str]) -> common::Run {
+    let mut all = vec![
+        "--sources",
+        dir.to_str().expect("utf-8"),
+        "--repo",
+        repo.to_str().expect("utf-8"),
+    ];
+    all.extend_from_slice(args);
+    common::actes(&all)
+}
+
+fn git(repo: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("--git-dir")
+        .arg(repo)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn a_history_built_with_the_added_final_acts_holds_their_texts_evidence_and_citations() {
+    let (dir, repo) = added_with_actes_add("fa-history");
+    let build = actes_on(&dir, &repo, &["build"]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+
+    // The adopted text of 130, as the reader gives it, through the store's text format.
+    let stored = git(&repo, &["show", "pp-2018-dubai:pp/resolution/130/en.txt"]);
+    let bytes = std::fs::read(final_acts_path()).expect("the Final Acts read");
+    let catalogue = actes::catalogue::Catalogue::load(&dir.join("conferences.csv"))
+        .expect("the catalogue loads");
+    let acts = actes::reader::akn::read_final_acts("f.xml", &bytes, &catalogue).expect("read");
+    let res130 = acts
+        .instruments
+        .iter()
+        .find(|i| i.target == res(130))
+        .expect("130 is in the Final Acts");
+    let mut lines = stored.lines();
+    assert_eq!(lines.next(), Some(res130.text.header.as_str()));
+    assert_eq!(lines.next(), Some(res130.text.title.as_str()));
+    let paragraphs: usize = res130
+        .text
+        .sections
+        .iter()
+        .map(|s| s.paragraphs.len())
+        .sum();
+    let footnotes: usize = res130
+        .text
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| p.footnotes.len())
+        .sum();
+    let expected = 2
+        + usize::from(res130.text.formula.is_some())
+        + res130.text.sections.len()
+        + paragraphs
+        + footnotes;
+    assert_eq!(stored.lines().count(), expected);
+    let english = git(&repo, &["ls-tree", "-r", "--name-only", "pp-2018-dubai"])
+        .lines()
+        .filter(|p| p.ends_with("/en.txt"))
+        .count();
+    assert_eq!(english, 64);
+
+    let lineage = actes_on(&dir, &repo, &["lineage", "130"]);
+    let last = lineage.stdout.trim_end().lines().last().expect("a line");
+    assert!(
+        last.contains("stated: documents/pp-2018-dubai/final-acts-en.xml, RESOLUTION 130"),
+        "{last}"
+    );
+
+    let suppressed = actes_on(&dir, &repo, &["suppressed", "--at", "dubai-2018"]);
+    assert_eq!(suppressed.code, Some(0), "{}", suppressed.stderr);
+    assert!(suppressed.stdout.contains("final-acts-en.xml, PART II"));
+    assert!(suppressed.stdout.contains("final-acts-en.xml, PART IV"));
+
+    let table = actes_on(&dir, &repo, &["table", "--format", "csv"]);
+    assert_eq!(table.code, Some(0), "{}", table.stderr);
+    for instrument in &acts.instruments {
+        let number = instrument.target.number.expect("numbered");
+        let kind = match instrument.target.kind {
+            InstrumentKind::Resolution => "Resolution",
+            InstrumentKind::Decision => "Decision",
+            _ => "Recommendation",
+        };
+        let prefix = format!("{kind} {number},");
+        let row = table
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("{prefix} has a row"));
+        assert!(!row[prefix.len()..].starts_with(','), "blank title: {row}");
+    }
+
+    let lineage174 = actes_on(&dir, &repo, &["lineage", "174"]);
+    let busan = lineage174
+        .stdout
+        .split("\n\n")
+        .find(|block| block.starts_with("Busan, 2014"))
+        .expect("a Busan 2014 version");
+    assert!(busan.contains("[inferred]"));
+    assert!(busan.contains("final-acts-en.xml") && busan.contains("as of Dubai, 2018"));
+
+    let fsck = Command::new("git")
+        .arg("--git-dir")
+        .arg(&repo)
+        .args(["fsck", "--strict"])
+        .output()
+        .expect("git runs");
+    assert!(
+        fsck.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fsck.stderr)
+    );
+
+    let first = git(&repo, &["for-each-ref"]);
+    let again = actes_on(&dir, &repo, &["build", "--force"]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert_eq!(git(&repo, &["for-each-ref"]), first);
+}
+
+#[test]
+fn adding_the_same_final_acts_twice_is_refused_naming_the_line_and_nothing_is_written() {
+    let (dir, _) = added_with_actes_add("fa-add-twice");
+    let before = std::fs::read_to_string(dir.join("documents.csv")).expect("reads");
+    let run = common::actes(&[
+        "--sources",
+        dir.to_str().expect("utf-8"),
+        "add",
+        final_acts_path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("documents.csv: line 3: documents/pp-2018-dubai/final-acts-en.xml is already registered"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("documents.csv")).expect("reads"),
+        before
+    );
+}
+
+#[test]
+fn an_addendum_registers_with_its_own_proposal_ref_and_a_clash_names_both_lines() {
+    let root = common::scratch_dir("fa-addendum");
+    let dir = root.join("sources");
+    common::copy_dir(&common::sources_dir(), &dir);
+    let seed = std::fs::read_to_string(common::seed_path()).expect("the seed reads");
+    let addendum = root.join("44A7-fr.txt");
+    std::fs::write(&addendum, seed.replace("B/67/", "B/44A7/")).expect("writes");
+    let run = common::actes(&[
+        "--sources",
+        dir.to_str().expect("utf-8"),
+        "add",
+        addendum.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("of pp-2018-dubai, document 44A7 in `fr`"),
+        "{}",
+        run.stdout
+    );
+    let repo = root.join("history.git");
+    let build = actes_on(&dir, &repo, &["build"]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    assert!(build.stdout.contains("refs/proposals/pp-2018-dubai/44A7"));
+    // The same document again under the other spelling of its number.
+    append_row(
+        &dir,
+        "documents/pp-2018-dubai/67-fr.txt,pp-2018-dubai,44(Add.7),fr,B,Brazil,Again",
+    );
+    let clash = actes_on(&dir, &repo, &["build"]);
+    assert_eq!(clash.code, Some(2));
+    assert!(
+        clash
+            .stderr
+            .contains("lines 3 and 4: both register document 44A7 of pp-2018-dubai"),
+        "{}",
+        clash.stderr
+    );
+}
+
+#[test]
+fn a_file_that_does_not_say_its_conference_asks_for_conference() {
+    let root = common::scratch_dir("fa-no-conference");
+    let dir = root.join("sources");
+    common::copy_dir(&common::sources_dir(), &dir);
+    let seed = std::fs::read_to_string(common::seed_path()).expect("the seed reads");
+    // With proposed revision marks of a year the catalogue does not know, nothing in the text
+    // names a conference.
+    let text = seed.replace("2018", "2031");
+    let file = root.join("12-fr.txt");
+    std::fs::write(&file, text.replace("B/67/", "B/12/")).expect("writes");
+    let run = common::actes(&[
+        "--sources",
+        dir.to_str().expect("utf-8"),
+        "add",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("pass it with --conference"),
+        "{}",
+        run.stderr
+    );
+    let ok = common::actes(&[
+        "--sources",
+        dir.to_str().expect("utf-8"),
+        "add",
+        file.to_str().expect("utf-8"),
+        "--conference",
+        "PP-18",
+    ]);
+    assert_eq!(ok.code, Some(0), "{}", ok.stderr);
+}
