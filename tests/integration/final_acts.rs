@@ -423,3 +423,42 @@ fn a_file_that_does_not_say_its_conference_asks_for_conference() {
     ]);
     assert_eq!(ok.code, Some(0), "{}", ok.stderr);
 }
+
+#[test]
+fn show_diff_and_blame_use_the_language_a_point_has_and_never_diff_across_two() {
+    let (dir, repo) = added_with_actes_add("fa-languages");
+    let show = actes_on(&dir, &repo, &["show", "130", "--at", "dubai-2018"]);
+    assert_eq!(show.code, Some(0), "{}", show.stderr);
+    assert!(show
+        .stdout
+        .contains("(en), as it stood after pp-2018-dubai"));
+    let busan = actes_on(&dir, &repo, &["show", "130", "--at", "busan-2014"]);
+    assert!(busan
+        .stdout
+        .contains("(fr), as it stood after pp-2014-busan"));
+    let absent = actes_on(
+        &dir,
+        &repo,
+        &["show", "130", "--at", "dubai-2018", "--lang", "fr"],
+    );
+    assert_eq!(absent.code, Some(2));
+    assert!(absent
+        .stderr
+        .contains("the texts there are in: en (pass --lang en)"));
+
+    let across = actes_on(&dir, &repo, &["diff", "130", "busan-2014", "dubai-2018"]);
+    assert_eq!(across.code, Some(0), "{}", across.stderr);
+    assert!(across
+        .stdout
+        .contains("the French text of pp resolution 130 and dubai-2018 the English text: a diff across two languages compares nothing"));
+    assert!(!across.stdout.contains("[-"));
+
+    let blame = actes_on(&dir, &repo, &["blame", "130"]);
+    assert_eq!(blame.code, Some(0), "{}", blame.stderr);
+    assert!(blame
+        .stdout
+        .starts_with("pp resolution 130, en at pp-2018-dubai"));
+    assert!(blame
+        .stdout
+        .contains("pp-2018-dubai: first English text in the corpus; earlier texts are in fr only"));
+}

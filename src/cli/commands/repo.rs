@@ -129,3 +129,39 @@ pub fn read_error(e: ReadError) -> CommandError {
         other => CommandError::failure(other),
     }
 }
+
+/// The language of the text a command reads at a point: the one given (`--lang`), refused with
+/// the languages the point has where it holds none in it but some in others; else the language
+/// the point has ([`actes::history::versions::default_language`]).
+pub fn text_language(
+    history: &History,
+    instrument: &InstrumentId,
+    given: Option<&str>,
+    at: Option<&str>,
+) -> Result<Language, CommandError> {
+    let held =
+        actes::history::versions::languages_at(history, instrument, at).map_err(read_error)?;
+    let Some(code) = given else {
+        return Ok(actes::history::versions::default_language(&held));
+    };
+    let language = language(code)?;
+    if !held.is_empty() && !held.contains(&language) {
+        let codes: Vec<&str> = held.iter().map(|l| l.code()).collect();
+        return Err(CommandError::bad_input(format!(
+            "{instrument} has no {language} text at {}; the texts there are in: {} (pass --lang {})",
+            at.unwrap_or("the latest conference"),
+            codes.join(", "),
+            codes[0]
+        )));
+    }
+    Ok(language)
+}
+
+/// `English`, `French`, `Spanish`.
+pub fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "French",
+        Language::En => "English",
+        Language::Es => "Spanish",
+    }
+}

@@ -21,16 +21,25 @@ pub struct ShowArgs {
     /// The conference (`dubai-2018`, `Busan 2014`, `pp-14`, `2014`) or a proposal (`B/67/4`); default: the latest
     #[arg(long)]
     pub at: Option<String>,
-    /// The language of the text
-    #[arg(long, default_value = "fr")]
-    pub lang: String,
+    /// The language of the text; default: the language the version has (French where it has
+    /// several)
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("show", config, &[Format::Text, Format::Json, Format::Akn])?;
     let instrument = repo::instrument(&args.instrument)?;
-    let language = repo::language(&args.lang)?;
+    if let Some(code) = &args.lang {
+        repo::language(code)?;
+    }
     let history = repo::open(config)?;
+    let language = repo::text_language(
+        &history,
+        &instrument,
+        args.lang.as_deref(),
+        args.at.as_deref(),
+    )?;
     let shown = versions::show(&history, &instrument, language, args.at.as_deref())
         .map_err(repo::read_error)?;
     if let Some(Absence::Unknown) = shown.absence {
