@@ -14,6 +14,8 @@ use crate::model::{
 use crate::outcomes::{ConferenceOutcomes, Outcome, OutcomeStatus};
 use crate::reader::Proposal;
 
+use super::final_acts::{self, Said};
+use super::sources::SourceFinalActs;
 use super::{
     ConferenceState, Corpus, InstrumentState, ProposalChain, ProposalStep, ProposedChange,
     SourceDocument, Sources,
@@ -52,6 +54,9 @@ pub enum AssembleError {
     /// A conference named by a document or an outcomes file is not in the catalogue.
     #[error("{file}: the conference `{conference}` is not in conferences.csv")]
     UnknownConference { file: String, conference: String },
+    /// A document of proposals registered without a document number.
+    #[error("{file}: a document of proposals needs its document number in documents.csv (such as `67` or `44A7`)")]
+    NoDocumentNumber { file: String },
 }
 
 /// One text of an instrument that a document gives as the state before a proposal.
@@ -171,6 +176,17 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
         conference_of(sources, &list.conference, &list.source)?;
         main_ids.insert(list.conference.clone());
     }
+    let mut notes = Vec::new();
+    for file in &sources.final_acts {
+        conference_of(sources, &file.acts.conference, &file.entry.file)?;
+        main_ids.insert(file.acts.conference.clone());
+    }
+    if sources.final_acts.is_empty() {
+        notes.push(
+            "no Final Acts file is among the sources: what each conference did comes from outcomes/*.csv"
+                .to_string(),
+        );
+    }
     let mut main: Vec<&Conference> = main_ids.iter().filter_map(|id| catalogue.get(id)).collect();
     main.sort_by(|a, b| (a.final_acts, &a.id).cmp(&(b.final_acts, &b.id)));
 
@@ -186,8 +202,23 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
             .filter(|v| v.conference == conference.id)
             .map(|v| (&v.instrument, v))
             .collect();
+        let acts: Vec<&SourceFinalActs> = sources
+            .final_acts
+            .iter()
+            .filter(|f| f.acts.conference == conference.id)
+            .collect();
+        for file in &acts {
+            notes.extend(final_acts::file_notes(conference, file));
+            if let Some(list) = outcomes {
+                notes.extend(final_acts::disagreements(file, list));
+            }
+        }
+        // A complete Final Acts file decides alone; the outcomes list is the fallback.
+        let complete = acts.iter().find(|f| final_acts::is_complete(&f.acts));
+        let outcomes = outcomes.filter(|_| complete.is_none());
         let mut concerned: BTreeSet<InstrumentId> = previous.keys().cloned().collect();
         concerned.extend(here.keys().map(|id| (*id).clone()));
+        concerned.extend(final_acts::named(&acts));
         if let Some(list) = outcomes {
             concerned.extend(list.outcomes.iter().map(|o| o.instrument.clone()));
         }
@@ -197,12 +228,29 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
         for id in &concerned {
             let before = previous.get(id);
             let row = outcomes.and_then(|list| list.get(id).map(|row| (list, row)));
-            let decided = if let Some((list, row)) = row {
+            let decided = if let Some(said) = final_acts::said(&acts, id) {
+                match said {
+                    Said::Adopted(instruments) => {
+                        let other = here.get(id).map(|v| (&v.text, &v.evidence));
+                        let (event, state) = final_acts::adopted(&instruments, other);
+                        Decided {
+                            event,
+                            state: Some(state),
+                        }
+                    }
+                    Said::Abrogated(entry) => Decided {
+                        event: final_acts::abrogated(entry, before),
+                        state: None,
+                    },
+                }
+            } else if let Some((list, row)) = row {
                 from_final_acts(conference, list, row, before, here.get(id).copied())
             } else if let Some(version) = here.get(id) {
                 from_text(index == 0, before, version)
             } else if let Some(before) = before {
-                unchanged(conference, outcomes, before, &sightings)
+                let absence =
+                    complete.map(|f| final_acts::absence_evidence(conference, &f.entry.file, id));
+                unchanged(conference, outcomes, absence, before, &sightings)
             } else {
                 continue;
             };
@@ -234,6 +282,7 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
         catalogue: catalogue.conferences().to_vec(),
         conferences: states,
         proposals: chains,
+        notes,
     })
 }
 
@@ -459,15 +508,17 @@ fn from_text(first: bool, before: Option<&InstrumentState>, version: &TextVersio
 }
 
 /// An instrument of the corpus that no source says this conference changed.
+/// `absence` is the statement of a complete Final Acts file that does not name it.
 fn unchanged(
     conference: &Conference,
     outcomes: Option<&ConferenceOutcomes>,
+    absence: Option<Evidence>,
     before: &InstrumentState,
     sightings: &[HeaderSighting],
 ) -> Decided {
     let id = &before.record.instrument;
     let label = conference_label(conference);
-    let mut evidence = Vec::new();
+    let mut evidence: Vec<Evidence> = absence.into_iter().collect();
     if let Some(list) = outcomes {
         evidence.push(Evidence {
             kind: EvidenceKind::Inferred,
@@ -555,9 +606,15 @@ fn proposal_chain(
         .iter()
         .map(|proposal| proposal_step(conference, doc, proposal))
         .collect();
+    let document = doc
+        .entry
+        .document
+        .ok_or_else(|| AssembleError::NoDocumentNumber {
+            file: doc.entry.file.clone(),
+        })?;
     Ok(ProposalChain {
         conference: conference.clone(),
-        document: doc.entry.document,
+        document,
         source: doc.entry.file.clone(),
         origin: doc.entry.origin.clone(),
         submitter: doc.entry.submitter.clone(),

@@ -8,7 +8,11 @@
 //!   (`Rév. Antalya, 2006` → after Antalya 2006); in the first conference of the history it is
 //!   *first in the corpus*, later *revised* (or *adopted* for a header without `Rév.`), stated by
 //!   the header;
-//! - a conference with a Final Acts list (`outcomes/`) adopts, revises and suppresses what the list
+//! - a conference whose Final Acts file (Akoma Ntoso, registered in `documents.csv`) is among the
+//!   sources adopts, revises and abrogates what the file says, with the adopted texts; an
+//!   instrument absent from a complete file is unchanged, stated by that absence
+//!   ([`final_acts`]); its outcomes list, if any, is only compared with it;
+//! - otherwise a conference with a Final Acts list (`outcomes/`) adopts, revises and suppresses what the list
 //!   says; a revised or new instrument whose adopted text no source gives has no text file and
 //!   says so in its `meta.json` (never an earlier version's or a proposal's text); an instrument
 //!   of the corpus not in the list is unchanged (inferred);
@@ -17,7 +21,9 @@
 //! - proposals go on their own ref, on top of the last conference state before their conference:
 //!   one commit per proposal, status proposed.
 
+pub mod add;
 pub mod assemble;
+pub mod final_acts;
 pub mod sources;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,7 +34,10 @@ use crate::model::{
 };
 
 pub use assemble::AssembleError;
-pub use sources::{DocumentEntry, SourceDocument, Sources, SourcesError};
+pub use sources::{
+    DocumentEntry, DocumentKind, DocumentNumber, SourceDocument, SourceFinalActs, Sources,
+    SourcesError,
+};
 
 /// The corpus: the state after each conference of the main line, and the proposals on top.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +50,10 @@ pub struct Corpus {
     pub conferences: Vec<ConferenceState>,
     /// One chain per conference document of proposals.
     pub proposals: Vec<ProposalChain>,
+    /// What the build should tell about its sources (not written to the history): that no Final
+    /// Acts file is among them, a date in a Final Acts file other than the catalogue's, each
+    /// disagreement between a Final Acts file and an outcomes list.
+    pub notes: Vec<String>,
 }
 
 /// The corpus after one conference.
@@ -71,7 +84,7 @@ pub struct InstrumentState {
 pub struct ProposalChain {
     /// The conference the proposals were submitted to.
     pub conference: Conference,
-    pub document: u32,
+    pub document: DocumentNumber,
     /// The document, relative to the sources folder.
     pub source: String,
     /// The submitter's code (`B`) and name (`Brazil`).

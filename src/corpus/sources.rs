@@ -1,7 +1,8 @@
 //! The sources folder (`history/`) read in one go: the conference catalogue, the index of
-//! documents (`documents.csv`) with each document read by the reader, and the Final Acts outcomes.
-//! Every path kept here is relative to the folder, so that nothing about the machine leaks into
-//! the history.
+//! documents (`documents.csv`) with each document read by the reader (proposals, or Final Acts
+//! in Akoma Ntoso: the kind is told by the content, [`kind_of`]), and the Final Acts outcomes
+//! lists. Every path kept here is relative to the folder, so that nothing about the machine
+//! leaks into the history.
 
 use crate::reader::citations::Meetings;
 use std::path::Path;
@@ -11,7 +12,97 @@ use crate::csv_file;
 use crate::csv_file::SourceFileError;
 use crate::model::{ConferenceId, Language};
 use crate::outcomes::{self, ConferenceOutcomes};
+use crate::reader::akn::FinalActs;
 use crate::reader::Document;
+
+/// What a source document is, told by its content ([`kind_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A conference document of proposals, as text.
+    Proposals,
+    /// A conference's Final Acts in Akoma Ntoso.
+    FinalActsAkn,
+}
+
+impl DocumentKind {
+    /// `proposals`, `Final Acts (Akoma Ntoso)`: how messages name it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DocumentKind::Proposals => "a proposals text",
+            DocumentKind::FinalActsAkn => "Final Acts in Akoma Ntoso",
+        }
+    }
+}
+
+/// The one place a source document's kind is told from its bytes (the file name only helps where
+/// the content cannot say).
+pub fn kind_of(_file: &str, bytes: &[u8]) -> DocumentKind {
+    if crate::reader::akn::looks_like_akn(bytes) {
+        DocumentKind::FinalActsAkn
+    } else {
+        DocumentKind::Proposals
+    }
+}
+
+/// A document number as `documents.csv` writes it: `44`, or an addendum `44A7` (also read as
+/// `44(Add.7)`); shown as `44A7`, which is also its part of the proposal ref.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocumentNumber {
+    pub number: u32,
+    pub addendum: Option<u32>,
+}
+
+impl DocumentNumber {
+    /// A document without addendum.
+    pub fn whole(number: u32) -> Self {
+        DocumentNumber {
+            number,
+            addendum: None,
+        }
+    }
+
+    /// Reads `44`, `44A7`, `44(Add.7)`, `44 (Add. 7)`, `44-A7`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let number: u32 = text[..digits].parse().ok()?;
+        let rest = text[digits..].trim();
+        if rest.is_empty() {
+            return Some(DocumentNumber::whole(number));
+        }
+        let rest = rest.strip_prefix('-').unwrap_or(rest);
+        let addendum = if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+        {
+            let inner = inner.trim();
+            let inner = ["Add.", "ADD.", "add.", "Add", "ADD", "add"]
+                .iter()
+                .find_map(|p| inner.strip_prefix(p))?;
+            inner.trim()
+        } else {
+            rest.strip_prefix(['A', 'a'])?
+        };
+        if addendum.is_empty() || !addendum.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(DocumentNumber {
+            number,
+            addendum: Some(addendum.parse().ok()?),
+        })
+    }
+}
+
+impl std::fmt::Display for DocumentNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.addendum {
+            Some(a) => write!(f, "{}A{a}", self.number),
+            None => write!(f, "{}", self.number),
+        }
+    }
+}
+
+/// What `documents.csv` writes in the document, origin and submitter columns of a row that has
+/// none (a Final Acts file).
+pub const NONE_FIELD: &str = "-";
 
 /// The columns of `documents.csv`, in order.
 pub const DOCUMENT_COLUMNS: [&str; 7] = [
@@ -31,12 +122,12 @@ pub struct DocumentEntry {
     pub file: String,
     /// The conference the document was submitted to.
     pub conference: ConferenceId,
-    /// The document number (`67`).
-    pub document: u32,
+    /// The document number (`67`, `44A7`); `None` (`-`) for a Final Acts file.
+    pub document: Option<DocumentNumber>,
     pub language: Language,
-    /// The submitter's code in proposal ids (`B`).
+    /// The submitter's code in proposal ids (`B`); `-` for a Final Acts file.
     pub origin: String,
-    /// The submitter's name as commits give it (`Brazil`).
+    /// The submitter's name as commits give it (`Brazil`); `-` for a Final Acts file.
     pub submitter: String,
     pub title: String,
     /// The row's line in `documents.csv`.
@@ -50,12 +141,22 @@ pub struct SourceDocument {
     pub document: Document,
 }
 
+/// A Final Acts file of the index, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFinalActs {
+    pub entry: DocumentEntry,
+    pub acts: FinalActs,
+}
+
 /// Everything the corpus is built from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sources {
     pub catalogue: Catalogue,
-    /// In the order of `documents.csv`.
+    /// The documents of proposals, in the order of `documents.csv`.
     pub documents: Vec<SourceDocument>,
+    /// The Final Acts files, in the order of `documents.csv`: at most one per conference and
+    /// language.
+    pub final_acts: Vec<SourceFinalActs>,
     /// One list per conference, in file name order.
     pub outcomes: Vec<ConferenceOutcomes>,
 }
@@ -78,6 +179,24 @@ pub enum SourcesError {
     /// An outcomes file names a conference that the catalogue does not know.
     #[error("{file}: the conference `{conference}` is not in conferences.csv")]
     UnknownConference { file: String, conference: String },
+    /// Two Final Acts files for one conference and language.
+    /// `what` names the conference, the language and both files.
+    #[error("{index}: lines {first} and {second}: two Final Acts files for {what}; keep one")]
+    TwoFinalActs {
+        index: String,
+        what: String,
+        first: u32,
+        second: u32,
+    },
+    /// Two rows of `documents.csv` would make the same proposal ref.
+    #[error("{index}: lines {first} and {second}: both register document {document} of {conference}, whose proposals would share one proposal ref; give each document its own number (an addendum as `44A7`)")]
+    ProposalRefClash {
+        index: String,
+        conference: String,
+        document: String,
+        first: u32,
+        second: u32,
+    },
 }
 
 impl Sources {
@@ -103,7 +222,8 @@ impl Sources {
             file: index_name.clone(),
             source,
         })?;
-        let mut documents = Vec::new();
+        let mut documents: Vec<SourceDocument> = Vec::new();
+        let mut final_acts: Vec<SourceFinalActs> = Vec::new();
         for entry in parse_index(&index_name, &index) {
             let entry = entry?;
             if catalogue.get(&entry.conference).is_none() {
@@ -121,12 +241,76 @@ impl Sources {
                 file: path.display().to_string(),
                 source,
             })?;
-            let document =
-                read(&entry.file, &bytes, &meetings).map_err(|e| SourcesError::Document {
-                    file: entry.file.clone(),
-                    message: e.to_string(),
-                })?;
-            documents.push(SourceDocument { entry, document });
+            match kind_of(&entry.file, &bytes) {
+                DocumentKind::FinalActsAkn => {
+                    let acts = crate::reader::akn::read_final_acts(&entry.file, &bytes, &catalogue)
+                        .map_err(|e| SourcesError::Document {
+                            file: entry.file.clone(),
+                            message: e.to_string(),
+                        })?;
+                    if acts.conference != entry.conference {
+                        return Err(SourcesError::SourceFile(SourceFileError::Row {
+                            file: index_name.clone(),
+                            line: entry.line,
+                            message: format!(
+                                "{} registers {} for `{}`, but its revision marks name `{}`",
+                                entry.file,
+                                DocumentKind::FinalActsAkn.describe(),
+                                entry.conference,
+                                acts.conference
+                            ),
+                        }));
+                    }
+                    if let Some(earlier) = final_acts.iter().find(|f| {
+                        f.acts.conference == acts.conference && f.acts.language == acts.language
+                    }) {
+                        return Err(SourcesError::TwoFinalActs {
+                            index: index_name.clone(),
+                            what: format!(
+                                "{} in `{}` ({}, {})",
+                                acts.conference,
+                                acts.language.code(),
+                                earlier.entry.file,
+                                entry.file
+                            ),
+                            first: earlier.entry.line,
+                            second: entry.line,
+                        });
+                    }
+                    final_acts.push(SourceFinalActs { entry, acts });
+                }
+                DocumentKind::Proposals => {
+                    let Some(number) = entry.document else {
+                        return Err(SourcesError::SourceFile(SourceFileError::Row {
+                            file: index_name.clone(),
+                            line: entry.line,
+                            message: format!(
+                                "{} is {}: its document number is needed (such as `67` or `44A7`), found `{NONE_FIELD}`",
+                                entry.file,
+                                DocumentKind::Proposals.describe()
+                            ),
+                        }));
+                    };
+                    if let Some(earlier) = documents.iter().find(|d| {
+                        d.entry.conference == entry.conference && d.entry.document == Some(number)
+                    }) {
+                        return Err(SourcesError::ProposalRefClash {
+                            index: index_name.clone(),
+                            conference: entry.conference.0.clone(),
+                            document: number.to_string(),
+                            first: earlier.entry.line,
+                            second: entry.line,
+                        });
+                    }
+                    let document = read(&entry.file, &bytes, &meetings).map_err(|e| {
+                        SourcesError::Document {
+                            file: entry.file.clone(),
+                            message: e.to_string(),
+                        }
+                    })?;
+                    documents.push(SourceDocument { entry, document });
+                }
+            }
         }
         let outcomes = outcomes::load_dir(&dir.join("outcomes"), "outcomes/")?;
         for list in &outcomes {
@@ -140,6 +324,7 @@ impl Sources {
         Ok(Sources {
             catalogue,
             documents,
+            final_acts,
             outcomes,
         })
     }
@@ -187,9 +372,13 @@ fn entry_from_row(fields: &[String], line: u32) -> Result<DocumentEntry, String>
         ));
     }
     let document = field(2)?;
-    let document = document
-        .parse()
-        .map_err(|_| format!("the document number `{document}` is not a whole number"))?;
+    let document = if document == NONE_FIELD {
+        None
+    } else {
+        Some(DocumentNumber::parse(&document).ok_or_else(|| {
+            format!("the document number `{document}` is not a whole number, an addendum such as `44A7` or `44(Add.7)`, or `{NONE_FIELD}`")
+        })?)
+    };
     let language = field(3)?;
     let language = Language::from_code(&language)
         .ok_or_else(|| format!("the language `{language}` is not one of fr, en, es"))?;

@@ -28,8 +28,9 @@ pub fn tag_ref(name: &str) -> String {
     format!("{TAGS_PREFIX}{name}")
 }
 
-/// `refs/proposals/pp-2018-dubai/67`.
-pub fn proposal_ref(conference: &ConferenceId, document: u32) -> String {
+/// `refs/proposals/pp-2018-dubai/67`; an addendum's document is written `44A7`
+/// (`refs/proposals/pp-2018-dubai/44A7`), as `corpus::sources::DocumentNumber` shows it.
+pub fn proposal_ref(conference: &ConferenceId, document: impl std::fmt::Display) -> String {
     format!("{PROPOSALS_PREFIX}{conference}/{document}")
 }
 

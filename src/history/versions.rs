@@ -231,3 +231,74 @@ pub fn choose_diff(
         }),
     })
 }
+
+/// The languages in which the history holds a text of `instrument` at `at` (the latest
+/// conference when `None`), in [`Language::ALL`] order.
+pub fn languages_at(
+    history: &History,
+    instrument: &InstrumentId,
+    at: Option<&str>,
+) -> Result<Vec<Language>, ReadError> {
+    let at = history.resolve(at.unwrap_or("main"))?;
+    let mut found = Vec::new();
+    for language in Language::ALL {
+        if history
+            .blob_id(at.commit, &text_path(instrument, language))?
+            .is_some()
+        {
+            found.push(language);
+        }
+    }
+    Ok(found)
+}
+
+/// The language a command uses where none is given: French where the point holds a French text
+/// (or holds none), else the one language the point has.
+pub fn default_language(held: &[Language]) -> Language {
+    if held.is_empty() || held.contains(&Language::Fr) {
+        Language::Fr
+    } else {
+        held[0]
+    }
+}
+
+/// The conferences of main, up to and including `at`'s, that hold a text of `instrument` in
+/// another language than `language` and none in it: where a text in `language` may have
+/// inherited its wording from another language's. Oldest first.
+pub fn earlier_other_languages(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    at: Option<&str>,
+) -> Result<Vec<(String, Vec<Language>)>, ReadError> {
+    let at = history.resolve(at.unwrap_or("main"))?;
+    let mut found = Vec::new();
+    for commit in history.conferences() {
+        let Some(conference) = &commit.conference else {
+            continue;
+        };
+        if history
+            .blob_id(commit.id, &text_path(instrument, language))?
+            .is_some()
+        {
+            break;
+        }
+        let mut others = Vec::new();
+        for other in Language::ALL {
+            if other != language
+                && history
+                    .blob_id(commit.id, &text_path(instrument, other))?
+                    .is_some()
+            {
+                others.push(other);
+            }
+        }
+        if !others.is_empty() {
+            found.push((conference.0.clone(), others));
+        }
+        if commit.id == at.commit {
+            break;
+        }
+    }
+    Ok(found)
+}

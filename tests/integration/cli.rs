@@ -69,8 +69,17 @@ fn every_command_prints_json_with_format_json() {
     let seed = seed.to_str().expect("a UTF-8 path");
     let site = common::scratch_dir("cli-json-site").join("site");
     let site = site.to_str().expect("a UTF-8 path");
+    let added = common::scratch_dir("cli-json-add");
+    common::copy_dir(&common::sources_dir(), &added.join("sources"));
+    let addendum = added.join("44A7-fr.txt");
+    let text = std::fs::read_to_string(common::seed_path()).expect("the seed reads");
+    std::fs::write(&addendum, text.replace("B/67/", "B/44A7/")).expect("writes");
+    let added_sources = added.join("sources");
+    let added_sources = added_sources.to_str().expect("a UTF-8 path");
+    let addendum = addendum.to_str().expect("a UTF-8 path");
     let commands: &[&[&str]] = &[
         &["ingest", seed],
+        &["add", addendum, "--sources", added_sources],
         &["build"],
         &["log", "--proposals"],
         &["show", "130"],

@@ -577,12 +577,12 @@ mod hand_built {
         assert_eq!(
             (
                 entry.conference.0.as_str(),
-                entry.document,
+                entry.document.map(|d| d.to_string()),
                 entry.origin.as_str(),
                 entry.submitter.as_str(),
                 entry.line
             ),
-            ("pp-2018-dubai", 67, "B", "Brazil", 2)
+            ("pp-2018-dubai", Some("67".to_string()), "B", "Brazil", 2)
         );
         let _: &SourceDocument = &sources.documents[0];
     }
@@ -900,7 +900,7 @@ mod hand_built {
                 .collect();
         assert_eq!(
             errors,
-            ["history/documents.csv: line 3: the document number `sixty` is not a whole number"]
+            ["history/documents.csv: line 3: the document number `sixty` is not a whole number, an addendum such as `44A7` or `44(Add.7)`, or `-`"]
         );
         let header = actes::corpus::sources::parse_index("d.csv", "file,conference\n")
             .next()
@@ -961,7 +961,7 @@ mod hand_built {
         let mut later = sources.documents[0].clone();
         later.entry.conference = ConferenceId("pp-2022-bucharest".into());
         later.entry.file = "documents/pp-2022-bucharest/1-fr.txt".into();
-        later.entry.document = 1;
+        later.entry.document = Some(actes::corpus::DocumentNumber::whole(1));
         let mut p71 = later.document.proposals[1].clone();
         let old = p71.old.as_mut().expect("an old text");
         old.header = "RÉSOLUTION 71 (Rév. Dubaï, 2018)".into();

@@ -10,6 +10,7 @@ mod command_line;
 mod common;
 mod corpus;
 mod docx;
+mod final_acts;
 mod history;
 mod layers;
 mod lineage;

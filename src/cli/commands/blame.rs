@@ -13,15 +13,16 @@ pub struct BlameArgs {
     /// The version to explain: a conference or a proposal (`B/67/4`); default: the latest
     #[arg(long)]
     pub at: Option<String>,
-    /// The language of the text
-    #[arg(long, default_value = "fr")]
-    pub lang: String,
+    /// The language of the text; default: the language the version has (French where it has
+    /// several)
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("blame", config)?;
     let instrument = repo::instrument(&args.instrument)?;
-    let language = repo::language(&args.lang)?;
+    let asked = args.lang.as_deref().map(repo::language).transpose()?;
     let history = repo::open(config)?;
     // A conference the lineage knows but the history records no state after: no text there.
     if let Some(query) = args.at.as_deref() {
@@ -30,19 +31,32 @@ pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<
                 return match config.format {
                     Format::Json => out.write_json(&serde_json::json!({
                         "instrument": instrument,
-                        "language": language,
+                        "language": asked,
                         "absence": absence,
                     })),
                     _ => out.write_str(&actes::render::history::absence_text(
                         &absence,
                         &instrument,
-                        language,
+                        asked.unwrap_or(actes::model::Language::Fr),
                         query,
                     )),
                 };
             }
         }
     }
+    let language = repo::text_language(
+        &history,
+        &instrument,
+        args.lang.as_deref(),
+        args.at.as_deref(),
+    )?;
+    let inherited = actes::history::versions::earlier_other_languages(
+        &history,
+        &instrument,
+        language,
+        args.at.as_deref(),
+    )
+    .map_err(repo::read_error)?;
     let blame = load::blame(&history, &instrument, language, args.at.as_deref()).map_err(|e| {
         if e.is_bad_input() {
             CommandError::bad_input(e)
@@ -54,6 +68,19 @@ pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<
     match config.format {
         Format::Json => out.write_json(&blame),
         Format::Html => out.write_str(&blame_html::to_html(&blame, &title)),
-        _ => out.write_str(&render::to_text(&blame, &title)),
+        _ => {
+            let mut text = render::to_text(&blame, &title);
+            if let (Some(first), Some((_, others))) = (blame.versions.first(), inherited.last()) {
+                let others: Vec<&str> = others.iter().map(|l| l.code()).collect();
+                text.push_str(&format!(
+                    "{}: first {} text in the corpus; earlier texts are in {} only, so its wording may be inherited: `=` credits the first {} text, not the conference that wrote the words\n",
+                    first.name,
+                    repo::language_name(language),
+                    others.join(", "),
+                    repo::language_name(language)
+                ));
+            }
+            out.write_str(&text)
+        }
     }
 }

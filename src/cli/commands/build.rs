@@ -21,9 +21,24 @@ pub struct BuildArgs {
 
 pub fn cmd_build(config: &Config, args: &BuildArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("build", config)?;
-    let report = repo::build_with(config, args.force, std::time::Duration::ZERO)?;
+    let (report, notes) = repo::build_with(config, args.force, std::time::Duration::ZERO)?;
     if config.format == Format::Json {
-        return out.write_json(&report);
+        return out.write_json(&BuildJson {
+            report: &report,
+            notes: &notes,
+        });
     }
-    out.write_str(&actes::render::history::build_text(&report))
+    let mut text = actes::render::history::build_text(&report);
+    for note in &notes {
+        text.push_str(&format!("note: {note}\n"));
+    }
+    out.write_str(&text)
+}
+
+/// `actes build --format json`: the write report, and the notes about the sources.
+#[derive(serde::Serialize)]
+struct BuildJson<'a> {
+    #[serde(flatten)]
+    report: &'a actes::history::write::WriteReport,
+    notes: &'a [String],
 }

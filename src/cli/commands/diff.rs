@@ -23,15 +23,16 @@ pub struct DiffArgs {
     pub from: Option<String>,
     /// The later version: a conference or a proposal; default: the last change
     pub to: Option<String>,
-    /// The language of the text
-    #[arg(long, default_value = "fr")]
-    pub lang: String,
+    /// The language of the text; default: the language the version has (French where it has
+    /// several)
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("diff", config)?;
     let instrument = repo::instrument(&args.instrument)?;
-    let language = repo::language(&args.lang)?;
+    let asked = args.lang.as_deref().map(repo::language).transpose()?;
     let history = repo::open(config)?;
     // A conference the lineage knows but the history records no state after: no text there.
     for query in [&args.from, &args.to].into_iter().flatten() {
@@ -39,12 +40,16 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
             continue;
         }
         if let Some(absence) = repo::unrecorded_conference(config, &history, query)? {
-            let account =
-                actes::render::history::absence_text(&absence, &instrument, language, query);
+            let account = actes::render::history::absence_text(
+                &absence,
+                &instrument,
+                asked.unwrap_or(actes::model::Language::Fr),
+                query,
+            );
             if config.format == Format::Json {
                 return out.write_json(&serde_json::json!({
                     "instrument": &instrument,
-                    "language": language,
+                    "language": asked,
                     "from": null,
                     "to": null,
                     "account": account,
@@ -53,6 +58,41 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
             return out.write_str(&account);
         }
     }
+    let point = args.to.as_deref().or(args.from.as_deref());
+    let language = match (&args.lang, args.from.as_deref(), args.to.as_deref()) {
+        (None, Some(from), Some(to)) => {
+            let langs = |at| {
+                versions::languages_at(&history, &instrument, Some(at)).map_err(repo::read_error)
+            };
+            let (old, new) = (langs(from)?, langs(to)?);
+            if !old.is_empty() && !new.is_empty() && !old.iter().any(|l| new.contains(l)) {
+                let names = |ls: &[actes::model::Language]| {
+                    ls.iter()
+                        .map(|l| repo::language_name(*l))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let message = format!(
+                    "{from} holds the {} text of {instrument} and {to} the {} text: a diff across two languages compares nothing (pass --lang to compare one language's texts)",
+                    names(&old),
+                    names(&new)
+                );
+                if config.format == Format::Json {
+                    return out.write_json(&serde_json::json!({
+                        "instrument": instrument,
+                        "compared": false,
+                        "reason": "two-languages",
+                        "from": {"label": from, "languages": old},
+                        "to": {"label": to, "languages": new},
+                        "message": message,
+                    }));
+                }
+                return out.write_str(&format!("{message}\n"));
+            }
+            versions::default_language(&new)
+        }
+        _ => repo::text_language(&history, &instrument, args.lang.as_deref(), point)?,
+    };
     let choice = versions::choose_diff(
         &history,
         &instrument,
@@ -99,11 +139,23 @@ pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<()
         (Some((from, _)), Some((to, _)), Some(redline)) => Some((from, to, redline)),
         _ => None,
     };
-    out.write_str(&actes::render::history::diff_text(
+    let mut text = actes::render::history::diff_text(
         &instrument,
         language,
         compared,
         account.as_deref(),
         config.color,
-    ))
+    );
+    if compared.is_none() {
+        let earlier = versions::earlier_other_languages(&history, &instrument, language, point)
+            .map_err(repo::read_error)?;
+        if let Some((conference, others)) = earlier.last() {
+            let others: Vec<&str> = others.iter().map(|l| repo::language_name(*l)).collect();
+            text.push_str(&format!(
+                "  {conference} and before hold {} text(s) only: a diff across two languages compares nothing\n",
+                others.join(", ")
+            ));
+        }
+    }
+    out.write_str(&text)
 }

@@ -1,6 +1,7 @@
 //! One file per subcommand, each holding its clap `Args` and its `cmd_xxx`. This file only lists
 //! them and dispatches.
 
+mod add;
 mod blame;
 mod build;
 mod cites;
@@ -29,6 +30,7 @@ use super::{CommandError, Config, Format, Output};
 pub const FORMATS: &[(&str, &[Format])] = &[
     ("ingest", &[Format::Text, Format::Json]),
     ("build", &[Format::Text, Format::Json]),
+    ("add", &[Format::Text, Format::Json]),
     ("log", &[Format::Text, Format::Json]),
     ("show", &[Format::Text, Format::Json, Format::Akn]),
     ("diff", &[Format::Text, Format::Json]),
@@ -61,6 +63,7 @@ pub const FORMATS: &[(&str, &[Format])] = &[
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Ingest(ingest::IngestArgs),
+    Add(add::AddArgs),
     Build(build::BuildArgs),
     Log(log::LogArgs),
     Show(show::ShowArgs),
@@ -81,7 +84,7 @@ pub enum Command {
 
 /// Runs one command.
 pub fn run(config: &Config, command: Command, out: &mut Output) -> Result<(), CommandError> {
-    let reads_history = !matches!(command, Command::Ingest(_));
+    let reads_history = !matches!(command, Command::Ingest(_) | Command::Add(_));
     let result = dispatch(config, command, out);
     match result {
         // A history that cannot be read may be damaged: say so, and how to repair it, rather
@@ -99,6 +102,7 @@ pub fn run(config: &Config, command: Command, out: &mut Output) -> Result<(), Co
 fn dispatch(config: &Config, command: Command, out: &mut Output) -> Result<(), CommandError> {
     match command {
         Command::Ingest(args) => ingest::cmd_ingest(config, &args, out),
+        Command::Add(args) => add::cmd_add(config, &args, out),
         Command::Build(args) => build::cmd_build(config, &args, out),
         Command::Log(args) => log::cmd_log(config, &args, out),
         Command::Show(args) => show::cmd_show(config, &args, out),

@@ -13,30 +13,32 @@ use actes::model::{InstrumentId, Language};
 
 use super::{CommandError, Config};
 
-/// Reads the sources and decides what the history says.
-pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
+/// Reads the sources and decides what the history says; with the corpus's notes about its
+/// sources (for `actes build` to tell).
+pub fn plan_from_sources(sources: &Path) -> Result<(HistoryPlan, Vec<String>), CommandError> {
     let loaded = actes::corpus::Sources::load(sources).map_err(CommandError::bad_input)?;
     let corpus = actes::corpus::Corpus::assemble(&loaded).map_err(CommandError::bad_input)?;
-    Ok(corpus.plan())
+    Ok((corpus.plan(), corpus.notes))
 }
 
 /// Builds the history from the sources into `config.repo`, with a progress bar where
 /// `config.progress` allows one.
 pub fn build(config: &Config) -> Result<WriteReport, CommandError> {
-    build_with(config, false, std::time::Duration::ZERO)
+    build_with(config, false, std::time::Duration::ZERO).map(|(report, _)| report)
 }
 
 /// Builds the history, rewriting every object when `force`, waiting up to `lock_wait` for
-/// another build; records what it was built from.
+/// another build; records what it was built from. Returns the corpus's notes about its sources
+/// beside the write report.
 pub fn build_with(
     config: &Config,
     force: bool,
     lock_wait: std::time::Duration,
-) -> Result<WriteReport, CommandError> {
+) -> Result<(WriteReport, Vec<String>), CommandError> {
     let sources = config.sources.clone().map_err(CommandError::bad_input)?;
     // Digested before reading: sources edited during the build make the next command rebuild.
     let provenance = Provenance::of_sources(&sources).map_err(CommandError::bad_input)?;
-    let plan = plan_from_sources(&sources)?;
+    let (plan, notes) = plan_from_sources(&sources)?;
     let mut bar = crate::cli::progress::Bar::new(config.progress, "actes build");
     let mut progress = |p: Progress| match p {
         Progress::Commits { done, total } => bar.update(done, total, "commits"),
@@ -55,7 +57,7 @@ pub fn build_with(
         },
     );
     bar.finish();
-    result.map_err(|e| match e {
+    result.map(|report| (report, notes)).map_err(|e| match e {
         write::WriteError::BadPath { .. }
         | write::WriteError::BadPerson { .. }
         | write::WriteError::DateBefore1970 { .. }
@@ -213,5 +215,41 @@ pub fn read_error(e: ReadError) -> CommandError {
             CommandError::bad_input(e)
         }
         other => CommandError::failure(other),
+    }
+}
+
+/// The language of the text a command reads at a point: the one given (`--lang`), refused with
+/// the languages the point has where it holds none in it but some in others; else the language
+/// the point has ([`actes::history::versions::default_language`]).
+pub fn text_language(
+    history: &History,
+    instrument: &InstrumentId,
+    given: Option<&str>,
+    at: Option<&str>,
+) -> Result<Language, CommandError> {
+    let held =
+        actes::history::versions::languages_at(history, instrument, at).map_err(read_error)?;
+    let Some(code) = given else {
+        return Ok(actes::history::versions::default_language(&held));
+    };
+    let language = language(code)?;
+    if !held.is_empty() && !held.contains(&language) {
+        let codes: Vec<&str> = held.iter().map(|l| l.code()).collect();
+        return Err(CommandError::bad_input(format!(
+            "{instrument} has no {language} text at {}; the texts there are in: {} (pass --lang {})",
+            at.unwrap_or("the latest conference"),
+            codes.join(", "),
+            codes[0]
+        )));
+    }
+    Ok(language)
+}
+
+/// `English`, `French`, `Spanish`.
+pub fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "French",
+        Language::En => "English",
+        Language::Es => "Spanish",
     }
 }

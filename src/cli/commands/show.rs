@@ -21,19 +21,21 @@ pub struct ShowArgs {
     /// The conference (`dubai-2018`, `Busan 2014`, `pp-14`, `2014`) or a proposal (`B/67/4`); default: the latest
     #[arg(long)]
     pub at: Option<String>,
-    /// The language of the text
-    #[arg(long, default_value = "fr")]
-    pub lang: String,
+    /// The language of the text; default: the language the version has (French where it has
+    /// several)
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
     repo::require_format("show", config)?;
-    let language = repo::language(&args.lang)?;
+    let asked = args.lang.as_deref().map(repo::language).transpose()?;
     let history = repo::open(config)?;
     let (instrument, at) = repo::instrument_at(&history, &args.instrument, args.at.as_deref())?;
     if let Some(query) = at.as_deref().filter(|q| history.resolve(q).is_err()) {
         // A conference the lineage knows but the history records no state after: no text there.
         if let Some(absence) = repo::unrecorded_conference(config, &history, query)? {
+            let language = asked.unwrap_or(actes::model::Language::Fr);
             return match config.format {
                 Format::Json => out.write_json(&serde_json::json!({
                     "instrument": &instrument,
@@ -44,6 +46,7 @@ pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<()
             };
         }
     }
+    let language = repo::text_language(&history, &instrument, args.lang.as_deref(), at.as_deref())?;
     let mut shown =
         versions::show(&history, &instrument, language, at.as_deref()).map_err(repo::read_error)?;
     if let Some(Absence::Unknown) = shown.absence {

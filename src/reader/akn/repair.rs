@@ -215,7 +215,7 @@ pub fn parts(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) -> PartsOut 
                 for (i, (s, kind, number, label, close)) in entries_found.iter().enumerate() {
                     let end = entries_found.get(i + 1).map_or(segment.len(), |e| e.0);
                     let _ = s;
-                    let mut title = segment[*close..end].trim().to_string();
+                    let mut title = segment.get(*close..end).unwrap_or("").trim().to_string();
                     if let Some(n) = strip_page_number_after_title(&mut title) {
                         findings.push(Finding::repaired(
                             item,
