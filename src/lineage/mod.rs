@@ -360,6 +360,16 @@ impl Lineage {
                 .unwrap_or_default();
             for c in &v.record.citations {
                 if let Some(rev) = &c.revision {
+                    // A citation whose body the words leave undecided, with a mark that names no
+                    // conference of the body it was given (another assembly's `Resolution 62
+                    // (Rev. Geneva, 2015)` in a PP text): no version, and no conference, is made
+                    // up for it; `cites` still lists it with its doubt.
+                    let undecided = v.record.uncertain.iter().any(|u| {
+                        u.what == crate::model::UncertaintyKind::CitationBody && u.line == c.line
+                    });
+                    if undecided && self.catalogue.by_revision(c.cited.body, rev).is_none() {
+                        continue;
+                    }
                     let name = query::instrument_name(&v.record.instrument);
                     let citing = match &v.proposal {
                         Some(p) => format!("{name} as proposed by {p}"),

@@ -462,3 +462,28 @@ fn show_diff_and_blame_use_the_language_a_point_has_and_never_diff_across_two() 
         .stdout
         .contains("pp-2018-dubai: first English text in the corpus; earlier texts are in fr only"));
 }
+
+#[test]
+fn a_citation_whose_body_is_undecided_makes_up_no_conference_of_the_body_it_was_given() {
+    // The Final Acts cite `Resolution 62 (Rev. Geneva, 2015)` (a Radiocommunication Assembly's)
+    // in a PP text without naming the body: the PP never met at Geneva in 2015, and the table
+    // has no such column.
+    let (dir, repo) = added_with_actes_add("final-acts-undecided-body");
+    let run = actes_on(&dir, &repo, &["table", "--format", "json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let table: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let catalogue = std::fs::read_to_string(dir.join("conferences.csv")).expect("catalogue");
+    let columns: Vec<&str> = table["conferences"]
+        .as_array()
+        .expect("conferences")
+        .iter()
+        .map(|c| c["id"].as_str().expect("an id"))
+        .collect();
+    assert!(columns.contains(&"pp-2018-dubai"), "{columns:?}");
+    for id in columns {
+        assert!(
+            catalogue.lines().any(|l| l.starts_with(&format!("{id},"))),
+            "{id} is not a conference of the catalogue"
+        );
+    }
+}
