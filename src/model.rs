@@ -680,11 +680,15 @@ impl fmt::Display for Evidence {
     }
 }
 
-/// A language of the texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A language of the texts. The default is English, the language of the outputs' words unless
+/// asked otherwise.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Fr,
+    #[default]
     En,
     Es,
 }

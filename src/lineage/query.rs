@@ -11,6 +11,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
+use super::titles::{instrument_name_in, KnownTitle, PlacedRevision, ShownTitle};
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
 use crate::catalogue::ResolveError;
 use crate::model::{Action, ProposalId};
@@ -134,62 +135,6 @@ impl Lineage {
             Err(QueryError::UnknownInstrument(instrument_name(instrument)))
         }
     }
-
-    /// The title of an instrument: the latest that an event or a version gives, English first.
-    pub fn title_of(&self, instrument: &InstrumentId) -> Option<String> {
-        self.title_from(instrument, &self.events_of(instrument), usize::MAX)
-    }
-
-    /// The title of an instrument as it stood at a conference: the latest that an event or an
-    /// adopted version at or before that conference gives (a later revision's title, such as
-    /// "Strategic plan for the Union for 2020-2023", never stands for an earlier version).
-    pub fn title_as_of(&self, instrument: &InstrumentId, at: &ConferenceId) -> Option<String> {
-        self.title_from(instrument, &self.events_of(instrument), self.position(at))
-    }
-
-    /// The latest title that an event or a version at or before conference position `limit`
-    /// gives, with the instrument's events already gathered; proposals' titles only when nothing
-    /// else gives one.
-    fn title_from(
-        &self,
-        instrument: &InstrumentId,
-        events: &[(petgraph::stable_graph::EdgeIndex, &Edge)],
-        limit: usize,
-    ) -> Option<String> {
-        let mut best: Option<(usize, String)> = None;
-        for (_, e) in events {
-            if let (Some(t), Some(c)) = (&e.title, &e.conference) {
-                // A suppression names the title of the version it ended, in force before it.
-                let position = match e.relation {
-                    Relation::SuppressedAt => 0,
-                    _ => self.position(c),
-                };
-                if !t.trim().is_empty() && position <= limit {
-                    best = Some((position, t.clone()));
-                }
-            }
-        }
-        if let Some((_, t)) = best {
-            return Some(t);
-        }
-        let mut versions: Vec<&VersionNode> = self
-            .all_versions(instrument)
-            .iter()
-            .filter_map(|&n| self.version_at(n))
-            .filter(|v| self.position(&v.conference) <= limit)
-            .collect();
-        versions.sort_by_key(|v| {
-            (
-                v.proposal.is_some(),
-                std::cmp::Reverse(self.position(&v.conference)),
-            )
-        });
-        versions.iter().find_map(|v| {
-            [Language::En, Language::Fr, Language::Es]
-                .iter()
-                .find_map(|l| v.titles.get(l).cloned())
-        })
-    }
 }
 
 /// Whether the history holds any words of a version (a language absent or marked absent holds
@@ -214,8 +159,13 @@ fn status_of(kind: EvidenceKind) -> Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineageReport {
     pub instrument: InstrumentId,
+    /// The language of the title and the words (`Résolution 14 (PP)`).
+    pub language: Language,
     pub name: String,
-    pub title: Option<String>,
+    /// The title in that language as last adopted, or another language's, marked as a fallback.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
     pub steps: Vec<LineageStep>,
 }
 
@@ -228,8 +178,9 @@ pub struct LineageStep {
     pub event: Event,
     /// adopted (an outcome a source states), proposed, or inferred.
     pub status: Status,
-    /// The revision mark after the step (for a suppression: the last one before it).
-    pub revision: Option<Revision>,
+    /// The revision mark after the step (for a suppression: the last one before it), with the
+    /// conference it names.
+    pub revision: Option<PlacedRevision>,
     /// Which languages of the text the history holds for the version of this step.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub texts: BTreeMap<Language, Completeness>,
@@ -347,9 +298,19 @@ impl Lineage {
         out
     }
 
-    /// `actes lineage RES`.
+    /// `actes lineage RES`, in English.
     pub fn lineage(&self, instrument: &InstrumentId) -> Result<LineageReport, QueryError> {
+        self.lineage_in(instrument, Language::En)
+    }
+
+    /// `actes lineage RES --lang L`: titles, names and revision marks in `language`.
+    pub fn lineage_in(
+        &self,
+        instrument: &InstrumentId,
+        language: Language,
+    ) -> Result<LineageReport, QueryError> {
         self.require(instrument)?;
+        let place = |r: &Revision| self.placed_revision(instrument.body, r, language);
         let mut steps: Vec<(usize, usize, LineageStep)> = Vec::new();
         for (idx, e) in self.events_of(instrument) {
             let Some(conference) = e.conference.clone() else {
@@ -382,7 +343,7 @@ impl Lineage {
                     conference,
                     event,
                     status: status_of(e.kind),
-                    revision: e.revision.clone(),
+                    revision: e.revision.as_ref().map(place),
                     texts,
                     text_note,
                     proposal: None,
@@ -397,7 +358,7 @@ impl Lineage {
                 (Action::Sup | Action::SupMoved | Action::Noc, _) | (_, None) => {
                     (BTreeMap::new(), None)
                 }
-                (_, Some(v)) => (v.texts.clone(), v.revision.clone()),
+                (_, Some(v)) => (v.texts.clone(), v.revision.as_ref().map(place)),
             };
             steps.push((
                 self.position(&p.conference),
@@ -422,10 +383,13 @@ impl Lineage {
         }
         // Proposals come before the conference's outcome: they were made to it.
         steps.sort_by_key(|(pos, order, _)| (*pos, 1 - *order));
+        let titles = self.titles(instrument);
         Ok(LineageReport {
             instrument: instrument.clone(),
-            name: instrument_name(instrument),
-            title: self.title_of(instrument),
+            language,
+            name: instrument_name_in(instrument, language),
+            title: titles.shown(language),
+            titles: titles.known(),
             steps: steps.into_iter().map(|(_, _, s)| s).collect(),
         })
     }
@@ -455,12 +419,16 @@ pub struct TableFilter {
     /// The first and last conference of the columns (by date, whatever their body).
     pub from: Option<ConferenceId>,
     pub to: Option<ConferenceId>,
+    /// The language of the titles and names (English by default).
+    pub language: Language,
 }
 
 /// `actes table`: one body's instruments by conference, the "Rév." table of that body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableReport {
     pub body: Body,
+    /// The language of the titles and names.
+    pub language: Language,
     /// `Plenipotentiary Conference`.
     pub body_name: String,
     /// The body's conferences about which some row says something, oldest first.
@@ -479,7 +447,11 @@ pub struct TableColumn {
 pub struct TableRow {
     pub instrument: InstrumentId,
     pub name: String,
-    pub title: Option<String>,
+    /// The title in the table's language as last adopted, or another language's, marked as a
+    /// fallback.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
     /// One cell per column; `None` where the instrument did not exist (before it is known, after
     /// its suppression, or after the last conference that the history records).
     pub cells: Vec<Option<TableCell>>,
@@ -492,7 +464,7 @@ pub struct TableCell {
     /// names an earlier revision, absence from a Final Acts list).
     pub inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub revision: Option<Revision>,
+    pub revision: Option<PlacedRevision>,
     /// Proposals made to this conference about the instrument.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub proposals: Vec<ProposalId>,
@@ -565,7 +537,7 @@ impl Lineage {
         let instruments: Vec<&InstrumentId> =
             self.instruments().filter(|i| i.body == body).collect();
         // Cells per instrument, keyed by conference position.
-        let mut rows_cells: Vec<(BTreeMap<usize, TableCell>, Option<String>)> = Vec::new();
+        let mut rows_cells: Vec<(BTreeMap<usize, TableCell>, super::titles::Titles)> = Vec::new();
         let mut used = std::collections::BTreeSet::new();
         for instrument in &instruments {
             let mut cells: BTreeMap<usize, TableCell> = BTreeMap::new();
@@ -589,7 +561,10 @@ impl Lineage {
                     TableCell {
                         state,
                         inferred: e.kind == EvidenceKind::Inferred,
-                        revision: e.revision.clone(),
+                        revision: e
+                            .revision
+                            .as_ref()
+                            .map(|r| self.placed_revision(body, r, filter.language)),
                         proposals: Vec::new(),
                     },
                 );
@@ -634,11 +609,12 @@ impl Lineage {
             }
             cells.retain(|pos, _| *pos >= lo && *pos <= hi && of_body(*pos));
             used.extend(cells.keys().copied());
-            rows_cells.push((cells, self.title_from(instrument, &events, usize::MAX)));
+            rows_cells.push((cells, self.titles(instrument)));
         }
         let columns: Vec<usize> = used.into_iter().collect();
         TableReport {
             body,
+            language: filter.language,
             body_name: body.name().to_string(),
             conferences: columns
                 .iter()
@@ -653,10 +629,11 @@ impl Lineage {
                 .iter()
                 .zip(rows_cells)
                 .filter(|(_, (cells, _))| !cells.is_empty())
-                .map(|(i, (mut cells, title))| TableRow {
+                .map(|(i, (mut cells, titles))| TableRow {
                     instrument: (*i).clone(),
-                    name: instrument_name(i),
-                    title,
+                    name: instrument_name_in(i, filter.language),
+                    title: titles.shown(filter.language),
+                    titles: titles.known(),
                     cells: columns.iter().map(|p| cells.remove(p)).collect(),
                 })
                 .collect(),
@@ -674,13 +651,16 @@ pub struct SuppressedEntry {
     #[serde(flatten)]
     pub instrument: InstrumentId,
     pub name: String,
-    pub title: Option<String>,
+    /// The title in the output's language as last adopted, or another language's, marked.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
     pub conference: ConferenceId,
     pub conference_label: String,
     /// adopted (stated by the conference's source) or inferred.
     pub status: Status,
-    /// The last revision mark before the suppression.
-    pub last_revision: Option<Revision>,
+    /// The last revision mark before the suppression, with the conference it names.
+    pub last_revision: Option<PlacedRevision>,
     /// The conference of that last revision, where the graph can place it.
     pub last_revised_at: Option<ConferenceId>,
     pub evidence: Vec<Evidence>,
@@ -707,6 +687,17 @@ impl Lineage {
         at: Option<&ConferenceId>,
         instrument: Option<&InstrumentId>,
     ) -> Result<Vec<SuppressedEntry>, QueryError> {
+        self.suppressed_in(at, instrument, Language::En)
+    }
+
+    /// `actes suppressed --lang L`: [`Lineage::suppressed`] with titles, names and revision
+    /// marks in `language`.
+    pub fn suppressed_in(
+        &self,
+        at: Option<&ConferenceId>,
+        instrument: Option<&InstrumentId>,
+        language: Language,
+    ) -> Result<Vec<SuppressedEntry>, QueryError> {
         if let Some(i) = instrument {
             self.require(i)?;
         }
@@ -717,6 +708,8 @@ impl Lineage {
         };
         for i in instruments {
             let events = self.events_of(i);
+            let titles = self.titles(i);
+            let place = |r: Revision| self.placed_revision(i.body, &r, language);
             let sup_proposals: Vec<ProposalEvidence> = self
                 .proposals_for(i)
                 .into_iter()
@@ -747,15 +740,17 @@ impl Lineage {
                     self.position(conference),
                     SuppressedEntry {
                         instrument: i.clone(),
-                        name: instrument_name(i),
-                        title: self.title_of(i),
+                        name: instrument_name_in(i, language),
+                        title: titles.shown(language),
+                        titles: titles.known(),
                         conference: conference.clone(),
                         conference_label: self.conference_label(conference),
                         status: status_of(e.kind),
                         last_revision: e
                             .revision
                             .clone()
-                            .or_else(|| last.and_then(|v| v.revision.clone())),
+                            .or_else(|| last.and_then(|v| v.revision.clone()))
+                            .map(place),
                         last_revised_at: last
                             .filter(|v| self.position(&v.conference) < self.position(conference))
                             .map(|v| v.conference.clone()),
@@ -786,15 +781,17 @@ impl Lineage {
                         self.position(&p.conference),
                         SuppressedEntry {
                             instrument: i.clone(),
-                            name: instrument_name(i),
-                            title: self.title_of(i),
+                            name: instrument_name_in(i, language),
+                            title: titles.shown(language),
+                            titles: titles.known(),
                             conference: p.conference.clone(),
                             conference_label: self.conference_label(&p.conference),
                             status: Status::Proposed,
                             last_revision: self
                                 .version_before(i, &p.conference)
                                 .and_then(|n| self.version_at(n))
-                                .and_then(|v| v.revision.clone()),
+                                .and_then(|v| v.revision.clone())
+                                .map(place),
                             last_revised_at: self
                                 .version_before(i, &p.conference)
                                 .and_then(|n| self.version_at(n))
@@ -824,6 +821,8 @@ impl Lineage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InForceReport {
     pub conference: ConferenceId,
+    /// The language of the titles and names.
+    pub language: Language,
     pub conference_label: String,
     pub instruments: Vec<InForceEntry>,
 }
@@ -833,9 +832,13 @@ pub struct InForceEntry {
     #[serde(flatten)]
     pub instrument: InstrumentId,
     pub name: String,
-    pub title: Option<String>,
-    /// The revision mark of the version in force.
-    pub revision: Option<Revision>,
+    /// The title in the output's language as last adopted up to the conference, or another
+    /// language's, marked as a fallback.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
+    /// The revision mark of the version in force, with the conference it names.
+    pub revision: Option<PlacedRevision>,
     /// The conference that made that version.
     pub since: ConferenceId,
     /// What the conference did to it, if the corpus records it (`unchanged`, `revised`, ...).
@@ -861,6 +864,16 @@ impl Lineage {
     /// `actes in-force --at CONF`: the instruments of the conference's body that have a version
     /// at or before it and are not suppressed at or before it.
     pub fn in_force(&self, at: &ConferenceId) -> Result<InForceReport, QueryError> {
+        self.in_force_in(at, Language::En)
+    }
+
+    /// `actes in-force --at CONF --lang L`: [`Lineage::in_force`] with titles, names and
+    /// revision marks in `language`.
+    pub fn in_force_in(
+        &self,
+        at: &ConferenceId,
+        language: Language,
+    ) -> Result<InForceReport, QueryError> {
         let conf = self
             .conference(at)
             .ok_or_else(|| QueryError::UnknownConference(at.0.clone()))?;
@@ -902,9 +915,13 @@ impl Lineage {
             let at_conf = at_edge.and_then(|(_, e)| e.relation.event());
             entries.push(InForceEntry {
                 instrument: i.clone(),
-                name: instrument_name(i),
-                title: self.title_as_of(i, at),
-                revision: v.revision.clone(),
+                name: instrument_name_in(i, language),
+                title: self.title_in(i, language, Some(at)),
+                titles: self.titles(i).known(),
+                revision: v
+                    .revision
+                    .as_ref()
+                    .map(|r| self.placed_revision(i.body, r, language)),
                 since: v.conference.clone(),
                 event_at_conference: at_conf,
                 event_status: at_edge.map(|(_, e)| status_of(e.kind)),
@@ -917,6 +934,7 @@ impl Lineage {
         });
         Ok(InForceReport {
             conference: at.clone(),
+            language,
             conference_label: self.conference_label(at),
             instruments: entries,
         })

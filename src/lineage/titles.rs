@@ -192,6 +192,46 @@ impl Lineage {
                 }
             }
         }
+        // Titles that only an event gives (an abrogation in the Final Acts list, with no record
+        // of the instrument there): of the version the event made or ended, in the language
+        // of a record's title with the same words, else English where the event's source is a
+        // list of outcomes (whose titles are English); never guessed otherwise.
+        for (idx, e) in self.events_of(instrument) {
+            let Some(text) = e.title.as_ref().filter(|t| !t.trim().is_empty()) else {
+                continue;
+            };
+            let Some((a, b)) = self.graph.edge_endpoints(idx) else {
+                continue;
+            };
+            let made = if self.version_at(b).is_some() { b } else { a };
+            let Some(v) = self.version_at(made).filter(|v| v.proposal.is_none()) else {
+                continue;
+            };
+            let from_record = titles
+                .adopted
+                .iter()
+                .find(|(_, k)| &k.text == text)
+                .map(|(_, k)| k.language);
+            let from_outcomes = e
+                .evidence
+                .iter()
+                .any(|ev| ev.source.starts_with(crate::outcomes::SOURCE_PREFIX));
+            let Some(language) = from_record.or(from_outcomes.then_some(Language::En)) else {
+                continue;
+            };
+            if v.titles.contains_key(&language) {
+                continue; // the version's own record gives its title in that language
+            }
+            titles.adopted.push((
+                self.position(&v.conference),
+                KnownTitle {
+                    text: text.clone(),
+                    language,
+                    conference: v.conference.clone(),
+                    proposal: None,
+                },
+            ));
+        }
         let order = |list: &mut Vec<(usize, KnownTitle)>| {
             list.sort_by(|(p, a), (q, b)| {
                 (p, a.language, &a.proposal, &a.text).cmp(&(q, b.language, &b.proposal, &b.text))
