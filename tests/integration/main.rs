@@ -10,6 +10,7 @@ mod command_line;
 mod common;
 mod corpus;
 mod history;
+mod languages;
 mod layers;
 mod lineage;
 mod reader;
