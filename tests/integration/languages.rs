@@ -192,3 +192,25 @@ fn a_language_that_is_not_one_of_the_texts_is_refused() {
         );
     }
 }
+
+#[test]
+fn show_and_blame_without_a_text_in_that_language_say_which_languages_there_are() {
+    // Busan 2014's text of 130 is the seed's French one; no English text is given there, and no
+    // other language's text stands in for it.
+    let show = actes(&["show", "130", "--at", "busan 2014", "--lang", "en"]);
+    assert!(show.stdout.contains("No en text of"), "{}", show.stdout);
+    assert!(
+        show.stdout.contains("  texts there in: fr\n"),
+        "{}",
+        show.stdout
+    );
+    let blame = actes(&["blame", "130", "--at", "busan 2014", "--lang", "en"]);
+    assert_eq!(blame.code, Some(2), "{}", blame.stderr);
+    assert!(
+        blame
+            .stderr
+            .contains("has no en text in the history at pp-2014-busan; texts there in: fr"),
+        "{}",
+        blame.stderr
+    );
+}
