@@ -339,7 +339,7 @@ impl Lineage {
                 self.position(&conference),
                 0,
                 LineageStep {
-                    conference_label: self.conference_label(&conference),
+                    conference_label: self.conference_label_in(&conference, language),
                     conference,
                     event,
                     status: status_of(e.kind),
@@ -365,7 +365,7 @@ impl Lineage {
                 1,
                 LineageStep {
                     conference: p.conference.clone(),
-                    conference_label: self.conference_label(&p.conference),
+                    conference_label: self.conference_label_in(&p.conference, language),
                     event: Event::Proposed,
                     status: Status::Proposed,
                     revision,
@@ -615,12 +615,12 @@ impl Lineage {
         TableReport {
             body,
             language: filter.language,
-            body_name: body.name().to_string(),
+            body_name: body.name_in(filter.language).to_string(),
             conferences: columns
                 .iter()
                 .map(|&p| TableColumn {
                     id: self.chronology[p].clone(),
-                    label: self.conference_label(&self.chronology[p]),
+                    label: self.conference_label_in(&self.chronology[p], filter.language),
                 })
                 .collect(),
             // An instrument with nothing to say in the columns (outside `--from`/`--to`) has no
@@ -744,7 +744,7 @@ impl Lineage {
                         title: titles.shown(language),
                         titles: titles.known(),
                         conference: conference.clone(),
-                        conference_label: self.conference_label(conference),
+                        conference_label: self.conference_label_in(conference, language),
                         status: status_of(e.kind),
                         last_revision: e
                             .revision
@@ -785,7 +785,7 @@ impl Lineage {
                             title: titles.shown(language),
                             titles: titles.known(),
                             conference: p.conference.clone(),
-                            conference_label: self.conference_label(&p.conference),
+                            conference_label: self.conference_label_in(&p.conference, language),
                             status: Status::Proposed,
                             last_revision: self
                                 .version_before(i, &p.conference)
@@ -935,7 +935,7 @@ impl Lineage {
         Ok(InForceReport {
             conference: at.clone(),
             language,
-            conference_label: self.conference_label(at),
+            conference_label: self.conference_label_in(at, language),
             instruments: entries,
         })
     }

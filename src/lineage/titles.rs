@@ -255,6 +255,23 @@ impl Lineage {
         self.titles(instrument).shown_at(language, limit)
     }
 
+    /// The label of a conference in a language, its place as the catalogue writes it there
+    /// (`Marrakech, 2002`, `Marrakesh, 2002`, `WTDC Dubaï, 2014`); a conference known only from
+    /// revision marks keeps its place as first written.
+    pub fn conference_label_in(&self, id: &ConferenceId, language: Language) -> String {
+        match (self.conference(id), self.catalogue.get(id)) {
+            (Some(node), Some(c)) if node.in_catalogue => {
+                let place = c.place.in_language(language);
+                if node.body == Body::Pp {
+                    format!("{place}, {}", node.year)
+                } else {
+                    format!("{} {place}, {}", node.body.code().to_uppercase(), node.year)
+                }
+            }
+            _ => self.conference_label(id),
+        }
+    }
+
     /// The conference a revision mark names for a body, where the lineage can place it.
     pub fn conference_of_revision(&self, body: Body, rev: &Revision) -> Option<ConferenceId> {
         self.marks

@@ -157,7 +157,7 @@ fn names_and_revision_marks_follow_the_language() {
     );
     let sup = actes(&["suppressed", "128", "--lang", "fr"]).stdout;
     assert!(
-        sup.starts_with("Résolution 128 (PP) suppressed at Dubai, 2018"),
+        sup.starts_with("Résolution 128 (PP) suppressed at Dubaï, 2018"),
         "{sup}"
     );
     assert!(sup.contains("  title: Soutien au Programme"), "{sup}");
