@@ -42,6 +42,9 @@ pub enum SiteError {
 pub struct Title {
     pub text: String,
     pub language: Language,
+    /// Set where the title is a proposal's (a draft known only from its proposal): never shown
+    /// as the instrument's.
+    pub proposal: Option<crate::model::ProposalId>,
 }
 
 /// Everything the website shows.
@@ -220,6 +223,7 @@ pub fn title(lineage: &Lineage, instrument: &InstrumentId) -> Option<Title> {
     Some(Title {
         text: shown.text,
         language: shown.language,
+        proposal: shown.proposal,
     })
 }
 
