@@ -34,41 +34,16 @@ pub enum QueryError {
     AmbiguousConference { name: String, candidates: String },
 }
 
-/// The name of an instrument as a heading: `Resolution 130 (PP)`, `Resolution 69 (WTDC)`.
+/// The name of an instrument as a heading, in English: `Resolution 130 (PP)`, `Resolution 69
+/// (WTDC)`, `Draft resolution [B-1] (PP)` (see [`instrument_name_in`] for the other languages).
 pub fn instrument_name(id: &InstrumentId) -> String {
-    let kind = id.kind.code();
-    let mut kind_cap = kind[..1].to_uppercase();
-    kind_cap.push_str(&kind[1..]);
-    let draft = if id.number.is_none() { "draft " } else { "" };
-    if draft.is_empty() {
-        format!(
-            "{kind_cap} {} ({})",
-            id.designation(),
-            id.body.code().to_uppercase()
-        )
-    } else {
-        format!(
-            "{draft}{kind} {} ({})",
-            id.designation(),
-            id.body.code().to_uppercase()
-        )
-    }
+    instrument_name_in(id, Language::En)
 }
 
-/// The name of an instrument within its body's table: `Resolution 130`, `Draft resolution
-/// [B-1]`.
+/// The name of an instrument within its body's table, in English: `Resolution 130`, `Draft
+/// resolution [B-1]`.
 pub fn instrument_short_name(id: &InstrumentId) -> String {
-    let kind = id.kind.code();
-    let name = if id.number.is_none() {
-        format!("draft {kind} {}", id.designation())
-    } else {
-        format!("{kind} {}", id.designation())
-    };
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => name,
-    }
+    super::titles::instrument_short_name_in(id, Language::En)
 }
 
 impl Lineage {
