@@ -2,6 +2,8 @@
 //! sections, filter, timing) is in `benches/harness/mod.rs`; each section below is one function.
 
 mod harness;
+#[path = "../tests/integration/writers.rs"]
+mod writers;
 
 use harness::{Bencher, Section};
 
@@ -24,6 +26,12 @@ const SECTIONS: &[Section] = &[
                 texts (what `actes outcome 67` computes); target: well under 100 ms, the whole \
                 process's budget",
         run: outcome,
+    },
+    Section {
+        name: "formats",
+        about: "the seed as Word (tracked changes) and as PDF text, each against the seed as text \
+                in the same run; targets: Word at most 3x (and under 10 ms), PDF text at most 1.5x",
+        run: formats,
     },
 ];
 
@@ -181,5 +189,58 @@ fn outcome(b: &mut Bencher) {
         matcher::TAKEN_UP,
         matcher::DRAFT_THRESHOLD,
         matcher::SUCCESSOR_THRESHOLD
+    );
+}
+
+fn formats(b: &mut Bencher) {
+    let bytes = seed();
+    let seed_doc = actes::reader::read_document("67-fr.txt", &bytes).expect("the seed reads");
+    let docx = writers::document_as_docx(&seed_doc, &[]);
+    let text = String::from_utf8(bytes.clone()).expect("the seed is UTF-8");
+    let pdf = writers::pdf_like(
+        &text,
+        writers::Layout {
+            width: 72,
+            tab: 3,
+            page: 50,
+            hyphenate: 2,
+        },
+    );
+    let as_text = b.measure("text", bytes.len(), || {
+        actes::reader::read_document("67-fr.txt", &bytes).expect("the seed reads")
+    });
+    let as_word = b.measure("docx", docx.len(), || {
+        actes::reader::read_any_document("67-fr.docx", &docx).expect("the Word seed reads")
+    });
+    let as_pdf = b.measure("pdf_text", pdf.len(), || {
+        actes::reader::read_document("67-fr.pdf.txt", pdf.as_bytes()).expect("the PDF seed reads")
+    });
+    b.measure("pdf_text_layout_only", pdf.len(), || {
+        actes::reader::layout::logical_lines(&pdf).lines.len()
+    });
+    b.measure("pdf_text_structure", pdf.len(), || {
+        actes::reader::read_raw_document("67-fr.pdf.txt", pdf.as_bytes()).expect("reads")
+    });
+    b.measure("text_structure", bytes.len(), || {
+        actes::reader::read_raw_document("67-fr.txt", &bytes).expect("reads")
+    });
+    let ratio = |m: &harness::Measurement| {
+        m.per_iteration.as_secs_f64() / as_text.per_iteration.as_secs_f64()
+    };
+    let word = ratio(&as_word);
+    let pdf_ratio = ratio(&as_pdf);
+    println!(
+        "formats: text {:?}; docx ({} bytes) {:?}, {word:.2}x, target 3x and 10 ms {}; \
+         pdf text {:?}, {pdf_ratio:.2}x, target 1.5x {}",
+        as_text.per_iteration,
+        docx.len(),
+        as_word.per_iteration,
+        if word <= 3.0 && as_word.per_iteration.as_millis() < 10 {
+            "met"
+        } else {
+            "NOT met"
+        },
+        as_pdf.per_iteration,
+        if pdf_ratio <= 1.5 { "met" } else { "NOT met" }
     );
 }

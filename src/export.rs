@@ -78,6 +78,10 @@ pub struct StructuredText {
     pub sections: Vec<TextSection>,
     /// The bracketed last line of a partial text: what the source leaves out.
     pub omission: Option<String>,
+    /// The header, the title, the formula started with `[?] `: the reader could not settle it.
+    pub header_uncertain: bool,
+    pub title_uncertain: bool,
+    pub formula_uncertain: bool,
 }
 
 /// Reads a stored text file (see `history::layout`) back into its parts. The file does not mark
@@ -103,17 +107,24 @@ pub fn structure(content: &str, partial: bool) -> StructuredText {
         _ => None,
     };
     let mut iter = lines.into_iter().peekable();
-    let header = iter.next().map(|l| l.text).unwrap_or_default();
-    let title = iter.next().map(|l| l.text).unwrap_or_default();
-    let formula = match iter.peek() {
+    let (header, header_uncertain) = iter
+        .next()
+        .map(|l| (l.text, l.uncertain))
+        .unwrap_or_default();
+    let (title, title_uncertain) = iter
+        .next()
+        .map(|l| (l.text, l.uncertain))
+        .unwrap_or_default();
+    let (formula, formula_uncertain) = match iter.peek() {
         Some(l)
             if l.label.is_none()
                 && !l.footnote
                 && crate::reader::lang::formula_language(&l.text).is_some() =>
         {
-            iter.next().map(|l| l.text)
+            iter.next()
+                .map_or((None, false), |l| (Some(l.text), l.uncertain))
         }
-        _ => None,
+        _ => (None, false),
     };
     let mut lead = Vec::new();
     let mut sections: Vec<TextSection> = Vec::new();
@@ -167,6 +178,9 @@ pub fn structure(content: &str, partial: bool) -> StructuredText {
         lead,
         sections,
         omission,
+        header_uncertain,
+        title_uncertain,
+        formula_uncertain,
     }
 }
 

@@ -807,6 +807,21 @@ pub struct InstrumentText {
     /// Why the text is partial or what it leaves out ("annexes not reproduced").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The lines outside the paragraphs (header, title, formula, a heading) that the reader could
+    /// not settle; like an unsettled paragraph, each is written `[?] ` in the history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsettled_openings: Vec<Opening>,
+}
+
+/// A line of a text outside its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Opening {
+    Header,
+    Title,
+    Formula,
+    /// The heading of the section at this index.
+    Heading(usize),
 }
 
 /// Which side of a flattened redline a fact belongs to.
@@ -836,6 +851,11 @@ pub struct Citation {
     pub section: Option<String>,
     pub label: Option<String>,
     pub line: u32,
+    /// Set when the paragraph the citation stands in is unsettled (`[?]`): the reading that
+    /// leaves it so (`run-together-words at line 111: ainsiet`). Such a citation is inferred,
+    /// never stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsettled: Option<String>,
 }
 
 /// What a reader could not settle, as a stable code (`paragraph-presence`, `homoglyph`, ...).
@@ -886,6 +906,8 @@ pub enum UncertaintyKind {
     LabelPair,
     /// A list whose labels follow no sequence.
     LabelSequence,
+    /// A reading that would make a text cite a meeting or a revision of a later year.
+    LaterThanText,
     /// Two numbers run together.
     NumberPair,
     /// Text that belongs to no instrument, taken out (Final Acts).
@@ -943,6 +965,7 @@ impl UncertaintyKind {
             UncertaintyKind::LabelInText => "label-in-text",
             UncertaintyKind::LabelPair => "label-pair",
             UncertaintyKind::LabelSequence => "label-sequence",
+            UncertaintyKind::LaterThanText => "later-than-text",
             UncertaintyKind::NumberPair => "number-pair",
             UncertaintyKind::OutsideInstrumentsRemoved => "outside-instruments-removed",
             UncertaintyKind::PageNumberRemoved => "page-number-removed",
@@ -990,6 +1013,29 @@ pub struct Uncertainty {
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+
+/// What a reader repairs and only lists (a restored hyphen, a look-alike letter, a
+/// proposal without its reasons): notes, not unsettled readings. Every other code leaves its
+/// paragraph unsettled (`[?]`).
+pub const NOTE_KINDS: &[UncertaintyKind] = &[
+    UncertaintyKind::DroppedHyphen,
+    UncertaintyKind::Homoglyph,
+    UncertaintyKind::ReasonsMissing,
+];
+
+impl Uncertainty {
+    /// `true` for a repair the reader only lists (see [`NOTE_KINDS`]); `false` for a reading it
+    /// could not settle.
+    pub fn is_note(&self) -> bool {
+        NOTE_KINDS.contains(&self.what)
+    }
+
+    /// The reading named in one phrase, for a citation or a note: `run-together-words at line
+    /// 111: ainsiet`.
+    pub fn named(&self) -> String {
+        format!("{} at line {}: {}", self.what, self.line, self.excerpt)
+    }
 }
 
 /// What a conference or a proposal did to an instrument.

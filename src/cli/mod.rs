@@ -14,7 +14,7 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 pub use output::Output;
 
@@ -62,7 +62,7 @@ struct GlobalArgs {
 
 /// The command-line definition, for the completion scripts and the manual page.
 pub(crate) fn command() -> clap::Command {
-    Cli::command()
+    command_line()
 }
 
 /// The output formats; each command says which it supports beyond `text` and `json`.
@@ -107,7 +107,10 @@ pub struct Config {
 
 /// Parses the arguments, runs the command and turns its outcome into an exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match command_line()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version to stdout and usage errors to stderr, with exit 0 or 2.
@@ -147,6 +150,29 @@ pub fn run() -> ExitCode {
             ExitCode::from(exit_code(&err))
         }
     }
+}
+
+/// The parser, with each command's `--format` (a global option) listing in its help only the
+/// formats that command offers (`commands::FORMATS`).
+fn command_line() -> clap::Command {
+    let mut command = Cli::command();
+    let global = command
+        .get_arguments()
+        .find(|a| a.get_id() == "format")
+        .cloned()
+        .expect("--format is a global option");
+    // A command holding its own `format` keeps it: clap does not propagate the global one there.
+    // The values stay every format, so that `--format csv` says the same before or after the
+    // command (`cli::CommandError::unsupported_format`); the help lists the command's own.
+    for (name, formats) in commands::FORMATS {
+        let names: Vec<String> = formats.iter().map(|f| format_name(*f)).collect();
+        let arg = global.clone().hide_possible_values(true).help(format!(
+            "Print in this format [possible values: {}]",
+            names.join(", ")
+        ));
+        command = command.mut_subcommand(*name, |sub| sub.arg(arg));
+    }
+    command
 }
 
 /// The one place that maps error kinds to exit codes: 2 for bad input (a file that cannot be

@@ -82,10 +82,10 @@ pub enum SourcesError {
 
 impl Sources {
     /// Loads the sources folder (`history/`): `conferences.csv`, `documents.csv` and each
-    /// document it lists (read with [`crate::reader::read_document_with`] and the meetings of
-    /// this folder's catalogue), `outcomes/*.csv`.
+    /// document it lists (read with [`crate::reader::read_any_document_with`], text or Word, and
+    /// the meetings of this folder's catalogue), `outcomes/*.csv`.
     pub fn load(dir: &Path) -> Result<Sources, SourcesError> {
-        Self::load_with(dir, crate::reader::read_document_with)
+        Self::load_with(dir, crate::reader::read_any_document_with)
     }
 
     /// Loads the sources folder, reading each document with `read` (normally

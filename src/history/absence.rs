@@ -33,6 +33,16 @@ pub enum Absence {
     NotYetInCorpus { first: String },
     /// The instrument exists only on a proposal ref: proposed, never adopted in the history.
     OnlyProposed { proposal: String },
+    /// The instrument is nowhere in the history's texts, but the lineage knows it there (from a
+    /// Final Acts list, a citation): the sources do not give its text.
+    KnownWithoutText { evidence: Vec<String> },
+    /// The conference is known (the catalogue, revision marks) but the history records no
+    /// state after it: the sources give no text there.
+    ConferenceNotRecorded {
+        conference: String,
+        /// The conferences the history does record.
+        recorded: Vec<String>,
+    },
     /// The instrument is nowhere on this line of history.
     Unknown,
 }

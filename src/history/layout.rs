@@ -228,13 +228,33 @@ pub fn render_text(text: &InstrumentText) -> String {
         out.push_str(s);
         out.push('\n');
     };
-    line(&one_line(&text.header));
-    line(&crate::text::squash_whitespace(&text.title));
+    let mark = |o: crate::model::Opening| {
+        if text.unsettled_openings.contains(&o) {
+            UNCERTAIN_MARKER
+        } else {
+            ""
+        }
+    };
+    use crate::model::Opening;
+    line(&format!(
+        "{}{}",
+        mark(Opening::Header),
+        one_line(&text.header)
+    ));
+    line(&format!(
+        "{}{}",
+        mark(Opening::Title),
+        crate::text::squash_whitespace(&text.title)
+    ));
     if let Some(formula) = &text.formula {
-        line(&one_line(formula));
+        line(&format!("{}{}", mark(Opening::Formula), one_line(formula)));
     }
-    for section in &text.sections {
-        line(&one_line(&section.heading));
+    for (index, section) in text.sections.iter().enumerate() {
+        line(&format!(
+            "{}{}",
+            mark(Opening::Heading(index)),
+            one_line(&section.heading)
+        ));
         for paragraph in &section.paragraphs {
             let marker = if paragraph.change == Change::Uncertain {
                 UNCERTAIN_MARKER
@@ -370,6 +390,7 @@ mod tests {
             text: "Par pays en développement, on entend aussi les PMA.".into(),
         });
         InstrumentText {
+            unsettled_openings: Vec::new(),
             language: Language::Fr,
             header: "RÉSOLUTION 130 (Rév. Busan, 2014)".into(),
             revision: Some(Revision {

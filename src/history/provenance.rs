@@ -14,6 +14,11 @@ use super::guard;
 /// The version of actes, as recorded.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The revision of the rules that decide what a history says (reading, settling, assembling).
+/// Bump it in the commit that changes what the same sources give, so that histories built
+/// before it are rebuilt; it is recorded beside [`VERSION`] as `0.1.0+rules.2`.
+pub const RULES: u32 = 2;
+
 /// What a history is (or would be) built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
@@ -76,7 +81,7 @@ impl Provenance {
             .expect("SHA-1 hashing of bytes in memory cannot fail");
         Ok(Provenance {
             sources: digest.to_string(),
-            version: VERSION.to_string(),
+            version: format!("{VERSION}+rules.{RULES}"),
         })
     }
 

@@ -575,9 +575,10 @@ impl Lineage {
                 let Some(to) = lineage.pin_citation(limit, c) else {
                     continue;
                 };
+                // A citation in an unsettled paragraph is inferred, never stated, and says why.
                 let kind = if is_proposal {
                     EvidenceKind::Proposed
-                } else if c.revision.is_some() {
+                } else if c.revision.is_some() && c.unsettled.is_none() {
                     EvidenceKind::Stated
                 } else {
                     EvidenceKind::Inferred
@@ -596,7 +597,10 @@ impl Lineage {
                             source: source.clone().unwrap_or_default(),
                             entry: Some(c.as_written.clone()),
                             lines: Some(crate::model::LineSpan::line(c.line)),
-                            note: None,
+                            note: c
+                                .unsettled
+                                .as_ref()
+                                .map(|r| format!("in an unsettled paragraph: {r}")),
                         }],
                         citation: Some(c.clone()),
                     },

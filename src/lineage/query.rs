@@ -32,6 +32,14 @@ pub enum QueryError {
     /// Several conferences answer to the name.
     #[error("`{name}` could be any of: {candidates}; say which")]
     AmbiguousConference { name: String, candidates: String },
+    /// The conference is after the last (or before the first) that the sources speak of.
+    #[error("the sources say nothing about {asked}; the {which} they cover is {bound}")]
+    OutsideSources {
+        asked: String,
+        /// `latest` or `earliest`.
+        which: &'static str,
+        bound: String,
+    },
 }
 
 /// The name of an instrument as a heading, in English: `Resolution 130 (PP)`, `Resolution 69
@@ -836,6 +844,59 @@ impl Lineage {
             .cloned()
     }
 
+    /// The first and the last conference of a body that the sources speak of: those the
+    /// history records, those a version or an event of the corpus belongs to.
+    pub fn covered(&self, body: crate::model::Body) -> Option<(ConferenceId, ConferenceId)> {
+        let recorded = self
+            .chronology
+            .iter()
+            .filter(|id| self.conference(id).is_some_and(|c| c.recorded));
+        let versions = self
+            .versions
+            .values()
+            .flatten()
+            .map(|&n| self.version(n))
+            .filter(|v| v.proposal.is_none())
+            .map(|v| &v.conference);
+        let events = self
+            .graph
+            .edge_weights()
+            .filter_map(|e| e.conference.as_ref());
+        let spoken: std::collections::BTreeSet<usize> = recorded
+            .chain(versions)
+            .chain(events)
+            .filter(|id| self.conference(id).is_some_and(|c| c.body == body))
+            .map(|id| self.position(id))
+            .collect();
+        let first = self.chronology.get(*spoken.first()?)?;
+        let last = self.chronology.get(*spoken.last()?)?;
+        Some((first.clone(), last.clone()))
+    }
+
+    /// Refuses a conference after the last, or before the first, that the sources speak of
+    /// (see [`Lineage::covered`]): nothing can be said of it.
+    pub fn require_covered(&self, at: &ConferenceId) -> Result<(), QueryError> {
+        let Some(conf) = self.conference(at) else {
+            return Err(QueryError::UnknownConference(at.0.clone()));
+        };
+        let Some((first, last)) = self.covered(conf.body) else {
+            return Ok(());
+        };
+        let outside = |which, bound: &ConferenceId| QueryError::OutsideSources {
+            asked: self.conference_label(at),
+            which,
+            bound: self.conference_label(bound),
+        };
+        let p = self.position(at);
+        if p > self.position(&last) {
+            Err(outside("latest", &last))
+        } else if p < self.position(&first) {
+            Err(outside("earliest", &first))
+        } else {
+            Ok(())
+        }
+    }
+
     /// `actes in-force --at CONF`: the instruments of the conference's body that have a version
     /// at or before it and are not suppressed at or before it.
     pub fn in_force(&self, at: &ConferenceId) -> Result<InForceReport, QueryError> {
@@ -849,6 +910,7 @@ impl Lineage {
         at: &ConferenceId,
         language: Language,
     ) -> Result<InForceReport, QueryError> {
+        self.require_covered(at)?;
         let conf = self
             .conference(at)
             .ok_or_else(|| QueryError::UnknownConference(at.0.clone()))?;
@@ -1069,6 +1131,8 @@ impl Lineage {
         }
         let kind = if v.proposal.is_some() {
             EvidenceKind::Proposed
+        } else if c.unsettled.is_some() {
+            EvidenceKind::Inferred
         } else {
             EvidenceKind::Stated
         };
@@ -1100,7 +1164,10 @@ impl Lineage {
                         source: v.source.clone().unwrap_or_default(),
                         entry: Some(c.as_written.clone()),
                         lines: Some(crate::model::LineSpan::line(c.line)),
-                        note: None,
+                        note: c
+                            .unsettled
+                            .as_ref()
+                            .map(|r| format!("in an unsettled paragraph: {r}")),
                     }]
                 }),
         }
@@ -1130,8 +1197,34 @@ impl Lineage {
 
     /// `actes cited-by RES`: every citation of an instrument, by any version of any instrument.
     pub fn cited_by(&self, instrument: &InstrumentId) -> Result<Vec<CitationEntry>, QueryError> {
-        self.require(instrument)?;
-        Ok(self.citation_entries(|_| true, |c| &c.cited == instrument))
+        self.cited_by_revision(instrument, None)
+    }
+
+    /// `actes cited-by "wtdc res 69 (Rev. Buenos Aires, 2017)"`: the citations of one revision
+    /// of an instrument (those that cite it by that mark, or that are pinned to the version of
+    /// that year); with `None`, of every revision. An instrument known only because texts cite it
+    /// (`un-ga 70/125`, `council res 1305`) is known enough.
+    pub fn cited_by_revision(
+        &self,
+        instrument: &InstrumentId,
+        revision: Option<&Revision>,
+    ) -> Result<Vec<CitationEntry>, QueryError> {
+        let mut entries = self.citation_entries(|_| true, |c| &c.cited == instrument);
+        if entries.is_empty() {
+            self.require(instrument)?;
+        }
+        if let Some(wanted) = revision {
+            let place = crate::text::fold(&wanted.place);
+            entries.retain(|e| match &e.revision {
+                Some(r) => r.year == wanted.year && crate::text::fold(&r.place) == place,
+                None => e
+                    .cited_version
+                    .as_ref()
+                    .and_then(|c| self.conference(c))
+                    .is_some_and(|c| c.year == wanted.year),
+            });
+        }
+        Ok(entries)
     }
 }
 

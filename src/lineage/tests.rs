@@ -76,6 +76,7 @@ fn citation(cited: InstrumentId, revision: Option<Revision>, side: Side, line: u
         section: Some("considérant".into()),
         label: None,
         line,
+        unsettled: None,
     }
 }
 

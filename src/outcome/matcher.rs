@@ -800,6 +800,7 @@ pub fn abrogated_anchors(abrogated: &Abrogated<'_>) -> TextAnchors {
         sections: Vec::new(),
         completeness: crate::model::Completeness::Absent,
         notes: Vec::new(),
+        unsettled_openings: Vec::new(),
     });
     known.title = abrogated.title.to_string();
     known.language = abrogated.language;

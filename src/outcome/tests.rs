@@ -54,6 +54,7 @@ fn text(language: Language, title: &str, sections: &[(&str, &[Item<'_>])]) -> In
         sections,
         completeness: Completeness::Complete,
         notes: Vec::new(),
+        unsettled_openings: Vec::new(),
     }
 }
 

@@ -657,6 +657,7 @@ fn citations_in(
                 section: context.section.map(str::to_string),
                 label: context.label.map(str::to_string),
                 line: context.line,
+                unsettled: None,
             });
         }
     }
@@ -994,6 +995,7 @@ mod tests {
 
     fn text(formula: &str, items: &[(&str, u8, &str)]) -> InstrumentText {
         InstrumentText {
+            unsettled_openings: Vec::new(),
             language: Language::Fr,
             header: "RÉSOLUTION 130 (Rév. Busan, 2014)".into(),
             revision: None,

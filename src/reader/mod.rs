@@ -8,10 +8,14 @@ pub mod akn;
 pub mod citations;
 pub mod decode;
 pub mod document;
+pub mod docx;
 pub mod labels;
 pub mod lang;
+pub mod layout;
 pub mod redline;
+pub mod settle;
 pub mod structure;
+pub mod views;
 
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +77,8 @@ pub struct ReadError {
 pub struct RawDocument {
     pub source: String,
     pub language: Language,
-    /// The decoded text (UTF-8, `\n` line ends, NFC).
+    /// The decoded text (UTF-8, `\n` line ends, NFC); for text taken from a PDF, its logical lines
+    /// (see [`layout`]).
     pub text: String,
     pub proposals: Vec<document::RawProposal>,
     pub input_notes: Vec<String>,
@@ -88,17 +93,22 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
         expected: e.expected,
         found: e.found,
     })?;
-    let lines: Vec<structure::SourceLine<'_>> = decoded
-        .text
-        .split('\n')
-        .enumerate()
-        .map(|(i, text)| structure::SourceLine {
-            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+    // Layout (page furniture, text taken from a PDF) is repaired here, before any reading.
+    let logical = layout::logical_lines(&decoded.text);
+    let lines: Vec<structure::SourceLine<'_>> = logical
+        .lines
+        .iter()
+        .map(|(number, text)| structure::SourceLine {
+            number: *number,
             text,
         })
         .collect();
     let language = lang::detect_language(lines.iter().map(|l| l.text));
-    let hyphens = structure::HyphenLexicon::from_text(&decoded.text);
+    let logical_text = logical
+        .reflowed
+        .then(|| lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"));
+    let text = logical_text.as_deref().unwrap_or(&decoded.text);
+    let hyphens = structure::HyphenLexicon::from_text(text);
     let proposals = document::read_proposals(&lines, language, &hyphens)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ReadError {
@@ -117,14 +127,15 @@ pub fn read_raw_document(source: &str, bytes: &[u8]) -> Result<RawDocument, Read
                 .to_string(),
             found: format!(
                 "none in {} lines (the first reads `{}`)",
-                lines.len() - usize::from(decoded.text.ends_with('\n')),
+                decoded.text.split('\n').count() - usize::from(decoded.text.ends_with('\n')),
                 first.map_or_else(String::new, |l| structure::excerpt(l.text))
             ),
         });
     }
-    let mut input_notes = decoded.notes;
+    let mut input_notes = decoded.notes.clone();
+    input_notes.extend(logical.notes.iter().cloned());
     input_notes.extend(restored_hyphens_note(&lines));
-    let text = decoded.text.clone();
+    let text = text.to_string();
     Ok(RawDocument {
         source: source.to_string(),
         language,
@@ -200,6 +211,7 @@ pub fn read_document_with(
                     text.notes.push(note.clone());
                 }
             }
+            let openings = settle::openings(&p.instrument);
             let mut uncertain = p.instrument.notices;
             uncertain.extend(p.notices);
             for u in rebuilt.uncertain {
@@ -207,7 +219,13 @@ pub fn read_document_with(
                     uncertain.push(u);
                 }
             }
-            uncertain.sort();
+            settle::settle(
+                &openings,
+                rebuilt.old.as_mut(),
+                rebuilt.new.as_mut(),
+                &mut rebuilt.citations,
+                &mut uncertain,
+            );
             Proposal {
                 id: p.id,
                 action: p.action,
@@ -227,6 +245,36 @@ pub fn read_document_with(
         proposals,
         input_notes: raw.input_notes,
     })
+}
+
+/// Why a document of any kind could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// A text document.
+    #[error(transparent)]
+    Text(#[from] ReadError),
+    /// A Word file.
+    #[error(transparent)]
+    Word(#[from] docx::DocxError),
+}
+
+/// Reads a conference document whatever its form: a Word file (recognised by its content, a ZIP
+/// or OLE container) with [`docx::read_document`], anything else as text with [`read_document`].
+pub fn read_any_document(source: &str, bytes: &[u8]) -> Result<Document, DocumentError> {
+    read_any_document_with(source, bytes, &citations::Meetings::default())
+}
+
+/// [`read_any_document`] with the meetings of the catalogue in use (see [`read_document_with`]).
+pub fn read_any_document_with(
+    source: &str,
+    bytes: &[u8],
+    meetings: &citations::Meetings,
+) -> Result<Document, DocumentError> {
+    if docx::package::looks_like_word(bytes) {
+        Ok(docx::read_document(source, bytes, meetings)?)
+    } else {
+        Ok(read_document_with(source, bytes, meetings)?)
+    }
 }
 
 /// The note a text carries when the proposal gives its body without its annexes.

@@ -40,6 +40,15 @@ pub struct Reconstruction {
     pub citations: Vec<crate::model::Citation>,
 }
 
+/// The end of the note a text with unsettled paragraphs carries (see [`unsettled_note`]).
+pub const UNSETTLED_NOTE_END: &str =
+    "could not be settled by the reader; they are marked uncertain";
+
+/// The note of a text with `count` unsettled paragraphs (`[?]`).
+pub fn unsettled_note(count: usize) -> String {
+    format!("{count} paragraph(s) {UNSETTLED_NOTE_END}")
+}
+
 /// The note a text carries when the source gives its header, title and formula only.
 pub const BODY_NOT_REPRODUCED: &str = "body not reproduced in the source";
 
@@ -167,11 +176,10 @@ impl Builder<'_> {
                 .count();
             let mut notes = Vec::new();
             if unsettled > 0 {
-                notes.push(format!(
-                    "{unsettled} paragraph(s) could not be placed with certainty in the old or the new text; they are marked uncertain"
-                ));
+                notes.push(unsettled_note(unsettled));
             }
             InstrumentText {
+                unsettled_openings: Vec::new(),
                 language: raw.language,
                 revision: header_revision(&header_text),
                 header: header_text,
@@ -209,6 +217,7 @@ impl Builder<'_> {
             (Completeness::Complete, Vec::new())
         };
         InstrumentText {
+            unsettled_openings: Vec::new(),
             language: raw.language,
             revision: header_revision(&header),
             header,
@@ -586,8 +595,9 @@ fn lists(items: &[RawItem]) -> Vec<Vec<usize>> {
     groups.into_iter().map(|(_, _, members)| members).collect()
 }
 
-/// A text as written, every paragraph with the same change (`ADD`: inserted; `NOC`: unchanged).
-fn as_written(raw: &RawInstrument, change: Change) -> InstrumentText {
+/// A text as written, every paragraph with the same change (`ADD`: inserted; `NOC`: unchanged;
+/// the views of a Word file, before [`crate::reader::views`] pairs them).
+pub(crate) fn as_written(raw: &RawInstrument, change: Change) -> InstrumentText {
     let header = patterns::tidy(&raw.header.text);
     let sections: Vec<Section> = raw
         .sections
@@ -630,6 +640,7 @@ fn as_written(raw: &RawInstrument, change: Change) -> InstrumentText {
         (Completeness::Complete, Vec::new())
     };
     InstrumentText {
+        unsettled_openings: Vec::new(),
         language: raw.language,
         revision: header_revision(&header),
         header,

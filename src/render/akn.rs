@@ -327,10 +327,23 @@ const UNCERTAIN_NOTE: &str = "note_uncertain";
 const PROPOSAL_NOTE: &str = "note_proposal";
 
 fn has_uncertain(text: &StructuredText) -> bool {
-    text.lead
-        .iter()
-        .chain(text.sections.iter().flat_map(|s| s.paragraphs.iter()))
-        .any(|p| p.uncertain)
+    text.header_uncertain
+        || text.title_uncertain
+        || text.formula_uncertain
+        || text
+            .lead
+            .iter()
+            .chain(text.sections.iter().flat_map(|s| s.paragraphs.iter()))
+            .any(|p| p.uncertain)
+}
+
+/// `class="uncertain"` on a line (header, title, formula) the reader could not settle.
+fn uncertain_class(uncertain: bool) -> &'static [(&'static str, &'static str)] {
+    if uncertain {
+        &[("class", "uncertain")]
+    } else {
+        &[]
+    }
 }
 
 fn notes(xml: &mut Xml, uncertain: bool, proposal: bool) {
@@ -353,8 +366,8 @@ fn notes(xml: &mut Xml, uncertain: bool, proposal: bool) {
         xml.inline(
             "p",
             &[],
-            "[?] The elements of class \"uncertain\" are paragraphs that could not be placed with \
-             certainty in the old or the new text of their source; they are kept, and marked.",
+            "[?] The elements of class \"uncertain\" are paragraphs (or a title, a formula) that \
+             the reader could not settle in their source; they are kept, and marked.",
         );
         xml.close("note");
     }
@@ -420,7 +433,7 @@ fn statement(version: &Version, catalogue: &Catalogue) -> String {
     let (doc_type, doc_number) = split_header(&text.header);
     xml.inline(
         "p",
-        &[],
+        uncertain_class(text.header_uncertain),
         &format!(
             "<docType>{}</docType> <docNumber>{}</docNumber>",
             xml_escape(doc_type),
@@ -429,7 +442,7 @@ fn statement(version: &Version, catalogue: &Catalogue) -> String {
     );
     xml.inline(
         "p",
-        &[],
+        uncertain_class(text.title_uncertain),
         &format!("<docTitle>{}</docTitle>", xml_escape(&text.title)),
     );
     xml.close("longTitle");
@@ -673,7 +686,11 @@ fn preamble(
                 ("eId", &format!("{prefix}formula_1")),
             ],
         );
-        xml.inline("p", &[], &xml_escape(formula));
+        xml.inline(
+            "p",
+            uncertain_class(text.formula_uncertain),
+            &xml_escape(formula),
+        );
         xml.close("formula");
     }
     let mut n = 0;
@@ -1104,8 +1121,16 @@ fn action_words(action: Action) -> &'static str {
 /// The text as proposed, inside a `quotedStructure`.
 fn quoted(xml: &mut Xml, ctx: &mut Context, text: &StructuredText, prefix: &str) {
     xml.open("longTitle", &[("eId", &format!("{prefix}longTitle_1"))]);
-    xml.inline("p", &[], &xml_escape(&text.header));
-    xml.inline("p", &[], &xml_escape(&text.title));
+    xml.inline(
+        "p",
+        uncertain_class(text.header_uncertain),
+        &xml_escape(&text.header),
+    );
+    xml.inline(
+        "p",
+        uncertain_class(text.title_uncertain),
+        &xml_escape(&text.title),
+    );
     xml.close("longTitle");
     let (pre, op) = split_sections(text);
     let lead_in_body = text.sections.is_empty();

@@ -16,6 +16,9 @@ pub struct Unsettled<'a> {
     /// What is not settled, with its line.
     #[serde(flatten)]
     pub uncertainty: &'a Uncertainty,
+    /// `true` for a repair the reader only lists (a restored hyphen): a note, not an unsettled
+    /// reading; its paragraph is not marked `[?]`.
+    pub note: bool,
 }
 
 /// Every unsettled point of a document, each with its proposal, in document order.
@@ -27,6 +30,7 @@ pub fn unsettled(document: &Document) -> Vec<Unsettled<'_>> {
             p.uncertain.iter().map(|u| Unsettled {
                 proposal: p.id.to_string(),
                 uncertainty: u,
+                note: u.is_note(),
             })
         })
         .collect()
@@ -157,16 +161,26 @@ fn place(section: Option<&str>, label: Option<&str>) -> String {
 /// `actes ingest --uncertain` as text: what is not settled, each with its proposal and line.
 pub fn unsettled_text(document: &Document) -> String {
     let mut s = String::new();
-    let all = unsettled(document);
+    let (notes, all): (Vec<_>, Vec<_>) = unsettled(document).into_iter().partition(|u| u.note);
     let _ = writeln!(
         s,
-        "{}: {} point{} not settled",
+        "{}: {} point{} not settled, marked [?]; {} repair{} noted",
         document.source,
         all.len(),
-        plural(all.len())
+        plural(all.len()),
+        notes.len(),
+        plural(notes.len())
     );
     for u in all {
         let _ = writeln!(s, "{}  {}", u.proposal, uncertainty_line(u.uncertainty));
+    }
+    for u in notes {
+        let _ = writeln!(
+            s,
+            "{}  note: {}",
+            u.proposal,
+            uncertainty_line(u.uncertainty)
+        );
     }
     s
 }

@@ -231,6 +231,22 @@ pub fn absence_text(
         Absence::NotYetInCorpus { first } => out.push_str(&format!(
             "No text of {instrument} at {at}: it is not yet in the corpus there; it first appears at {first}.\n"
         )),
+        Absence::KnownWithoutText { evidence } => {
+            out.push_str(&format!(
+                "No text of {instrument} at {at}: its text is not in the sources; the corpus knows it there only from other facts (see `actes lineage '{}'`).\n",
+                instrument.designation()
+            ));
+            for e in evidence {
+                out.push_str(&format!("  evidence: {e}\n"));
+            }
+        }
+        Absence::ConferenceNotRecorded {
+            conference,
+            recorded,
+        } => out.push_str(&format!(
+            "No text of {instrument} at {conference}: the sources give no text after that conference; the history records texts at: {}.\n",
+            recorded.join(", ")
+        )),
         Absence::Unknown => out.push_str(&format!(
             "{instrument} is not in the history at {at}, nor anywhere on its line.\n"
         )),

@@ -241,6 +241,8 @@ fn read_back(xml: &str, quoted: bool) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut item: Option<Item> = None;
     let mut buffer = String::new();
+    // A line outside the items (header, title, formula) the reader could not settle.
+    let mut line_uncertain = false;
     let in_scope = |stack: &[String]| {
         if quoted {
             stack.iter().any(|s| s == "quotedStructure")
@@ -255,6 +257,12 @@ fn read_back(xml: &str, quoted: bool) -> String {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 if in_scope(&stack) {
                     match name.as_str() {
+                        "p" if item.is_none() => {
+                            line_uncertain = e
+                                .try_get_attribute("class")
+                                .expect("attributes read")
+                                .is_some_and(|a| a.value.as_ref() == b"uncertain");
+                        }
                         "recital" | "paragraph" => {
                             let uncertain = e
                                 .try_get_attribute("class")
@@ -300,7 +308,12 @@ fn read_back(xml: &str, quoted: bool) -> String {
                         }
                     }
                     "heading" | "p" if item.is_none() && !in_note && !buffer.is_empty() => {
-                        lines.push(std::mem::take(&mut buffer));
+                        let mark = if std::mem::take(&mut line_uncertain) {
+                            "[?] "
+                        } else {
+                            ""
+                        };
+                        lines.push(format!("{mark}{}", std::mem::take(&mut buffer)));
                     }
                     _ => {}
                 }

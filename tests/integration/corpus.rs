@@ -368,6 +368,7 @@ mod hand_built {
         completeness: Completeness,
     ) -> InstrumentText {
         InstrumentText {
+            unsettled_openings: Vec::new(),
             language: Language::Fr,
             header: header.into(),
             revision,
@@ -505,6 +506,7 @@ mod hand_built {
                     res(128),
                     (68, 73),
                     Some(InstrumentText {
+                        unsettled_openings: Vec::new(),
                         sections: Vec::new(),
                         ..text(
                             "RÉSOLUTION 128 (Rév. Antalya, 2006)",

@@ -200,7 +200,11 @@ fn the_record_of_the_sources_is_kept_in_the_config_and_leaves_commit_ids_alone()
     assert_eq!(sources.trim().len(), 40, "{sources}");
     assert_eq!(
         git(&a, &["config", "actes.version"]).trim(),
-        env!("CARGO_PKG_VERSION")
+        format!(
+            "{}+rules.{}",
+            env!("CARGO_PKG_VERSION"),
+            actes::history::provenance::RULES
+        )
     );
     // Another recorded version: a rebuild, and the same commit ids.
     git(&a, &["config", "actes.version", "0.0.0"]);
@@ -429,4 +433,172 @@ fn a_very_long_argument_is_not_echoed_in_full() {
     assert_eq!(run.code, Some(2), "{}", run.snapshot());
     assert!(!run.stderr.contains(&long));
     assert!(run.stderr.len() < 1000, "{}", run.stderr.len());
+}
+
+#[test]
+fn help_lists_for_each_command_only_the_formats_it_offers() {
+    for (command, offered) in [
+        ("show", "text, json, akn]"),
+        ("blame", "text, json, html]"),
+        ("table", "text, json, markdown, csv, html]"),
+        ("graph", "dot, mermaid, json, text]"),
+        ("cited-by", "text, json]"),
+    ] {
+        let help = common::actes(&[command, "-h"]);
+        assert_eq!(help.code, Some(0), "{}", help.snapshot());
+        let line = help
+            .stdout
+            .lines()
+            .find(|l| l.contains("--format"))
+            .expect("the help lists --format");
+        assert!(
+            line.contains(&format!("[possible values: {offered}")),
+            "{command}: {line}"
+        );
+        assert_eq!(
+            line.matches("possible values").count(),
+            1,
+            "{command}: {line}"
+        );
+    }
+    // The option stays global: before or after the command, the command's own formats apply.
+    let before = common::actes(&["--format", "csv", "show", "130"]);
+    let after = common::actes(&["show", "130", "--format", "csv"]);
+    assert_eq!(before.code, Some(2), "{}", before.snapshot());
+    assert_eq!(after.code, Some(2), "{}", after.snapshot());
+    assert_eq!(before.stderr, after.stderr);
+    assert!(
+        after.stderr.contains("it offers: text, json"),
+        "{}",
+        after.stderr
+    );
+    let json = common::actes(&["--format", "json", "log"]);
+    assert_eq!(json.code, Some(0), "{}", json.snapshot());
+    assert!(json.stdout.starts_with('{'));
+}
+
+#[test]
+fn a_conference_beyond_the_sources_is_refused_by_in_force_and_show() {
+    let after = common::actes(&["in-force", "--at", "2022"]);
+    assert_eq!(after.code, Some(2), "{}", after.snapshot());
+    assert!(
+        after.stderr.contains(
+            "the sources say nothing about Bucharest, 2022; the latest they cover is Dubai, 2018"
+        ),
+        "{}",
+        after.stderr
+    );
+    assert!(after.stdout.is_empty());
+    let before = common::actes(&["in-force", "--at", "1994"]);
+    assert_eq!(before.code, Some(2), "{}", before.snapshot());
+    assert!(
+        before
+            .stderr
+            .contains("the earliest they cover is Minneapolis, 1998"),
+        "{}",
+        before.stderr
+    );
+    let show = common::actes(&["show", "130", "--at", "2022"]);
+    assert_eq!(show.code, Some(2), "{}", show.snapshot());
+    assert!(show
+        .stderr
+        .contains("the sources say nothing about Bucharest, 2022"));
+    let within = common::actes(&["in-force", "--at", "2014"]);
+    assert_eq!(within.code, Some(0), "{}", within.snapshot());
+}
+
+#[test]
+fn show_of_an_instrument_known_only_from_the_final_acts_says_its_text_is_not_in_the_sources() {
+    let run = common::actes(&["show", "36", "--at", "busan-2014"]);
+    assert_eq!(run.code, Some(0), "{}", run.snapshot());
+    assert!(
+        run.stdout.contains("its text is not in the sources"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("outcomes/pp-2018-dubai.csv"),
+        "{}",
+        run.stdout
+    );
+    // An instrument nobody knows is still an unknown name.
+    let unknown = common::actes(&["show", "999", "--at", "busan-2014"]);
+    assert_eq!(unknown.code, Some(2), "{}", unknown.snapshot());
+}
+
+#[test]
+fn conferences_the_catalogue_and_lineage_know_get_a_no_text_answer_from_show_diff_and_blame() {
+    for args in [
+        &["show", "130", "--at", "guadalajara-2010"][..],
+        &["show", "130", "--at", "minneapolis-1998"][..],
+        &["diff", "130", "guadalajara-2010", "busan-2014"][..],
+        &["blame", "130", "--at", "minneapolis-1998"][..],
+    ] {
+        let run = common::actes(args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.snapshot());
+        assert!(
+            run.stdout
+                .contains("the sources give no text after that conference"),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+    let json = common::actes(&[
+        "show",
+        "130",
+        "--at",
+        "Guadalajara 2010",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.code, Some(0), "{}", json.snapshot());
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value["absence"]["reason"], "conference-not-recorded");
+    assert_eq!(value["absence"]["conference"], "pp-2010-guadalajara");
+}
+
+#[test]
+fn cited_by_answers_for_instruments_known_only_because_texts_cite_them() {
+    for name in ["un-ga 70/125", "council res 1305"] {
+        let run = common::actes(&["cited-by", name]);
+        assert_eq!(run.code, Some(0), "{name}: {}", run.snapshot());
+        assert!(run.stdout.contains(" cites "), "{name}: {}", run.stdout);
+    }
+    let nobody = common::actes(&["cited-by", "un-ga 99/999"]);
+    assert_eq!(nobody.code, Some(2), "{}", nobody.snapshot());
+}
+
+#[test]
+fn a_revision_given_in_a_name_is_used_not_ignored() {
+    let show = common::actes(&["show", "Resolution 130 (Rev. Busan, 2014)"]);
+    assert_eq!(show.code, Some(0), "{}", show.snapshot());
+    assert!(
+        show.stdout
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("pp-2014-busan")),
+        "{}",
+        show.stdout
+    );
+    let clash = common::actes(&[
+        "show",
+        "Resolution 130 (Rev. Busan, 2014)",
+        "--at",
+        "dubai-2018",
+    ]);
+    assert_eq!(clash.code, Some(2), "{}", clash.snapshot());
+    let all = common::actes(&["cited-by", "wtdc res 69", "--format", "json"]);
+    let one = common::actes(&[
+        "cited-by",
+        "wtdc res 69 (Rev. Buenos Aires, 2017)",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(one.code, Some(0), "{}", one.snapshot());
+    let all: serde_json::Value = serde_json::from_str(&all.stdout).expect("JSON");
+    let one: serde_json::Value = serde_json::from_str(&one.stdout).expect("JSON");
+    let one = one.as_array().expect("entries");
+    assert!(!one.is_empty());
+    assert!(one.len() < all.as_array().expect("entries").len());
+    assert!(one.iter().all(|e| e["revision"]["year"] == 2017), "{one:?}");
 }

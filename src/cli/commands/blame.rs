@@ -19,10 +19,30 @@ pub struct BlameArgs {
 }
 
 pub fn cmd_blame(config: &Config, args: &BlameArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("blame", config, &[Format::Text, Format::Json, Format::Html])?;
+    repo::require_format("blame", config)?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
+    // A conference the lineage knows but the history records no state after: no text there.
+    if let Some(query) = args.at.as_deref() {
+        if repo::revision(&history, Some(query)).is_err() {
+            if let Some(absence) = repo::unrecorded_conference(config, &history, query)? {
+                return match config.format {
+                    Format::Json => out.write_json(&serde_json::json!({
+                        "instrument": instrument,
+                        "language": language,
+                        "absence": absence,
+                    })),
+                    _ => out.write_str(&actes::render::history::absence_text(
+                        &absence,
+                        &instrument,
+                        language,
+                        query,
+                    )),
+                };
+            }
+        }
+    }
     let blame = load::blame(&history, &instrument, language, args.at.as_deref()).map_err(|e| {
         if e.is_bad_input() {
             CommandError::bad_input(e)

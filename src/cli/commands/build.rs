@@ -20,7 +20,7 @@ pub struct BuildArgs {
 }
 
 pub fn cmd_build(config: &Config, args: &BuildArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("build", config, &[Format::Text, Format::Json])?;
+    repo::require_format("build", config)?;
     let report = repo::build_with(config, args.force, std::time::Duration::ZERO)?;
     if config.format == Format::Json {
         return out.write_json(&report);

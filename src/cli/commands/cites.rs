@@ -27,7 +27,7 @@ pub struct CitedByArgs {
 }
 
 fn check_format(command: &str, config: &Config) -> Result<(), CommandError> {
-    super::repo::require_format(command, config, &[Format::Text, Format::Json])
+    super::repo::require_format(command, config)
 }
 
 pub fn cmd_cites(config: &Config, args: &CitesArgs, out: &mut Output) -> Result<(), CommandError> {
@@ -54,9 +54,12 @@ pub fn cmd_cited_by(
     out: &mut Output,
 ) -> Result<(), CommandError> {
     check_format("cited-by", config)?;
-    let instrument = repo::instrument(&args.instrument)?;
+    let reference =
+        actes::names::parse_reference(&args.instrument).map_err(CommandError::bad_input)?;
     let lineage = load_lineage(config, None)?;
-    let entries = lineage.cited_by(&instrument).map_err(bad)?;
+    let entries = lineage
+        .cited_by_revision(&reference.instrument, reference.revision.as_ref())
+        .map_err(bad)?;
     match config.format {
         Format::Json => out.write_json(&entries),
         _ => out.write_str(&actes::render::reports::citations_text(&entries)),

@@ -31,7 +31,7 @@ pub fn cmd_completions(
     args: &CompletionsArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    repo::require_format("completions", config, &[Format::Text, Format::Json])?;
+    repo::require_format("completions", config)?;
     use clap_complete::Shell as S;
     let shell = match args.shell {
         Shell::Bash => S::Bash,

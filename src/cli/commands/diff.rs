@@ -29,10 +29,30 @@ pub struct DiffArgs {
 }
 
 pub fn cmd_diff(config: &Config, args: &DiffArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("diff", config, &[Format::Text, Format::Json])?;
+    repo::require_format("diff", config)?;
     let instrument = repo::instrument(&args.instrument)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
+    // A conference the lineage knows but the history records no state after: no text there.
+    for query in [&args.from, &args.to].into_iter().flatten() {
+        if history.resolve(query).is_ok() {
+            continue;
+        }
+        if let Some(absence) = repo::unrecorded_conference(config, &history, query)? {
+            let account =
+                actes::render::history::absence_text(&absence, &instrument, language, query);
+            if config.format == Format::Json {
+                return out.write_json(&serde_json::json!({
+                    "instrument": &instrument,
+                    "language": language,
+                    "from": null,
+                    "to": null,
+                    "account": account,
+                }));
+            }
+            return out.write_str(&account);
+        }
+    }
     let choice = versions::choose_diff(
         &history,
         &instrument,

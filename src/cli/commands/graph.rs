@@ -14,11 +14,7 @@ pub struct GraphArgs {
 }
 
 pub fn cmd_graph(config: &Config, args: &GraphArgs, out: &mut Output) -> Result<(), CommandError> {
-    super::repo::require_format(
-        "graph",
-        config,
-        &[Format::Dot, Format::Mermaid, Format::Json, Format::Text],
-    )?;
+    super::repo::require_format("graph", config)?;
     let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let lineage = load_lineage(config, None)?;
     let view = lineage.graph_view(instrument.as_ref()).map_err(bad)?;

@@ -21,7 +21,7 @@ pub fn cmd_in_force(
     args: &InForceArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    super::repo::require_format("in-force", config, &[Format::Text, Format::Json])?;
+    super::repo::require_format("in-force", config)?;
     let language = super::repo::language(&args.lang)?;
     let lineage = load_lineage(config, None)?;
     let at = match &args.at {

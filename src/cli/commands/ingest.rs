@@ -10,8 +10,8 @@ use crate::cli::Format;
 /// Read a conference document and print what it contains
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// The document to read: a proposals text (UTF-8 with or without BOM, or Windows-1252) or Final
-    /// Acts in Akoma Ntoso XML (recognised by their root element)
+    /// The document to read: text (UTF-8 with or without BOM, or Windows-1252), Word (.docx), or
+    /// Final Acts in Akoma Ntoso XML (each recognised by its content)
     pub file: std::path::PathBuf,
     /// Print only what the reader could not settle, with its line
     #[arg(long)]
@@ -38,7 +38,7 @@ pub fn cmd_ingest(
     args: &IngestArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    repo::require_format("ingest", config, &[Format::Text, Format::Json])?;
+    repo::require_format("ingest", config)?;
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|error| {
         CommandError::bad_input(UnreadableFile {
@@ -78,8 +78,8 @@ pub fn cmd_ingest(
         ));
     }
     let meetings = reader::citations::Meetings::from_conferences(catalogue.conferences());
-    let document =
-        reader::read_document_with(&name, &bytes, &meetings).map_err(CommandError::bad_input)?;
+    let document = reader::read_any_document_with(&name, &bytes, &meetings)
+        .map_err(CommandError::bad_input)?;
     match (config.format, args.uncertain) {
         (Format::Json, false) => out.write_json(&document),
         (Format::Json, true) => out.write_json(&document::unsettled(&document)),

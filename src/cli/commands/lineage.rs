@@ -25,7 +25,7 @@ pub fn cmd_lineage(
     args: &LineageArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    super::repo::require_format("lineage", config, &[Format::Text, Format::Json])?;
+    super::repo::require_format("lineage", config)?;
     let instrument = super::repo::instrument(&args.instrument)?;
     let language = super::repo::language(&args.lang)?;
     let lineage = load_lineage(config, Some(&instrument))?;

@@ -25,7 +25,7 @@ struct LogJson<'a> {
 }
 
 pub fn cmd_log(config: &Config, args: &LogArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("log", config, &[Format::Text, Format::Json])?;
+    repo::require_format("log", config)?;
     let history = repo::open(config)?;
     let proposals = if args.proposals {
         Some(history.proposal_refs().map_err(CommandError::failure)?)

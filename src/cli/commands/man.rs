@@ -12,7 +12,7 @@ use crate::cli::Format;
 pub struct ManArgs {}
 
 pub fn cmd_man(config: &Config, _args: &ManArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("man", config, &[Format::Text, Format::Json])?;
+    repo::require_format("man", config)?;
     let command = crate::cli::command();
     let mut page = Vec::new();
     let man = clap_mangen::Man::new(command.clone());

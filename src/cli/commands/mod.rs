@@ -22,7 +22,41 @@ mod table;
 
 use clap::Subcommand;
 
-use super::{CommandError, Config, Output};
+use super::{CommandError, Config, Format, Output};
+
+/// The formats each command offers, the first the default: the one table that `--help` lists and
+/// that [`repo::require_format`] enforces.
+pub const FORMATS: &[(&str, &[Format])] = &[
+    ("ingest", &[Format::Text, Format::Json]),
+    ("build", &[Format::Text, Format::Json]),
+    ("log", &[Format::Text, Format::Json]),
+    ("show", &[Format::Text, Format::Json, Format::Akn]),
+    ("diff", &[Format::Text, Format::Json]),
+    ("lineage", &[Format::Text, Format::Json]),
+    (
+        "table",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Markdown,
+            Format::Csv,
+            Format::Html,
+        ],
+    ),
+    ("suppressed", &[Format::Text, Format::Json]),
+    ("in-force", &[Format::Text, Format::Json]),
+    ("cites", &[Format::Text, Format::Json]),
+    ("cited-by", &[Format::Text, Format::Json]),
+    (
+        "graph",
+        &[Format::Dot, Format::Mermaid, Format::Json, Format::Text],
+    ),
+    ("blame", &[Format::Text, Format::Json, Format::Html]),
+    ("search", &[Format::Text, Format::Json]),
+    ("completions", &[Format::Text, Format::Json]),
+    ("man", &[Format::Text, Format::Json]),
+    ("site", &[Format::Text, Format::Json]),
+];
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

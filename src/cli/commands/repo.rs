@@ -4,14 +4,14 @@
 
 use std::path::Path;
 
+use actes::history::absence::Absence;
 use actes::history::plan::HistoryPlan;
 use actes::history::provenance::Provenance;
-use actes::history::read::{History, ReadError};
+use actes::history::read::{History, ReadError, Resolved};
 use actes::history::write::{self, Progress, WriteOptions, WriteReport};
 use actes::model::{InstrumentId, Language};
 
 use super::{CommandError, Config};
-use crate::cli::Format;
 
 /// Reads the sources and decides what the history says.
 pub fn plan_from_sources(sources: &Path) -> Result<HistoryPlan, CommandError> {
@@ -86,12 +86,12 @@ pub fn open(config: &Config) -> Result<History, CommandError> {
     }
 }
 
-/// Refuses, as bad input, a format that the command does not offer.
-pub fn require_format(
-    command: &str,
-    config: &Config,
-    offered: &[Format],
-) -> Result<(), CommandError> {
+/// Refuses, as bad input, a format that the command does not offer (see [`super::FORMATS`]).
+pub fn require_format(command: &str, config: &Config) -> Result<(), CommandError> {
+    let offered = super::FORMATS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(&[][..], |(_, formats)| *formats);
     if offered.contains(&config.format) {
         Ok(())
     } else {
@@ -106,6 +106,94 @@ pub fn require_format(
 /// Reads an instrument name (`130`, `Résolution 130`, `res 130`, `wtdc res 69`...).
 pub fn instrument(query: &str) -> Result<InstrumentId, CommandError> {
     actes::names::parse_instrument(query).map_err(CommandError::bad_input)
+}
+
+/// Reads an instrument name that may carry a revision (`Resolution 130 (Rev. Busan, 2014)`):
+/// the instrument, and the version to read, from `--at` or else from the revision in the name
+/// (`Busan, 2014`). A name and an `--at` that disagree are refused.
+pub fn instrument_at(
+    history: &History,
+    query: &str,
+    at: Option<&str>,
+) -> Result<(InstrumentId, Option<String>), CommandError> {
+    let reference = actes::names::parse_reference(query).map_err(CommandError::bad_input)?;
+    let named = reference
+        .revision
+        .as_ref()
+        .map(|r| format!("{}, {}", r.place, r.year));
+    let at = match (at, named) {
+        (Some(at), Some(named)) => {
+            let (a, b) = (
+                revision(history, Some(at))?,
+                revision(history, Some(&named))?,
+            );
+            if a.commit != b.commit {
+                return Err(CommandError::bad_input(format!(
+                    "`{query}` names the version of {named}, but --at names {}",
+                    a.label
+                )));
+            }
+            Some(at.to_string())
+        }
+        (at, named) => at.map(str::to_string).or(named),
+    };
+    Ok((reference.instrument, at))
+}
+
+/// The "no text here" answer for a conference that the lineage knows (the catalogue, revision
+/// marks: `Guadalajara 2010`, `Minneapolis 1998`) but that the history records no state after;
+/// `None` when `query` names no such conference. A conference beyond what the sources cover is
+/// refused (exit 2).
+pub fn unrecorded_conference(
+    config: &Config,
+    history: &History,
+    query: &str,
+) -> Result<Option<Absence>, CommandError> {
+    let lineage = super::lineage::load_lineage(config, None)?;
+    let Ok(id) = lineage.resolve_conference(query) else {
+        return Ok(None);
+    };
+    lineage
+        .require_covered(&id)
+        .map_err(CommandError::bad_input)?;
+    Ok(Some(Absence::ConferenceNotRecorded {
+        conference: id.0,
+        recorded: history
+            .conferences()
+            .iter()
+            .filter_map(|c| c.conference.as_ref().map(|id| id.0.clone()))
+            .collect(),
+    }))
+}
+
+/// For an instrument that no text of the history holds: whether the lineage knows it in force
+/// at the conference `at` (a Final Acts list, a citation), and on what evidence.
+pub fn known_without_text(
+    config: &Config,
+    instrument: &InstrumentId,
+    at: &Resolved,
+) -> Result<Option<Absence>, CommandError> {
+    if at.kind != actes::history::read::RevisionKind::Conference {
+        return Ok(None);
+    }
+    let lineage = super::lineage::load_lineage(config, None)?;
+    let conference = actes::model::ConferenceId(at.label.clone());
+    let Ok(report) = lineage.in_force(&conference) else {
+        return Ok(None);
+    };
+    Ok(report
+        .instruments
+        .iter()
+        .find(|e| &e.instrument == instrument)
+        .map(|e| Absence::KnownWithoutText {
+            evidence: e.evidence.iter().map(ToString::to_string).collect(),
+        }))
+}
+
+/// Resolves a revision (a conference or a proposal; the latest conference when `None`); a name
+/// that resolves to nothing is the user's input.
+pub fn revision(history: &History, query: Option<&str>) -> Result<Resolved, CommandError> {
+    history.resolve(query.unwrap_or("main")).map_err(read_error)
 }
 
 /// Reads a language code.

@@ -22,7 +22,7 @@ pub fn cmd_search(
     args: &SearchArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    repo::require_format("search", config, &[Format::Text, Format::Json])?;
+    repo::require_format("search", config)?;
     let body = match &args.body {
         None => None,
         Some(code) => Some(Body::from_name(code).ok_or_else(|| {

@@ -27,18 +27,36 @@ pub struct ShowArgs {
 }
 
 pub fn cmd_show(config: &Config, args: &ShowArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("show", config, &[Format::Text, Format::Json, Format::Akn])?;
-    let instrument = repo::instrument(&args.instrument)?;
+    repo::require_format("show", config)?;
     let language = repo::language(&args.lang)?;
     let history = repo::open(config)?;
-    let shown = versions::show(&history, &instrument, language, args.at.as_deref())
-        .map_err(repo::read_error)?;
+    let (instrument, at) = repo::instrument_at(&history, &args.instrument, args.at.as_deref())?;
+    if let Some(query) = at.as_deref().filter(|q| history.resolve(q).is_err()) {
+        // A conference the lineage knows but the history records no state after: no text there.
+        if let Some(absence) = repo::unrecorded_conference(config, &history, query)? {
+            return match config.format {
+                Format::Json => out.write_json(&serde_json::json!({
+                    "instrument": &instrument,
+                    "language": language,
+                    "absence": &absence,
+                })),
+                _ => out.write_str(&absence_text(&absence, &instrument, language, query)),
+            };
+        }
+    }
+    let mut shown =
+        versions::show(&history, &instrument, language, at.as_deref()).map_err(repo::read_error)?;
     if let Some(Absence::Unknown) = shown.absence {
-        return Err(CommandError::bad_input(
-            absence_text(&Absence::Unknown, &instrument, language, &shown.at.label)
-                .trim_end()
-                .to_string(),
-        ));
+        match repo::known_without_text(config, &instrument, &shown.at)? {
+            Some(known) => shown.absence = Some(known),
+            None => {
+                return Err(CommandError::bad_input(
+                    absence_text(&Absence::Unknown, &instrument, language, &shown.at.label)
+                        .trim_end()
+                        .to_string(),
+                ))
+            }
+        }
     }
     if config.format == Format::Akn {
         return show_akn(&history, &shown, out);

@@ -35,7 +35,7 @@ struct SiteReport<'a> {
 }
 
 pub fn cmd_site(config: &Config, args: &SiteArgs, out: &mut Output) -> Result<(), CommandError> {
-    repo::require_format("site", config, &[Format::Text, Format::Json])?;
+    repo::require_format("site", config)?;
     check_target(&args.dir)?;
     let history = repo::open(config)?;
     let lineage = load_lineage(config, None)?;

@@ -23,7 +23,7 @@ pub fn cmd_suppressed(
     args: &SuppressedArgs,
     out: &mut Output,
 ) -> Result<(), CommandError> {
-    super::repo::require_format("suppressed", config, &[Format::Text, Format::Json])?;
+    super::repo::require_format("suppressed", config)?;
     let instrument = parse_optional_instrument(args.instrument.as_deref())?;
     let language = super::repo::language(&args.lang)?;
     let lineage = load_lineage(config, None)?;

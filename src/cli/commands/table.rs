@@ -29,14 +29,7 @@ pub struct TableArgs {
 }
 
 pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<(), CommandError> {
-    let offered = [
-        Format::Text,
-        Format::Json,
-        Format::Markdown,
-        Format::Csv,
-        Format::Html,
-    ];
-    super::repo::require_format("table", config, &offered)?;
+    super::repo::require_format("table", config)?;
     let body = if args.body.trim().eq_ignore_ascii_case("all") {
         None
     } else {

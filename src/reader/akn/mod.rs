@@ -316,6 +316,7 @@ fn read_statement(
         sections,
         completeness: Completeness::Complete,
         notes: text_notes,
+        unsettled_openings: Vec::new(),
     };
     let openings = citations::Openings {
         header: s.header_line,

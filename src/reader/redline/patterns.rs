@@ -437,7 +437,7 @@ fn year_ranges(s: &str, findings: &mut Vec<Finding>) -> Option<Vec<Piece>> {
 }
 
 /// Abbreviations of conferences written with a two-digit year (`CMDT-14`).
-const CONFERENCE_ABBREVIATIONS: [&str; 12] = [
+pub(crate) const CONFERENCE_ABBREVIATIONS: [&str; 12] = [
     "CMDT", "AMNT", "CMR", "AMR", "CMTI", "WTDC", "WTSA", "WRC", "RA", "WCIT", "PP", "CMSI",
 ];
 
