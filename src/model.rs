@@ -396,6 +396,69 @@ impl InstrumentKind {
     }
 }
 
+/// The words of instrument names and revision marks in each language of the texts: the one table
+/// of them (the body names are in [`BODY_NAMES`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageWords {
+    pub language: Language,
+    /// `Résolution`, `Resolution`, `Resolución`.
+    pub resolution: &'static str,
+    /// `Décision`, `Decision`, `Decisión`.
+    pub decision: &'static str,
+    /// `Recommandation`, `Recommendation`, `Recomendación`.
+    pub recommendation: &'static str,
+    /// `Avis`, `Opinion`, `Opinión`.
+    pub opinion: &'static str,
+    /// What a draft's name starts with: `Projet de`, `Draft`, `Proyecto de`.
+    pub draft: &'static str,
+    /// The mark of a revision: `Rév.`, `Rev.`, `Rev.`.
+    pub revised: &'static str,
+}
+
+/// The words of every language, in the order of [`Language::ALL`].
+pub const LANGUAGE_WORDS: [LanguageWords; 3] = [
+    LanguageWords {
+        language: Language::Fr,
+        resolution: "Résolution",
+        decision: "Décision",
+        recommendation: "Recommandation",
+        opinion: "Avis",
+        draft: "Projet de",
+        revised: "Rév.",
+    },
+    LanguageWords {
+        language: Language::En,
+        resolution: "Resolution",
+        decision: "Decision",
+        recommendation: "Recommendation",
+        opinion: "Opinion",
+        draft: "Draft",
+        revised: "Rev.",
+    },
+    LanguageWords {
+        language: Language::Es,
+        resolution: "Resolución",
+        decision: "Decisión",
+        recommendation: "Recomendación",
+        opinion: "Opinión",
+        draft: "Proyecto de",
+        revised: "Rev.",
+    },
+];
+
+impl InstrumentKind {
+    /// The kind's name in a language, capitalised: `Résolution`, `Decision`, `Recomendación`.
+    pub fn name_in(self, language: Language) -> &'static str {
+        let words = language.words();
+        match self {
+            InstrumentKind::Resolution => words.resolution,
+            InstrumentKind::Decision => words.decision,
+            InstrumentKind::Recommendation => words.recommendation,
+            InstrumentKind::Opinion => words.opinion,
+        }
+    }
+}
+
 impl fmt::Display for InstrumentKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -482,6 +545,19 @@ pub struct Revision {
     pub year: i32,
     /// `true` for `Rév.`/`Rev.`: revised there; `false`: adopted new there.
     pub revised: bool,
+}
+
+impl Revision {
+    /// The mark in a language, with the place as that language writes it (`place`, from the
+    /// catalogue where it knows the conference; else the place as written): `Rév. Antalya, 2006`,
+    /// `Rev. Antalya, 2006`, `Dubaï, 2018`.
+    pub fn mark_in(&self, language: Language, place: &str) -> String {
+        if self.revised {
+            format!("{} {place}, {}", language.words().revised, self.year)
+        } else {
+            format!("{place}, {}", self.year)
+        }
+    }
 }
 
 impl fmt::Display for Revision {
@@ -604,11 +680,15 @@ impl fmt::Display for Evidence {
     }
 }
 
-/// A language of the texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A language of the texts. The default is English, the language of the outputs' words unless
+/// asked otherwise.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Fr,
+    #[default]
     En,
     Es,
 }
@@ -623,6 +703,14 @@ impl Language {
             Language::En => "en",
             Language::Es => "es",
         }
+    }
+
+    /// The words of instrument names and revision marks in this language ([`LANGUAGE_WORDS`]).
+    pub fn words(self) -> &'static LanguageWords {
+        LANGUAGE_WORDS
+            .iter()
+            .find(|w| w.language == self)
+            .expect("LANGUAGE_WORDS has a row for every language")
     }
 
     pub fn from_code(s: &str) -> Option<Language> {
@@ -1041,6 +1129,17 @@ pub struct Places {
     pub fr: String,
     pub en: String,
     pub es: String,
+}
+
+impl Places {
+    /// The place as a language writes it: `Dubaï`, `Dubai`, `Dubái`.
+    pub fn in_language(&self, language: Language) -> &str {
+        match language {
+            Language::Fr => &self.fr,
+            Language::En => &self.en,
+            Language::Es => &self.es,
+        }
+    }
 }
 
 /// Dates as `YYYY-MM-DD` strings in JSON.

@@ -115,6 +115,10 @@ pub type OutcomesError = crate::csv_file::SourceFileError;
 const COLUMN_PREFIXES: [&str; 5] = ["instrument", "number", "status", "label", "title"];
 const EXPECTED_HEADER: &str = "instrument,number,status...,label...,title...";
 
+/// What the evidence's source of a recorded outcome starts with (`outcomes/pp-2018-dubai.csv`):
+/// the sources' folder of outcome lists, whose titles are English.
+pub const SOURCE_PREFIX: &str = "outcomes/";
+
 /// Reads every `*.csv` of `outcomes_dir` (`history/outcomes`), in file name order. `prefix` is
 /// put before each file name to make the evidence's source (`outcomes/`). A missing folder
 /// means no outcomes.

@@ -42,6 +42,9 @@ pub enum SiteError {
 pub struct Title {
     pub text: String,
     pub language: Language,
+    /// Set where the title is a proposal's (a draft known only from its proposal): never shown
+    /// as the instrument's.
+    pub proposal: Option<crate::model::ProposalId>,
 }
 
 /// Everything the website shows.
@@ -210,45 +213,18 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
     })
 }
 
-/// The one place where the site chooses an instrument's title: the lineage's title (the latest
-/// that an event or a version gives), labelled with the language of the version that gives it,
-/// or English when it comes from a Final Acts list (whose titles are English).
+/// The one place where the site chooses an instrument's title: the latest adopted title the
+/// history knows, whatever its language, labelled with that language
+/// ([`Titles::latest`](crate::lineage::titles::Titles::latest): the titles kept per version and
+/// language, never guessed from the words); a draft known only from its proposal shows the
+/// proposal's title.
 pub fn title(lineage: &Lineage, instrument: &InstrumentId) -> Option<Title> {
-    let text = lineage.title_of(instrument)?;
-    let from_version = lineage
-        .all_versions(instrument)
-        .iter()
-        .filter_map(|&n| lineage.version_at(n))
-        .find_map(|v| v.titles.iter().find(|(_, t)| **t == text).map(|(l, _)| *l));
-    let from_final_acts = || {
-        lineage.events_of(instrument).iter().any(|(_, e)| {
-            e.title.as_deref() == Some(text.as_str())
-                && e.evidence
-                    .iter()
-                    .any(|ev| ev.source.starts_with("outcomes/"))
-        })
-    };
-    let language = match from_version {
-        Some(l) => l,
-        None if from_final_acts() => Language::En,
-        None => title_language_by_words(&text),
-    };
-    Some(Title { text, language })
-}
-
-/// The language of a title that no version and no Final Acts list gives (a header read from a
-/// proposal document): French when it has French accents or articles, English otherwise.
-fn title_language_by_words(text: &str) -> Language {
-    let lower = format!(" {} ", text.to_lowercase());
-    let french = text.chars().any(|c| "éèêàùçôîœ".contains(c))
-        || [" des ", " de la ", " du ", " les ", " aux ", " et "]
-            .iter()
-            .any(|w| lower.contains(w));
-    if french {
-        Language::Fr
-    } else {
-        Language::En
-    }
+    let shown = lineage.titles(instrument).latest()?;
+    Some(Title {
+        text: shown.text,
+        language: shown.language,
+        proposal: shown.proposal,
+    })
 }
 
 /// Every version of an instrument's texts: the changes along main, then those of each proposal

@@ -15,7 +15,10 @@ pub use crate::history::layout::MAIN_REF;
 pub enum BlameError {
     #[error(transparent)]
     History(#[from] ReadError),
-    #[error("{instrument} has no {language} text in the history at {at}{}", match latest_with_text {
+    #[error("{instrument} has no {language} text in the history at {at}{}{}", match other_languages.as_slice() {
+        [] => String::new(),
+        langs => format!("; texts there in: {}", langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")),
+    }, match latest_with_text {
         Some(p) => format!("; the latest point with one is {p} (try `--at {p}`)"),
         None => String::new(),
     })]
@@ -23,6 +26,8 @@ pub enum BlameError {
         instrument: String,
         language: Language,
         at: String,
+        /// The languages that have a text there (never blamed in place of the one asked for).
+        other_languages: Vec<Language>,
         /// The latest earlier point on the same line of history that has the text, if any.
         latest_with_text: Option<String>,
     },
@@ -69,14 +74,19 @@ pub fn load_versions(
         .rev()
         .find(|c| c.blob.is_some())
         .map(|c| point_of(&c.commit, c.on_main, &resolved.line).name);
-    let no_text = || BlameError::NoText {
-        instrument: instrument.to_string(),
-        language,
-        at: resolved.label.clone(),
-        latest_with_text: latest_with_text.clone(),
-    };
     if changes.last().is_none_or(|c| c.blob.is_none()) {
-        return Err(no_text());
+        return Err(BlameError::NoText {
+            instrument: instrument.to_string(),
+            language,
+            at: resolved.label.clone(),
+            other_languages: crate::history::absence::other_languages(
+                history,
+                instrument,
+                language,
+                resolved.commit,
+            )?,
+            latest_with_text,
+        });
     }
     let mut versions = Vec::with_capacity(changes.len() + 1);
     for change in &changes {

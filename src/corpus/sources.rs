@@ -312,7 +312,7 @@ impl Sources {
                 }
             }
         }
-        let outcomes = outcomes::load_dir(&dir.join("outcomes"), "outcomes/")?;
+        let outcomes = outcomes::load_dir(&dir.join("outcomes"), outcomes::SOURCE_PREFIX)?;
         for list in &outcomes {
             if catalogue.get(&list.conference).is_none() {
                 return Err(SourcesError::UnknownConference {

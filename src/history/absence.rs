@@ -47,6 +47,28 @@ pub enum Absence {
     Unknown,
 }
 
+/// The languages other than `language` in which the history holds a text of `instrument` at
+/// `commit`: what `show`, `diff` and `blame` name where the language asked for has none (a text
+/// never falls back to another language's).
+pub fn other_languages(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    commit: crate::history::ObjectId,
+) -> Result<Vec<Language>, ReadError> {
+    let mut out = Vec::new();
+    for lang in Language::ALL {
+        if lang != language
+            && history
+                .blob_id(commit, &text_path(instrument, lang))?
+                .is_some()
+        {
+            out.push(lang);
+        }
+    }
+    Ok(out)
+}
+
 /// Explains why `instrument` has no `language` text at `at`.
 pub fn explain_absence(
     history: &History,
@@ -55,16 +77,10 @@ pub fn explain_absence(
     at: &Resolved,
 ) -> Result<Absence, ReadError> {
     if let Some(record) = history.instrument_record(at.commit, instrument)? {
-        let mut other_languages = Vec::new();
-        for lang in Language::ALL {
-            if lang != language
-                && history
-                    .blob_id(at.commit, &text_path(instrument, lang))?
-                    .is_some()
-            {
-                other_languages.push(lang.code().to_string());
-            }
-        }
+        let other_languages = other_languages(history, instrument, language, at.commit)?
+            .into_iter()
+            .map(|l| l.code().to_string())
+            .collect();
         return Ok(Absence::TextNotInSources {
             notes: record.notes.clone(),
             evidence: record.evidence.iter().map(|e| e.to_string()).collect(),

@@ -14,6 +14,7 @@
 
 pub mod load;
 pub mod query;
+pub mod titles;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -2,9 +2,9 @@
 //! table as a plain [`Table`] for Markdown, CSV and HTML.
 
 use crate::lineage::query::{
-    event_words, instrument_short_name, CitationEntry, InForceReport, LineageReport,
-    SuppressedEntry, TableReport,
+    event_words, CitationEntry, InForceReport, LineageReport, SuppressedEntry, TableReport,
 };
+use crate::lineage::titles::instrument_short_name_in;
 use crate::model::{Event, Evidence, Status};
 
 use super::table::Table;
@@ -59,7 +59,7 @@ pub fn step_words(s: &crate::lineage::query::LineageStep) -> String {
 pub fn lineage_text(report: &LineageReport) -> String {
     let mut out = report.name.clone();
     if let Some(t) = &report.title {
-        out.push_str(&format!(": {t}"));
+        out.push_str(&format!(": {}", t.words()));
     }
     out.push('\n');
     if report.steps.is_empty() {
@@ -119,12 +119,15 @@ pub fn lineage_table(
     let mut rows = Vec::new();
     let mut classes = Vec::new();
     for row in &report.rows {
-        let title = row.title.clone().unwrap_or_default();
+        let title = row.title.as_ref().map(|t| t.words()).unwrap_or_default();
         let title = match title_width {
             Some(w) => super::truncate(&title, w),
             None => title,
         };
-        let mut cells = vec![instrument_short_name(&row.instrument), title];
+        let mut cells = vec![
+            instrument_short_name_in(&row.instrument, report.language),
+            title,
+        ];
         let mut cls = vec![String::new(), String::new()];
         for cell in &row.cells {
             match cell {
@@ -355,7 +358,7 @@ pub fn suppressed_text(entries: &[SuppressedEntry]) -> String {
             status_words(s.status)
         ));
         if let Some(t) = &s.title {
-            out.push_str(&format!("  title: {t}\n"));
+            out.push_str(&format!("  title: {}\n", t.words()));
         }
         match (&s.last_revision, &s.last_revised_at) {
             (Some(r), _) => out.push_str(&format!("  last revision: {}\n", last_revision_words(r))),
@@ -413,7 +416,7 @@ pub fn in_force_text(report: &InForceReport) -> String {
                         .map_or_else(|| e.since.0.clone(), |r| r.to_string()),
                     status_words(e.status).to_string(),
                     at,
-                    e.title.clone().unwrap_or_default(),
+                    e.title.as_ref().map(|t| t.words()).unwrap_or_default(),
                 ]
             })
             .collect(),

@@ -504,6 +504,7 @@ fn in_force_after_busan_gives_each_instrument_the_title_it_had_then() {
             .iter()
             .find(|e| e.instrument == res(n))
             .and_then(|e| e.title.clone())
+            .map(|t| t.text)
     };
     // The Final Acts of 2018 title 71 "Strategic plan for the Union for 2020-2023"; in 2014 it
     // was the plan for 2016-2019.

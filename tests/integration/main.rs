@@ -12,6 +12,7 @@ mod corpus;
 mod docx;
 mod final_acts;
 mod history;
+mod languages;
 mod layers;
 mod lineage;
 mod pdf_text;

@@ -381,3 +381,34 @@ fn screenshots_of_the_index_and_of_resolution_130_are_taken() {
         assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{shot}");
     }
 }
+
+#[test]
+fn the_index_labels_each_title_with_the_language_titles_keep_it_in() {
+    let index = std::fs::read_to_string(site().1.join("index.html")).expect("the index");
+    let lang_of = |name: &str| -> String {
+        let at = index
+            .find(&format!(">{name}</a></th>"))
+            .unwrap_or_else(|| panic!("a row for {name}"));
+        let row = &index[index[..at].rfind("<tr data-lang=\"").expect("its row")..];
+        row["<tr data-lang=\"".len()..]
+            .split('"')
+            .next()
+            .expect("a language")
+            .to_string()
+    };
+    // 71: the latest title is Dubai 2018's, from the English outcomes list; 14: only the seed's
+    // French one is known.
+    assert_eq!(lang_of("Resolution 71"), "en");
+    assert_eq!(lang_of("Resolution 14"), "fr");
+    assert_eq!(lang_of("Decision 5"), "en");
+}
+
+#[test]
+fn a_draft_known_only_from_its_proposal_shows_the_proposal_s_title_as_such() {
+    let index = std::fs::read_to_string(site().1.join("index.html")).expect("the index");
+    let at = index
+        .find(">Draft resolution [B-1]</a></th>")
+        .expect("a row for [B-1]");
+    let row = &index[at..at + index[at..].find("</tr>").expect("the row ends")];
+    assert!(row.contains("(the title proposed by B/67/5)"), "{row}");
+}

@@ -14,6 +14,10 @@ use crate::cli::Format;
 pub struct LineageArgs {
     /// The instrument: `130`, `Résolution 130`, `res 130`, `decision 5`
     pub instrument: String,
+    /// The language of the titles and of the names (`Résolution 14`, `Rev. Antalya, 2006`):
+    /// fr, en or es; where a title is not known in it, another language's stands in, marked
+    #[arg(long, default_value = "en")]
+    pub lang: String,
 }
 
 pub fn cmd_lineage(
@@ -23,9 +27,10 @@ pub fn cmd_lineage(
 ) -> Result<(), CommandError> {
     super::repo::require_format("lineage", config)?;
     let instrument = super::repo::instrument(&args.instrument)?;
+    let language = super::repo::language(&args.lang)?;
     let lineage = load_lineage(config, Some(&instrument))?;
     let report = lineage
-        .lineage(&instrument)
+        .lineage_in(&instrument, language)
         .map_err(CommandError::bad_input)?;
     match config.format {
         Format::Json => out.write_json(&report),

@@ -12,6 +12,10 @@ pub struct SuppressedArgs {
     /// Only what this conference suppressed
     #[arg(long)]
     pub at: Option<String>,
+    /// The language of the titles and of the names (`Résolution 14`, `Rev. Antalya, 2006`):
+    /// fr, en or es; where a title is not known in it, another language's stands in, marked
+    #[arg(long, default_value = "en")]
+    pub lang: String,
 }
 
 pub fn cmd_suppressed(
@@ -21,6 +25,7 @@ pub fn cmd_suppressed(
 ) -> Result<(), CommandError> {
     super::repo::require_format("suppressed", config)?;
     let instrument = parse_optional_instrument(args.instrument.as_deref())?;
+    let language = super::repo::language(&args.lang)?;
     let lineage = load_lineage(config, None)?;
     let at = args
         .at
@@ -28,7 +33,7 @@ pub fn cmd_suppressed(
         .map(|c| conference(&lineage, c))
         .transpose()?;
     let entries = lineage
-        .suppressed(at.as_ref(), instrument.as_ref())
+        .suppressed_in(at.as_ref(), instrument.as_ref(), language)
         .map_err(bad)?;
     match config.format {
         Format::Json => out.write_json(&entries),

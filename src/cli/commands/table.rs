@@ -22,6 +22,10 @@ pub struct TableArgs {
     /// End the columns at this conference
     #[arg(long)]
     pub to: Option<String>,
+    /// The language of the titles and of the names (`Résolution 14`, `Rev. Antalya, 2006`):
+    /// fr, en or es; where a title is not known in it, another language's stands in, marked
+    #[arg(long, default_value = "en")]
+    pub lang: String,
 }
 
 pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<(), CommandError> {
@@ -36,8 +40,10 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
             ))
         })?)
     };
+    let language = super::repo::language(&args.lang)?;
     let lineage = load_lineage(config, None)?;
     let filter = TableFilter {
+        language,
         body,
         from: args
             .from

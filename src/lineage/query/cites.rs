@@ -15,8 +15,8 @@ pub struct CitationEntry {
     pub citing_proposal: Option<ProposalId>,
     pub cited: InstrumentId,
     pub cited_name: String,
-    /// The revision as cited.
-    pub revision: Option<Revision>,
+    /// The revision as cited, with the conference it names.
+    pub revision: Option<PlacedRevision>,
     /// The conference of the version the citation is pinned to; `None` when no version of the
     /// cited instrument is known at that time.
     pub cited_version: Option<ConferenceId>,
@@ -165,7 +165,10 @@ impl Lineage {
             citing_proposal: v.proposal.clone(),
             cited: c.cited.clone(),
             cited_name: instrument_name(&c.cited),
-            revision: c.revision.clone(),
+            revision: c
+                .revision
+                .as_ref()
+                .map(|r| self.placed_revision(c.cited.body, r, Language::En)),
             cited_version: pinned.map(|p| p.conference.clone()),
             cited_version_label: pinned.map(|p| self.conference_label(&p.conference)),
             side: c.side,

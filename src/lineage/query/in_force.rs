@@ -6,6 +6,8 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InForceReport {
     pub conference: ConferenceId,
+    /// The language of the titles and names.
+    pub language: Language,
     pub conference_label: String,
     pub instruments: Vec<InForceEntry>,
 }
@@ -15,9 +17,13 @@ pub struct InForceEntry {
     #[serde(flatten)]
     pub instrument: InstrumentId,
     pub name: String,
-    pub title: Option<String>,
-    /// The revision mark of the version in force.
-    pub revision: Option<Revision>,
+    /// The title in the output's language as last adopted up to the conference, or another
+    /// language's, marked as a fallback.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
+    /// The revision mark of the version in force, with the conference it names.
+    pub revision: Option<PlacedRevision>,
     /// The conference that made that version.
     pub since: ConferenceId,
     /// What the conference did to it, if the corpus records it (`unchanged`, `revised`, ...).
@@ -96,6 +102,16 @@ impl Lineage {
     /// `actes in-force --at CONF`: the instruments of the conference's body that have a version
     /// at or before it and are not suppressed at or before it.
     pub fn in_force(&self, at: &ConferenceId) -> Result<InForceReport, QueryError> {
+        self.in_force_in(at, Language::En)
+    }
+
+    /// `actes in-force --at CONF --lang L`: [`Lineage::in_force`] with titles, names and
+    /// revision marks in `language`.
+    pub fn in_force_in(
+        &self,
+        at: &ConferenceId,
+        language: Language,
+    ) -> Result<InForceReport, QueryError> {
         self.require_covered(at)?;
         let conf = self
             .conference(at)
@@ -138,9 +154,13 @@ impl Lineage {
             let at_conf = at_edge.and_then(|(_, e)| e.relation.event());
             entries.push(InForceEntry {
                 instrument: i.clone(),
-                name: instrument_name(i),
-                title: self.title_as_of(i, at),
-                revision: v.revision.clone(),
+                name: instrument_name_in(i, language),
+                title: self.title_in(i, language, Some(at)),
+                titles: self.titles(i).known(),
+                revision: v
+                    .revision
+                    .as_ref()
+                    .map(|r| self.placed_revision(i.body, r, language)),
                 since: v.conference.clone(),
                 event_at_conference: at_conf,
                 event_status: at_edge.map(|(_, e)| status_of(e.kind)),
@@ -153,7 +173,8 @@ impl Lineage {
         });
         Ok(InForceReport {
             conference: at.clone(),
-            conference_label: self.conference_label(at),
+            language,
+            conference_label: self.conference_label_in(at, language),
             instruments: entries,
         })
     }

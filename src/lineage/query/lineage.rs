@@ -6,8 +6,13 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineageReport {
     pub instrument: InstrumentId,
+    /// The language of the title and the words (`Résolution 14 (PP)`).
+    pub language: Language,
     pub name: String,
-    pub title: Option<String>,
+    /// The title in that language as last adopted, or another language's, marked as a fallback.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
     pub steps: Vec<LineageStep>,
 }
 
@@ -20,8 +25,9 @@ pub struct LineageStep {
     pub event: Event,
     /// adopted (an outcome a source states), proposed, or inferred.
     pub status: Status,
-    /// The revision mark after the step (for a suppression: the last one before it).
-    pub revision: Option<Revision>,
+    /// The revision mark after the step (for a suppression: the last one before it), with the
+    /// conference it names.
+    pub revision: Option<PlacedRevision>,
     /// Which languages of the text the history holds for the version of this step.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub texts: BTreeMap<Language, Completeness>,
@@ -139,9 +145,19 @@ impl Lineage {
         out
     }
 
-    /// `actes lineage RES`.
+    /// `actes lineage RES`, in English.
     pub fn lineage(&self, instrument: &InstrumentId) -> Result<LineageReport, QueryError> {
+        self.lineage_in(instrument, Language::En)
+    }
+
+    /// `actes lineage RES --lang L`: titles, names and revision marks in `language`.
+    pub fn lineage_in(
+        &self,
+        instrument: &InstrumentId,
+        language: Language,
+    ) -> Result<LineageReport, QueryError> {
         self.require(instrument)?;
+        let place = |r: &Revision| self.placed_revision(instrument.body, r, language);
         let mut steps: Vec<(usize, usize, LineageStep)> = Vec::new();
         for (idx, e) in self.events_of(instrument) {
             let Some(conference) = e.conference.clone() else {
@@ -170,11 +186,11 @@ impl Lineage {
                 self.position(&conference),
                 0,
                 LineageStep {
-                    conference_label: self.conference_label(&conference),
+                    conference_label: self.conference_label_in(&conference, language),
                     conference,
                     event,
                     status: status_of(e.kind),
-                    revision: e.revision.clone(),
+                    revision: e.revision.as_ref().map(place),
                     texts,
                     text_note,
                     proposal: None,
@@ -189,14 +205,14 @@ impl Lineage {
                 (Action::Sup | Action::SupMoved | Action::Noc, _) | (_, None) => {
                     (BTreeMap::new(), None)
                 }
-                (_, Some(v)) => (v.texts.clone(), v.revision.clone()),
+                (_, Some(v)) => (v.texts.clone(), v.revision.as_ref().map(place)),
             };
             steps.push((
                 self.position(&p.conference),
                 1,
                 LineageStep {
                     conference: p.conference.clone(),
-                    conference_label: self.conference_label(&p.conference),
+                    conference_label: self.conference_label_in(&p.conference, language),
                     event: Event::Proposed,
                     status: Status::Proposed,
                     revision,
@@ -214,10 +230,13 @@ impl Lineage {
         }
         // Proposals come before the conference's outcome: they were made to it.
         steps.sort_by_key(|(pos, order, _)| (*pos, 1 - *order));
+        let titles = self.titles(instrument);
         Ok(LineageReport {
             instrument: instrument.clone(),
-            name: instrument_name(instrument),
-            title: self.title_of(instrument),
+            language,
+            name: instrument_name_in(instrument, language),
+            title: titles.shown(language),
+            titles: titles.known(),
             steps: steps.into_iter().map(|(_, _, s)| s).collect(),
         })
     }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::{slug, Edge, Lineage, Node, Relation, VersionNode};
 use crate::catalogue::ResolveError;
+use crate::lineage::titles::{instrument_name_in, KnownTitle, PlacedRevision, ShownTitle};
 use crate::model::{Action, ProposalId};
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, InstrumentId,
@@ -41,41 +42,16 @@ pub enum QueryError {
     },
 }
 
-/// The name of an instrument as a heading: `Resolution 130 (PP)`, `Resolution 69 (WTDC)`.
+/// The name of an instrument as a heading, in English: `Resolution 130 (PP)`, `Resolution 69
+/// (WTDC)`, `Draft resolution [B-1] (PP)` (see [`instrument_name_in`] for the other languages).
 pub fn instrument_name(id: &InstrumentId) -> String {
-    let kind = id.kind.code();
-    let mut kind_cap = kind[..1].to_uppercase();
-    kind_cap.push_str(&kind[1..]);
-    let draft = if id.number.is_none() { "draft " } else { "" };
-    if draft.is_empty() {
-        format!(
-            "{kind_cap} {} ({})",
-            id.designation(),
-            id.body.code().to_uppercase()
-        )
-    } else {
-        format!(
-            "{draft}{kind} {} ({})",
-            id.designation(),
-            id.body.code().to_uppercase()
-        )
-    }
+    instrument_name_in(id, Language::En)
 }
 
-/// The name of an instrument within its body's table: `Resolution 130`, `Draft resolution
-/// [B-1]`.
+/// The name of an instrument within its body's table, in English: `Resolution 130`, `Draft
+/// resolution [B-1]`.
 pub fn instrument_short_name(id: &InstrumentId) -> String {
-    let kind = id.kind.code();
-    let name = if id.number.is_none() {
-        format!("draft {kind} {}", id.designation())
-    } else {
-        format!("{kind} {}", id.designation())
-    };
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => name,
-    }
+    crate::lineage::titles::instrument_short_name_in(id, Language::En)
 }
 
 impl Lineage {
@@ -141,62 +117,6 @@ impl Lineage {
         } else {
             Err(QueryError::UnknownInstrument(instrument_name(instrument)))
         }
-    }
-
-    /// The title of an instrument: the latest that an event or a version gives, English first.
-    pub fn title_of(&self, instrument: &InstrumentId) -> Option<String> {
-        self.title_from(instrument, &self.events_of(instrument), usize::MAX)
-    }
-
-    /// The title of an instrument as it stood at a conference: the latest that an event or an
-    /// adopted version at or before that conference gives (a later revision's title, such as
-    /// "Strategic plan for the Union for 2020-2023", never stands for an earlier version).
-    pub fn title_as_of(&self, instrument: &InstrumentId, at: &ConferenceId) -> Option<String> {
-        self.title_from(instrument, &self.events_of(instrument), self.position(at))
-    }
-
-    /// The latest title that an event or a version at or before conference position `limit`
-    /// gives, with the instrument's events already gathered; proposals' titles only when nothing
-    /// else gives one.
-    fn title_from(
-        &self,
-        instrument: &InstrumentId,
-        events: &[(petgraph::stable_graph::EdgeIndex, &Edge)],
-        limit: usize,
-    ) -> Option<String> {
-        let mut best: Option<(usize, String)> = None;
-        for (_, e) in events {
-            if let (Some(t), Some(c)) = (&e.title, &e.conference) {
-                // A suppression names the title of the version it ended, in force before it.
-                let position = match e.relation {
-                    Relation::SuppressedAt => 0,
-                    _ => self.position(c),
-                };
-                if !t.trim().is_empty() && position <= limit {
-                    best = Some((position, t.clone()));
-                }
-            }
-        }
-        if let Some((_, t)) = best {
-            return Some(t);
-        }
-        let mut versions: Vec<&VersionNode> = self
-            .all_versions(instrument)
-            .iter()
-            .filter_map(|&n| self.version_at(n))
-            .filter(|v| self.position(&v.conference) <= limit)
-            .collect();
-        versions.sort_by_key(|v| {
-            (
-                v.proposal.is_some(),
-                std::cmp::Reverse(self.position(&v.conference)),
-            )
-        });
-        versions.iter().find_map(|v| {
-            [Language::En, Language::Fr, Language::Es]
-                .iter()
-                .find_map(|l| v.titles.get(l).cloned())
-        })
     }
 }
 

@@ -9,13 +9,16 @@ pub struct SuppressedEntry {
     #[serde(flatten)]
     pub instrument: InstrumentId,
     pub name: String,
-    pub title: Option<String>,
+    /// The title in the output's language as last adopted, or another language's, marked.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
     pub conference: ConferenceId,
     pub conference_label: String,
     /// adopted (stated by the conference's source) or inferred.
     pub status: Status,
-    /// The last revision mark before the suppression.
-    pub last_revision: Option<Revision>,
+    /// The last revision mark before the suppression, with the conference it names.
+    pub last_revision: Option<PlacedRevision>,
     /// The conference of that last revision, where the graph can place it.
     pub last_revised_at: Option<ConferenceId>,
     pub evidence: Vec<Evidence>,
@@ -42,6 +45,17 @@ impl Lineage {
         at: Option<&ConferenceId>,
         instrument: Option<&InstrumentId>,
     ) -> Result<Vec<SuppressedEntry>, QueryError> {
+        self.suppressed_in(at, instrument, Language::En)
+    }
+
+    /// `actes suppressed --lang L`: [`Lineage::suppressed`] with titles, names and revision
+    /// marks in `language`.
+    pub fn suppressed_in(
+        &self,
+        at: Option<&ConferenceId>,
+        instrument: Option<&InstrumentId>,
+        language: Language,
+    ) -> Result<Vec<SuppressedEntry>, QueryError> {
         if let Some(i) = instrument {
             self.require(i)?;
         }
@@ -52,6 +66,8 @@ impl Lineage {
         };
         for i in instruments {
             let events = self.events_of(i);
+            let titles = self.titles(i);
+            let place = |r: Revision| self.placed_revision(i.body, &r, language);
             let sup_proposals: Vec<ProposalEvidence> = self
                 .proposals_for(i)
                 .into_iter()
@@ -82,15 +98,17 @@ impl Lineage {
                     self.position(conference),
                     SuppressedEntry {
                         instrument: i.clone(),
-                        name: instrument_name(i),
-                        title: self.title_of(i),
+                        name: instrument_name_in(i, language),
+                        title: titles.shown(language),
+                        titles: titles.known(),
                         conference: conference.clone(),
-                        conference_label: self.conference_label(conference),
+                        conference_label: self.conference_label_in(conference, language),
                         status: status_of(e.kind),
                         last_revision: e
                             .revision
                             .clone()
-                            .or_else(|| last.and_then(|v| v.revision.clone())),
+                            .or_else(|| last.and_then(|v| v.revision.clone()))
+                            .map(place),
                         last_revised_at: last
                             .filter(|v| self.position(&v.conference) < self.position(conference))
                             .map(|v| v.conference.clone()),
@@ -121,15 +139,17 @@ impl Lineage {
                         self.position(&p.conference),
                         SuppressedEntry {
                             instrument: i.clone(),
-                            name: instrument_name(i),
-                            title: self.title_of(i),
+                            name: instrument_name_in(i, language),
+                            title: titles.shown(language),
+                            titles: titles.known(),
                             conference: p.conference.clone(),
-                            conference_label: self.conference_label(&p.conference),
+                            conference_label: self.conference_label_in(&p.conference, language),
                             status: Status::Proposed,
                             last_revision: self
                                 .version_before(i, &p.conference)
                                 .and_then(|n| self.version_at(n))
-                                .and_then(|v| v.revision.clone()),
+                                .and_then(|v| v.revision.clone())
+                                .map(place),
                             last_revised_at: self
                                 .version_before(i, &p.conference)
                                 .and_then(|n| self.version_at(n))

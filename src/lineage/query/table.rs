@@ -11,12 +11,16 @@ pub struct TableFilter {
     /// The first and last conference of the columns (by date, whatever their body).
     pub from: Option<ConferenceId>,
     pub to: Option<ConferenceId>,
+    /// The language of the titles and names (English by default).
+    pub language: Language,
 }
 
 /// `actes table`: one body's instruments by conference, the "Rév." table of that body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableReport {
     pub body: Body,
+    /// The language of the titles and names.
+    pub language: Language,
     /// `Plenipotentiary Conference`.
     pub body_name: String,
     /// The body's conferences about which some row says something, oldest first.
@@ -35,7 +39,11 @@ pub struct TableColumn {
 pub struct TableRow {
     pub instrument: InstrumentId,
     pub name: String,
-    pub title: Option<String>,
+    /// The title in the table's language as last adopted, or another language's, marked as a
+    /// fallback.
+    pub title: Option<ShownTitle>,
+    /// Every title the history knows, with its version and language.
+    pub titles: Vec<KnownTitle>,
     /// One cell per column; `None` where the instrument did not exist (before it is known, after
     /// its suppression, or after the last conference that the history records).
     pub cells: Vec<Option<TableCell>>,
@@ -48,7 +56,7 @@ pub struct TableCell {
     /// names an earlier revision, absence from a Final Acts list).
     pub inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub revision: Option<Revision>,
+    pub revision: Option<PlacedRevision>,
     /// Proposals made to this conference about the instrument.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub proposals: Vec<ProposalId>,
@@ -121,7 +129,8 @@ impl Lineage {
         let instruments: Vec<&InstrumentId> =
             self.instruments().filter(|i| i.body == body).collect();
         // Cells per instrument, keyed by conference position.
-        let mut rows_cells: Vec<(BTreeMap<usize, TableCell>, Option<String>)> = Vec::new();
+        let mut rows_cells: Vec<(BTreeMap<usize, TableCell>, crate::lineage::titles::Titles)> =
+            Vec::new();
         let mut used = std::collections::BTreeSet::new();
         for instrument in &instruments {
             let mut cells: BTreeMap<usize, TableCell> = BTreeMap::new();
@@ -145,7 +154,10 @@ impl Lineage {
                     TableCell {
                         state,
                         inferred: e.kind == EvidenceKind::Inferred,
-                        revision: e.revision.clone(),
+                        revision: e
+                            .revision
+                            .as_ref()
+                            .map(|r| self.placed_revision(body, r, filter.language)),
                         proposals: Vec::new(),
                     },
                 );
@@ -190,17 +202,18 @@ impl Lineage {
             }
             cells.retain(|pos, _| *pos >= lo && *pos <= hi && of_body(*pos));
             used.extend(cells.keys().copied());
-            rows_cells.push((cells, self.title_from(instrument, &events, usize::MAX)));
+            rows_cells.push((cells, self.titles(instrument)));
         }
         let columns: Vec<usize> = used.into_iter().collect();
         TableReport {
             body,
-            body_name: body.name().to_string(),
+            language: filter.language,
+            body_name: body.name_in(filter.language).to_string(),
             conferences: columns
                 .iter()
                 .map(|&p| TableColumn {
                     id: self.chronology[p].clone(),
-                    label: self.conference_label(&self.chronology[p]),
+                    label: self.conference_label_in(&self.chronology[p], filter.language),
                 })
                 .collect(),
             // An instrument with nothing to say in the columns (outside `--from`/`--to`) has no
@@ -209,10 +222,11 @@ impl Lineage {
                 .iter()
                 .zip(rows_cells)
                 .filter(|(_, (cells, _))| !cells.is_empty())
-                .map(|(i, (mut cells, title))| TableRow {
+                .map(|(i, (mut cells, titles))| TableRow {
                     instrument: (*i).clone(),
-                    name: instrument_name(i),
-                    title,
+                    name: instrument_name_in(i, filter.language),
+                    title: titles.shown(filter.language),
+                    titles: titles.known(),
                     cells: columns.iter().map(|p| cells.remove(p)).collect(),
                 })
                 .collect(),

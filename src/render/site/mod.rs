@@ -223,10 +223,14 @@ pub fn link(from: &str, to: &str, text: &str) -> String {
     )
 }
 
-/// The one rendering of a title: in a `<span>` with its language.
+/// The one rendering of a title: in a `<span>` with its language; a proposal's title says so.
 pub fn title_html(title: &Title) -> String {
+    let proposed = match &title.proposal {
+        Some(p) => format!(" <small>(the title proposed by {p})</small>"),
+        None => String::new(),
+    };
     format!(
-        "<span lang=\"{}\">{}</span>",
+        "<span lang=\"{}\">{}</span>{proposed}",
         title.language.code(),
         html_escape(&title.text)
     )
@@ -302,6 +306,7 @@ mod tests {
         let t = Title {
             text: "<b>Sécurité</b>".into(),
             language: Language::Fr,
+            proposal: None,
         };
         assert_eq!(
             title_html(&t),
