@@ -494,7 +494,7 @@ fn decide(p: &ProposalRecord, view: &ConferenceView, name: &str, at: &str) -> De
         let words = if view.commit.is_none() {
             format!("the history holds no outcome of {at}")
         } else if p.target.number.is_none() {
-            format!("{name} is a draft: the Final Acts number their instruments, so whether it became one is for the text to say")
+            format!("{name} has no number: no source says which instrument of {at} it became; only a comparison of texts can suggest one")
         } else {
             format!("the history records nothing of {name} at {at}")
         };

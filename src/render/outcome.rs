@@ -15,6 +15,15 @@ use crate::outcome::{
     Verdict as ChangeVerdict,
 };
 
+/// A score or weight as printed: never `-0.00`.
+fn num(x: f64) -> f64 {
+    if x == 0.0 {
+        0.0
+    } else {
+        x
+    }
+}
+
 fn kind_words(kind: EvidenceKind) -> &'static str {
     match kind {
         EvidenceKind::Stated => "stated",
@@ -77,8 +86,8 @@ fn change_lines(out: &mut String, c: &ChangeOutcome, indent: &str) {
         change_words(c.change),
         place(&c.proposed_at),
         change_verdict_words(c.verdict),
-        c.score,
-        c.weight,
+        num(c.score),
+        num(c.weight),
         confidence_words(c.confidence)
     );
     if let Some(m) = &c.matched {
@@ -97,6 +106,7 @@ fn change_lines(out: &mut String, c: &ChangeOutcome, indent: &str) {
                 .unwrap_or_default()
         );
     }
+    let mut shown: Vec<String> = Vec::new();
     for a in &c.anchors {
         let status = if a.removed {
             if a.found_at.is_empty() {
@@ -117,14 +127,19 @@ fn change_lines(out: &mut String, c: &ChangeOutcome, indent: &str) {
                 places.join("; ")
             )
         };
-        let _ = writeln!(out, "{indent}  - `{}`: {status}", a.anchor.as_written);
+        let line = format!("{indent}  - `{}`: {status}\n", a.anchor.as_written);
+        // A citation is an anchor twice (the instrument, and its revision): shown once.
+        if !shown.contains(&line) {
+            out.push_str(&line);
+            shown.push(line);
+        }
     }
 }
 
 fn matched_text(out: &mut String, o: &ProposalOutcome, adopted: &str) {
     let _ = writeln!(
         out,
-        "  text: compared with the adopted text of {adopted} ({} against {}) [inferred]",
+        "  text: compared with the adopted text of {adopted} (proposal in {}, adopted text in {}) [inferred]",
         o.proposal_language.code(),
         o.adopted_language.code()
     );
@@ -137,7 +152,7 @@ fn matched_text(out: &mut String, o: &ProposalOutcome, adopted: &str) {
         t.not_found,
         t.cannot_tell,
         t.moved,
-        o.score.map_or("none".to_string(), |s| format!("{s:.2}")),
+        o.score.map_or("none".to_string(), |s| format!("{:.2}", num(s))),
         confidence_words(o.confidence)
     );
     for c in &o.changes {
@@ -171,8 +186,8 @@ fn ranked_text(out: &mut String, o: &DraftOutcome, without: &[crate::model::Inst
             rank + 1,
             instrument_name(&r.instrument),
             r.title,
-            r.score,
-            r.shared_weight,
+            num(r.score),
+            num(r.shared_weight),
             if r.above_threshold {
                 ""
             } else {
@@ -308,7 +323,7 @@ pub fn inferred_links_text(links: &[&InferredLink]) -> String {
             l.relation.words(),
             instrument_name(&l.to),
             l.conference,
-            l.score,
+            num(l.score),
             confidence_words(l.confidence),
             if l.anchors.is_empty() {
                 String::new()

@@ -12,6 +12,7 @@ mod corpus;
 mod history;
 mod layers;
 mod lineage;
+mod outcome;
 mod reader;
 mod redline;
 mod site;
