@@ -658,6 +658,14 @@ pub fn successors_at(
     Ok(out)
 }
 
+/// Adds `item` to `list` unless it is there already (anchors as written, listed once).
+fn distinct(mut list: Vec<String>, item: String) -> Vec<String> {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+    list
+}
+
 /// The inferred links of the lineage: each proposal whose text was compared, to the version it
 /// shows in; each draft to the new instrument it most likely became; each abrogated instrument
 /// to the new ones that took over from it. Only links above their thresholds.
@@ -681,6 +689,7 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
                         from: fate.target.clone(),
                         to: adopted.clone(),
                         conference: conference.clone(),
+                        conference_label: view.label(&conference),
                         score,
                         confidence: outcome.confidence,
                         anchors: outcome
@@ -688,6 +697,8 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
                             .iter()
                             .flat_map(|c| c.anchors.iter().filter(|a| !a.found_at.is_empty()))
                             .map(|a| a.anchor.as_written.clone())
+                            .fold(Vec::new(), distinct)
+                            .into_iter()
                             .take(5)
                             .collect(),
                     });
@@ -701,13 +712,16 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
                         from: fate.target.clone(),
                         to: to.clone(),
                         conference: conference.clone(),
+                        conference_label: view.label(&conference),
                         score: best.score,
                         confidence: outcome.confidence,
                         anchors: best
                             .shared
                             .iter()
-                            .take(5)
                             .map(|a| a.as_written.clone())
+                            .fold(Vec::new(), distinct)
+                            .into_iter()
+                            .take(5)
                             .collect(),
                     });
                 }
@@ -721,6 +735,10 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
         .filter_map(|c| c.conference.clone())
         .collect::<Vec<_>>()
     {
+        let label = match views.get(&conference) {
+            Some(v) => v.label(&conference),
+            None => ConferenceView::read(history, &conference)?.label(&conference),
+        };
         for s in successors_at(history, &conference)? {
             for r in s.ranked.iter().filter(|r| r.above_threshold) {
                 links.push(InferredLink {
@@ -729,13 +747,21 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
                     from: s.abrogated.clone(),
                     to: r.instrument.clone(),
                     conference: conference.clone(),
+                    conference_label: label.clone(),
                     score: r.score,
                     confidence: if s.succeeded_by.first() == Some(&r.instrument) {
                         s.confidence
                     } else {
                         Confidence::Medium
                     },
-                    anchors: r.shared.iter().take(5).map(|a| a.as_written.clone()).collect(),
+                    anchors: r
+                        .shared
+                        .iter()
+                        .map(|a| a.as_written.clone())
+                        .fold(Vec::new(), distinct)
+                        .into_iter()
+                        .take(5)
+                        .collect(),
                 });
             }
         }

@@ -7,7 +7,8 @@
 
 use serde::Serialize;
 
-use crate::model::{ConferenceId, EvidenceKind, InstrumentId, ProposalId};
+use super::query::{instrument_name, GraphNode, GraphView, NodeKind};
+use crate::model::{ConferenceId, EvidenceKind, InstrumentId, ProposalId, Status};
 use crate::outcome::Confidence;
 
 /// What an inferred link says.
@@ -43,6 +44,8 @@ pub struct InferredLink {
     pub from: InstrumentId,
     pub to: InstrumentId,
     pub conference: ConferenceId,
+    /// `Dubai, 2018`.
+    pub conference_label: String,
     /// The matcher's score, in [0, 1].
     pub score: f64,
     pub confidence: Confidence,
@@ -73,4 +76,77 @@ pub struct WithInferred<'a, T: Serialize> {
     pub report: &'a T,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<&'a InferredLink>,
+}
+
+/// An inferred link drawn in the graph view, between two of its node ids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InferredEdge {
+    pub from: String,
+    pub to: String,
+    pub relation: InferredRelation,
+    /// Always `inferred`.
+    pub kind: EvidenceKind,
+    pub score: f64,
+    pub confidence: Confidence,
+}
+
+/// The graph view's id of an instrument's version after a conference, as
+/// `Lineage::graph_view` writes it (`v:pp/resolution/130@pp-2018-dubai`).
+fn version_id(instrument: &InstrumentId, conference: &ConferenceId) -> String {
+    format!("v:{}@{}", instrument.tree_dir(), conference)
+}
+
+/// The node a link starts from in the view: the proposal (`p:B/67/4`) for a proposal's link;
+/// for `succeeded by`, the abrogated instrument's last version in the view before the
+/// conference (the latest conference of the view's nodes of that instrument, not proposed).
+fn from_id(view: &GraphView, link: &InferredLink) -> Option<String> {
+    if let Some(p) = &link.proposal {
+        let id = format!("p:{p}");
+        return view.nodes.iter().any(|n| n.id == id).then_some(id);
+    }
+    let prefix = format!("v:{}@", link.from.tree_dir());
+    view.nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Version && n.id.starts_with(&prefix))
+        .map(|n| n.id.clone())
+        .next_back()
+}
+
+/// Adds the inferred links that touch the view's nodes to it: the node at the far end when
+/// the view does not hold it (a view of one instrument), and an edge each, returned apart
+/// since the view's own edges carry the recorded relations only.
+pub fn extend_view(
+    view: &mut GraphView,
+    links: &[InferredLink],
+    conference_label: impl Fn(&ConferenceId) -> String,
+) -> Vec<InferredEdge> {
+    let mut edges = Vec::new();
+    for link in links {
+        let Some(from) = from_id(view, link) else {
+            continue;
+        };
+        let to = version_id(&link.to, &link.conference);
+        if !view.nodes.iter().any(|n| n.id == to) {
+            view.nodes.push(GraphNode {
+                id: to.clone(),
+                kind: NodeKind::Version,
+                label: format!(
+                    "{} at {}",
+                    instrument_name(&link.to),
+                    conference_label(&link.conference)
+                ),
+                status: Some(Status::Adopted),
+            });
+        }
+        edges.push(InferredEdge {
+            from,
+            to,
+            relation: link.relation,
+            kind: EvidenceKind::Inferred,
+            score: link.score,
+            confidence: link.confidence,
+        });
+    }
+    view.nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    edges
 }

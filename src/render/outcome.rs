@@ -322,7 +322,7 @@ pub fn inferred_links_text(links: &[&InferredLink]) -> String {
             instrument_name(&l.from),
             l.relation.words(),
             instrument_name(&l.to),
-            l.conference,
+            l.conference_label,
             num(l.score),
             confidence_words(l.confidence),
             if l.anchors.is_empty() {
@@ -333,4 +333,20 @@ pub fn inferred_links_text(links: &[&InferredLink]) -> String {
         );
     }
     out
+}
+
+/// Draws the inferred edges of the graph view: dashed, labelled with their relation, `inferred`
+/// and their score.
+pub fn add_inferred_edges(
+    diagram: &mut crate::render::graph::Diagram,
+    edges: &[crate::lineage::inferred::InferredEdge],
+) {
+    for e in edges {
+        diagram.edges.push(crate::render::graph::DiagramEdge {
+            from: e.from.clone(),
+            to: e.to.clone(),
+            label: format!("{} (inferred, score {:.2})", e.relation.words(), num(e.score)),
+            style: crate::render::graph::EdgeStyle::Dashed,
+        });
+    }
 }

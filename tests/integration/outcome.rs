@@ -403,3 +403,32 @@ fn with_the_final_acts_the_issues_targets_are_met() {
     };
     assert_eq!(outcome.ranked[0].instrument, res(206));
 }
+
+#[test]
+fn lineage_suppressed_graph_and_table_show_the_inferred_links_with_their_kind() {
+    for (name, args) in [
+        ("inferred_lineage_128", vec!["lineage", "128"]),
+        ("inferred_lineage_b_1", vec!["lineage", "[B-1]"]),
+        ("inferred_suppressed_128", vec!["suppressed", "128"]),
+        ("inferred_graph_128", vec!["graph", "128"]),
+    ] {
+        insta::assert_snapshot!(name, run(fixture_repo(), &args).snapshot());
+    }
+    let table = run(fixture_repo(), &["table"]);
+    assert_eq!(table.code, Some(0));
+    assert!(table.stdout.contains(
+        "Resolution 128 (PP) succeeded by Resolution 207 (PP) at Dubai, 2018"
+    ));
+    assert!(table.stdout.contains("[B-1] (PP) became Resolution 206 (PP)"));
+    let json = run(fixture_repo(), &["suppressed", "128", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(v[0]["inferred"][0]["relation"], "succeeded-by");
+    assert_eq!(v[0]["inferred"][0]["to"]["number"], 207);
+    let json = run(fixture_repo(), &["graph", "128", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(v["inferred"][0]["kind"], "inferred");
+    // Without adopted texts nothing is inferred and the outputs are as before.
+    let json = run(shipped_repo(), &["lineage", "128", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(v.get("inferred").is_none());
+}

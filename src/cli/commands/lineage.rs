@@ -3,6 +3,7 @@
 
 use actes::lineage::load::{self, LoadError};
 use actes::lineage::query::QueryError;
+use actes::lineage::inferred::{links_of, WithInferred};
 use actes::lineage::Lineage;
 use actes::model::{ConferenceId, InstrumentId};
 
@@ -27,9 +28,18 @@ pub fn cmd_lineage(
     let report = lineage
         .lineage(&instrument)
         .map_err(CommandError::bad_input)?;
+    let links = super::outcome::inferred_links(config)?;
+    let inferred = links_of(&links, &instrument);
     match config.format {
-        Format::Json => out.write_json(&report),
-        _ => out.write_str(&actes::render::reports::lineage_text(&report)),
+        Format::Json => out.write_json(&WithInferred {
+            report: &report,
+            inferred,
+        }),
+        _ => out.write_str(&format!(
+            "{}{}",
+            actes::render::reports::lineage_text(&report),
+            actes::render::outcome::inferred_links_text(&inferred)
+        )),
     }
 }
 

@@ -34,3 +34,12 @@ pub fn cmd_outcome(
         _ => out.write_str(&actes::render::outcome::outcome_text(&report)),
     }
 }
+
+/// The history's inferred links (what `lineage`, `table`, `suppressed` and `graph` show beside
+/// the recorded edges).
+pub(super) fn inferred_links(
+    config: &Config,
+) -> Result<Vec<actes::lineage::InferredLink>, CommandError> {
+    let history = super::repo::open(config)?;
+    fate::inferred_links(&history).map_err(CommandError::failure)
+}
