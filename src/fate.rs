@@ -768,3 +768,48 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
     }
     Ok(links)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OLD: &str = "RÉSOLUTION 1 (Rév. Busan, 2014)\nTitre\nconsidérant\na)\tpremier point;\nb)\tdeuxième point;\nc)\ttroisième point;\ndécide\n1\tde faire;\n";
+    const NEW: &str = "RÉSOLUTION 1 (Rév. Dubaï, 2018)\nTitre\nconsidérant\na)\tpremier point;\nb)\tdeuxième point, revu;\nd)\tquatrième point;\ndécide\n1\tde faire;\n2\tde faire encore;\n";
+
+    fn changes(t: &InstrumentText) -> Vec<(String, Change)> {
+        t.sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| (p.label.clone().unwrap_or_default(), p.change))
+            .collect()
+    }
+
+    #[test]
+    fn a_proposals_changes_are_marked_by_comparing_its_text_with_the_text_before() {
+        let mut old = stored_text(OLD, Language::Fr, false);
+        let mut new = stored_text(NEW, Language::Fr, false);
+        assert_eq!(old.sections.len(), 2);
+        mark_changes(&mut old, &mut new);
+        let c = |l: &str, ch| (l.to_string(), ch);
+        assert_eq!(
+            changes(&old),
+            [
+                c("a)", Change::Unchanged),
+                c("b)", Change::Modified),
+                c("c)", Change::Deleted),
+                c("1", Change::Unchanged)
+            ]
+        );
+        assert_eq!(
+            changes(&new),
+            [
+                c("a)", Change::Unchanged),
+                c("b)", Change::Modified),
+                c("d)", Change::Inserted),
+                c("1", Change::Unchanged),
+                c("2", Change::Inserted)
+            ]
+        );
+        assert_eq!(new.sections[0].paragraphs[2].lines, LineSpan::line(6));
+    }
+}

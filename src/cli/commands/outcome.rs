@@ -36,10 +36,11 @@ pub fn cmd_outcome(
 }
 
 /// The history's inferred links (what `lineage`, `table`, `suppressed` and `graph` show beside
-/// the recorded edges).
+/// the recorded edges). The callers have made sure the history is built and current.
 pub(super) fn inferred_links(
     config: &Config,
 ) -> Result<Vec<actes::lineage::InferredLink>, CommandError> {
-    let history = super::repo::open(config)?;
+    let history =
+        actes::history::read::History::open(&config.repo).map_err(CommandError::failure)?;
     fate::inferred_links(&history).map_err(CommandError::failure)
 }
