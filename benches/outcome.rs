@@ -50,7 +50,7 @@ fn proposed(plan: &HistoryPlan, id: &InstrumentId) -> Vec<u8> {
         .iter()
         .flat_map(|b| &b.commits)
         .filter_map(|c| c.changes.get(&path).cloned().flatten())
-        .last()
+        .next_back()
         .expect("the proposal gives a text")
 }
 
@@ -79,7 +79,11 @@ fn main() {
             .changes
             .insert(text_path(&res(130), Language::En), Some(t130.clone()));
         for (i, n) in (204..=213).enumerate() {
-            let text = if i % 2 == 0 { tb1.clone() } else { t130.clone() };
+            let text = if i % 2 == 0 {
+                tb1.clone()
+            } else {
+                t130.clone()
+            };
             dubai
                 .changes
                 .insert(text_path(&res(n), Language::En), Some(text));

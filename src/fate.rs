@@ -325,7 +325,10 @@ impl ConferenceView {
         let mut new_instruments = Vec::new();
         for e in record.iter().flat_map(|r| &r.events) {
             if e.event == Event::Adopted {
-                new_instruments.push((e.instrument.clone(), texts_at(history, commit, &e.instrument)?));
+                new_instruments.push((
+                    e.instrument.clone(),
+                    texts_at(history, commit, &e.instrument)?,
+                ));
             }
         }
         Ok(ConferenceView {
@@ -439,7 +442,10 @@ pub fn outcome(history: &History, query: &str) -> Result<OutcomeReport, FateErro
     for f in chosen {
         let conference = f.record.conference.clone();
         if !views.contains_key(&conference) {
-            views.insert(conference.clone(), ConferenceView::read(history, &conference)?);
+            views.insert(
+                conference.clone(),
+                ConferenceView::read(history, &conference)?,
+            );
         }
         let view = &views[&conference];
         proposals.push(fate_of(history, f, view)?);
@@ -560,7 +566,9 @@ fn mod_fate(
     name: &str,
     at: &str,
 ) -> Result<TextFate, ReadError> {
-    let commit = view.commit.expect("a decision was read from the conference commit");
+    let commit = view
+        .commit
+        .expect("a decision was read from the conference commit");
     let adopted = texts_at(history, commit, &f.record.target)?;
     let Some(adopted) = adopted.into_iter().next() else {
         return Ok(TextFate::NoAdoptedText {
@@ -676,7 +684,10 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
     for f in &all {
         let conference = f.record.conference.clone();
         if !views.contains_key(&conference) {
-            views.insert(conference.clone(), ConferenceView::read(history, &conference)?);
+            views.insert(
+                conference.clone(),
+                ConferenceView::read(history, &conference)?,
+            );
         }
         let view = &views[&conference];
         let fate = fate_of(history, f, view)?;

@@ -11,8 +11,7 @@ use crate::lineage::InferredLink;
 use crate::model::EvidenceKind;
 use crate::outcome::matcher::Location;
 use crate::outcome::{
-    ChangeKind, ChangeOutcome, Confidence, DraftOutcome, ProposalOutcome,
-    Verdict as ChangeVerdict,
+    ChangeKind, ChangeOutcome, Confidence, DraftOutcome, ProposalOutcome, Verdict as ChangeVerdict,
 };
 
 /// A score or weight as printed: never `-0.00`.
@@ -179,7 +178,12 @@ fn ranked_text(out: &mut String, o: &DraftOutcome, without: &[crate::model::Inst
         }
     }
     for (rank, r) in o.ranked.iter().enumerate() {
-        let shared: Vec<&str> = r.shared.iter().take(8).map(|a| a.as_written.as_str()).collect();
+        let shared: Vec<&str> = r
+            .shared
+            .iter()
+            .take(8)
+            .map(|a| a.as_written.as_str())
+            .collect();
         let _ = writeln!(
             out,
             "  {}. {} ({}): score {:.2}, shared weight {:.1}{}; anchors: {}",
@@ -345,7 +349,11 @@ pub fn add_inferred_edges(
         diagram.edges.push(crate::render::graph::DiagramEdge {
             from: e.from.clone(),
             to: e.to.clone(),
-            label: format!("{} (inferred, score {:.2})", e.relation.words(), num(e.score)),
+            label: format!(
+                "{} (inferred, score {:.2})",
+                e.relation.words(),
+                num(e.score)
+            ),
             style: crate::render::graph::EdgeStyle::Dashed,
         });
     }

@@ -131,7 +131,12 @@ resolves
 1\tto keep supporting connectivity in the Americas, as the Quito Action Plan began;
 ";
 
-fn set(changes: &mut std::collections::BTreeMap<String, Option<Vec<u8>>>, id: &InstrumentId, lang: Language, text: &str) {
+fn set(
+    changes: &mut std::collections::BTreeMap<String, Option<Vec<u8>>>,
+    id: &InstrumentId,
+    lang: Language,
+    text: &str,
+) {
     changes.insert(text_path(id, lang), Some(text.as_bytes().to_vec()));
 }
 
@@ -190,7 +195,11 @@ fn b_67_3_is_adopted_128_abrogated_at_dubai_2018_as_the_outcomes_list_states() {
     let f = outcome_of(shipped_repo(), "B/67/3");
     assert_eq!(f.decision.verdict, Verdict::Adopted);
     assert_eq!(f.decision.kind, EvidenceKind::Stated);
-    assert!(f.decision.words.contains("abrogated at Dubai, 2018"), "{}", f.decision.words);
+    assert!(
+        f.decision.words.contains("abrogated at Dubai, 2018"),
+        "{}",
+        f.decision.words
+    );
     assert_eq!(f.decision.evidence[0].source, "outcomes/pp-2018-dubai.csv");
     assert!(matches!(f.text, TextFate::NothingToCompare { .. }));
 }
@@ -222,7 +231,11 @@ fn b_67_4_is_revised_but_without_an_adopted_text_nothing_is_said_of_how_much_was
 fn b_67_5_has_no_new_instrument_with_a_text_to_compare_with() {
     let f = outcome_of(shipped_repo(), "B/67/5");
     assert_eq!(f.decision.verdict, Verdict::Unknown);
-    assert!(matches!(f.text, TextFate::NoCandidates { .. }), "{:?}", f.text);
+    assert!(
+        matches!(f.text, TextFate::NoCandidates { .. }),
+        "{:?}",
+        f.text
+    );
 }
 
 #[test]
@@ -235,7 +248,11 @@ fn the_shipped_history_has_no_inferred_link_without_adopted_texts() {
 fn outcome_of_a_document_lists_its_five_proposals_and_a_bad_query_is_bad_input() {
     let history = History::open(shipped_repo()).expect("the history opens");
     let report = fate::outcome(&history, "67").expect("document 67");
-    let ids: Vec<String> = report.proposals.iter().map(|p| p.proposal.to_string()).collect();
+    let ids: Vec<String> = report
+        .proposals
+        .iter()
+        .map(|p| p.proposal.to_string())
+        .collect();
     assert_eq!(ids, ["B/67/1", "B/67/2", "B/67/3", "B/67/4", "B/67/5"]);
     assert!(fate::outcome(&history, "B/99/1").is_err());
     assert!(fate::outcome(&history, "res 130").is_err());
@@ -245,7 +262,10 @@ fn outcome_of_a_document_lists_its_five_proposals_and_a_bad_query_is_bad_input()
 fn outcome_outputs_on_the_shipped_corpus() {
     for (name, args) in [
         ("outcome_67_text", vec!["outcome", "67"]),
-        ("outcome_b_67_4_markdown", vec!["outcome", "B/67/4", "--format", "markdown"]),
+        (
+            "outcome_b_67_4_markdown",
+            vec!["outcome", "B/67/4", "--format", "markdown"],
+        ),
         ("outcome_unknown_proposal", vec!["outcome", "B/99/1"]),
         ("outcome_bad_query", vec!["outcome", "resolution"]),
     ] {
@@ -300,7 +320,11 @@ fn the_proposals_insertions_are_taken_up_moved_or_not_found_in_the_english_adopt
 #[test]
 fn the_draft_is_ranked_against_the_new_resolutions_and_became_the_one_on_otts() {
     let f = outcome_of(fixture_repo(), "B/67/5");
-    let TextFate::Ranked { outcome, without_text } = f.text else {
+    let TextFate::Ranked {
+        outcome,
+        without_text,
+    } = f.text
+    else {
         panic!("expected a ranking, got {:?}", f.text);
     };
     assert_eq!(outcome.became, Some(res(206)));
@@ -416,10 +440,12 @@ fn lineage_suppressed_graph_and_table_show_the_inferred_links_with_their_kind() 
     }
     let table = run(fixture_repo(), &["table"]);
     assert_eq!(table.code, Some(0));
-    assert!(table.stdout.contains(
-        "Resolution 128 (PP) succeeded by Resolution 207 (PP) at Dubai, 2018"
-    ));
-    assert!(table.stdout.contains("[B-1] (PP) became Resolution 206 (PP)"));
+    assert!(table
+        .stdout
+        .contains("Resolution 128 (PP) succeeded by Resolution 207 (PP) at Dubai, 2018"));
+    assert!(table
+        .stdout
+        .contains("[B-1] (PP) became Resolution 206 (PP)"));
     let json = run(fixture_repo(), &["suppressed", "128", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
     assert_eq!(v[0]["inferred"][0]["relation"], "succeeded-by");

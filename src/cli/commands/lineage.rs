@@ -1,9 +1,9 @@
 //! `actes lineage`: the chain of versions of one instrument, with the evidence of each step.
 //! Also holds what the lineage commands share: loading the graph and reading arguments.
 
+use actes::lineage::inferred::{links_of, WithInferred};
 use actes::lineage::load::{self, LoadError};
 use actes::lineage::query::QueryError;
-use actes::lineage::inferred::{links_of, WithInferred};
 use actes::lineage::Lineage;
 use actes::model::{ConferenceId, InstrumentId};
 

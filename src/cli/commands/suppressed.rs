@@ -52,8 +52,10 @@ pub fn cmd_suppressed(
             out.write_json(&with)
         }
         _ => {
-            let all: Vec<&InferredLink> =
-                entries.iter().flat_map(|e| succeeded(&e.instrument)).collect();
+            let all: Vec<&InferredLink> = entries
+                .iter()
+                .flat_map(|e| succeeded(&e.instrument))
+                .collect();
             out.write_str(&format!(
                 "{}{}",
                 actes::render::reports::suppressed_text(&entries),

@@ -1,7 +1,7 @@
 //! `actes table`: the "Rév." lineage table: instruments by conference.
 
-use actes::lineage::query::TableFilter;
 use actes::lineage::inferred::WithInferred;
+use actes::lineage::query::TableFilter;
 use actes::lineage::{InferredLink, Lineage};
 use actes::model::{Body, ConferenceId};
 use actes::render::reports;
