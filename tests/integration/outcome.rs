@@ -376,11 +376,12 @@ fn final_acts_repo() -> Option<PathBuf> {
     let dir = common::scratch_dir("outcome-final-acts");
     let sources = dir.join("sources");
     common::copy_dir(&common::sources_dir(), &sources);
-    let target = sources.join("documents/pp-2018-dubai/final-acts-akn.xml");
+    let target = sources.join("documents/pp-2018-dubai/final-acts-en.xml");
     std::fs::copy(&data, &target).expect("the Final Acts copy");
     let index = sources.join("documents.csv");
     let mut csv = std::fs::read_to_string(&index).expect("documents.csv reads");
-    csv.push_str("documents/pp-2018-dubai/final-acts-akn.xml,pp-2018-dubai,,en,,,Final Acts of the Plenipotentiary Conference (Dubai, 2018)\n");
+    // As branch `finalacts` registers a Final Acts file: no document number, origin or submitter.
+    csv.push_str("documents/pp-2018-dubai/final-acts-en.xml,pp-2018-dubai,-,en,-,-,Final Acts (Dubai 2018)\n");
     std::fs::write(&index, csv).expect("documents.csv writes");
     let repo = dir.join("history.git");
     let build = common::actes(&[
