@@ -370,9 +370,15 @@ impl ConferenceView {
     }
 }
 
-fn kind_of(status: Status) -> EvidenceKind {
+/// How an event is known, as the lineage tells it: a stated event as surely as its weakest
+/// evidence, otherwise as its status says.
+fn kind_of(status: Status, evidence: &[Evidence]) -> EvidenceKind {
     match status {
-        Status::Adopted => EvidenceKind::Stated,
+        Status::Adopted => evidence
+            .iter()
+            .map(|e| e.kind)
+            .min()
+            .unwrap_or(EvidenceKind::Stated),
         Status::Proposed => EvidenceKind::Proposed,
         Status::Inferred => EvidenceKind::Inferred,
     }
@@ -530,7 +536,7 @@ fn decide(p: &ProposalRecord, view: &ConferenceView, name: &str, at: &str) -> De
     Decision {
         verdict,
         event: Some(e.event),
-        kind: kind_of(e.status),
+        kind: kind_of(e.status, &e.evidence),
         words: format!("{name} {event_words} at {at}"),
         evidence: e.evidence.clone(),
     }
