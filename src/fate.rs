@@ -672,6 +672,44 @@ pub fn successors_at(
     Ok(out)
 }
 
+/// The file, in the bare repository, that keeps the inferred links between runs.
+pub const INFERRED_CACHE_FILE: &str = "actes-inferred-cache";
+const INFERRED_CACHE_FORMAT: &str = "actes-inferred-cache 1";
+
+/// [`inferred_links`], kept in the repository (`actes-inferred-cache`) under a key made of the
+/// cache format and every ref with its id, so that a history changed in any way never meets
+/// stale links: comparing every abrogated instrument with every new one of its conference takes
+/// seconds on a large history, reading them back a millisecond. A cache that cannot be read is
+/// computed again; one that cannot be written is left unwritten (the answer is the same).
+pub fn cached_inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError> {
+    let refs: Vec<String> = history
+        .refs()?
+        .into_iter()
+        .map(|(name, id)| format!("{name} {id}"))
+        .collect();
+    let key = format!("{INFERRED_CACHE_FORMAT}; {}", refs.join("; "));
+    let path = history.path().join(INFERRED_CACHE_FILE);
+    if let Ok(content) = std::fs::read_to_string(&path) {
+        if let Some((first, rest)) = content.split_once('\n') {
+            if first == key {
+                if let Ok(links) = serde_json::from_str::<Vec<InferredLink>>(rest) {
+                    return Ok(links);
+                }
+            }
+        }
+    }
+    let links = inferred_links(history)?;
+    if let Ok(json) = serde_json::to_string(&links) {
+        let tmp = history.path().join(format!("{INFERRED_CACHE_FILE}.tmp"));
+        if std::fs::write(&tmp, format!("{key}\n{json}\n")).is_ok()
+            && std::fs::rename(&tmp, &path).is_err()
+        {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+    Ok(links)
+}
+
 /// Adds `item` to `list` unless it is there already (anchors as written, listed once).
 fn distinct(mut list: Vec<String>, item: String) -> Vec<String> {
     if !list.contains(&item) {

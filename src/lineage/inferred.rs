@@ -5,14 +5,14 @@
 //! `lineage`, `table`, `suppressed` and `graph` show them beside the recorded edges, always as
 //! inferred, with their score.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::query::{instrument_name, GraphNode, GraphView, NodeKind};
 use crate::model::{ConferenceId, EvidenceKind, InstrumentId, ProposalId, Status};
 use crate::outcome::Confidence;
 
 /// What an inferred link says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InferredRelation {
     /// A proposal's changes show (in part) in the version the conference adopted.
@@ -35,11 +35,11 @@ impl InferredRelation {
 }
 
 /// One inferred link, with its score and the anchors it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InferredLink {
     pub relation: InferredRelation,
     /// The proposal the link starts from (none for `succeeded by`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<ProposalId>,
     pub from: InstrumentId,
     pub to: InstrumentId,

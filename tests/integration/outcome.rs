@@ -472,3 +472,43 @@ fn lineage_suppressed_graph_and_table_show_the_inferred_links_with_their_kind() 
     let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
     assert!(v.get("inferred").is_none());
 }
+
+#[test]
+fn the_inferred_links_are_kept_in_the_repository_and_a_bad_cache_is_computed_again() {
+    let dir = common::scratch_dir("outcome-cache");
+    let repo = dir.join("history.git");
+    write::write(
+        &repo,
+        &{
+            let sources =
+                Sources::load_with(&common::sources_dir(), actes::reader::read_document_with)
+                    .expect("the shipped sources load");
+            Corpus::assemble(&sources).expect("a corpus").plan()
+        },
+        &mut WriteOptions::default(),
+    )
+    .expect("the history is written");
+    let history = History::open(&repo).expect("the history opens");
+    let computed = fate::inferred_links(&history).expect("links");
+    let first = fate::cached_inferred_links(&history).expect("links");
+    let cache = repo.join(fate::INFERRED_CACHE_FILE);
+    assert!(cache.is_file());
+    assert_eq!(first, computed);
+    assert_eq!(
+        fate::cached_inferred_links(&history).expect("links"),
+        computed
+    );
+    let key = std::fs::read_to_string(&cache).expect("reads");
+    let key = key.lines().next().expect("a key line").to_string();
+    std::fs::write(&cache, format!("{key}\nnot json")).expect("writes");
+    assert_eq!(
+        fate::cached_inferred_links(&history).expect("links"),
+        computed
+    );
+    // The fixture's links survive the round trip through the cache.
+    let fixture = History::open(fixture_repo()).expect("opens");
+    let links = fate::inferred_links(&fixture).expect("links");
+    assert_eq!(links.len(), 3);
+    assert_eq!(fate::cached_inferred_links(&fixture).expect("links"), links);
+    assert_eq!(fate::cached_inferred_links(&fixture).expect("links"), links);
+}

@@ -42,5 +42,5 @@ pub(super) fn inferred_links(
 ) -> Result<Vec<actes::lineage::InferredLink>, CommandError> {
     let history =
         actes::history::read::History::open(&config.repo).map_err(CommandError::failure)?;
-    fate::inferred_links(&history).map_err(CommandError::failure)
+    fate::cached_inferred_links(&history).map_err(CommandError::failure)
 }
