@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod corpus;
 pub mod csv_file;
 pub mod export;
+pub mod fate;
 pub mod history;
 pub mod lineage;
 pub mod model;

@@ -12,9 +12,11 @@
 //! versions join the graph as inferred, and a conference that the catalogue does not hold (WTDC
 //! Buenos Aires 2017) becomes a node identified by its body, place and year.
 
+pub mod inferred;
 pub mod load;
 pub mod query;
 pub mod titles;
+pub use inferred::{InferredLink, InferredRelation};
 
 use std::collections::{BTreeMap, BTreeSet};
 

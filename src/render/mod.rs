@@ -12,6 +12,7 @@ pub mod document;
 pub mod final_acts;
 pub mod graph;
 pub mod history;
+pub mod outcome;
 pub mod redline;
 pub mod reports;
 pub mod search;

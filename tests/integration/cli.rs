@@ -92,6 +92,7 @@ fn every_command_prints_json_with_format_json() {
         &["cites", "130"],
         &["cited-by", "130"],
         &["graph"],
+        &["outcome", "67"],
         &["blame", "130", "--at", "B/67/4"],
         &["search", "coopération internationale"],
         &["completions", "bash"],

@@ -15,6 +15,7 @@ mod history;
 mod languages;
 mod layers;
 mod lineage;
+mod outcome;
 mod pdf_text;
 mod reader;
 mod redline;

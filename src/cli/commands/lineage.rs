@@ -1,6 +1,7 @@
 //! `actes lineage`: the chain of versions of one instrument, with the evidence of each step.
 //! Also holds what the lineage commands share: loading the graph and reading arguments.
 
+use actes::lineage::inferred::{links_of, WithInferred};
 use actes::lineage::load::{self, LoadError};
 use actes::lineage::query::QueryError;
 use actes::lineage::Lineage;
@@ -32,9 +33,18 @@ pub fn cmd_lineage(
     let report = lineage
         .lineage_in(&instrument, language)
         .map_err(CommandError::bad_input)?;
+    let links = super::outcome::inferred_links(config)?;
+    let inferred = links_of(&links, &instrument);
     match config.format {
-        Format::Json => out.write_json(&report),
-        _ => out.write_str(&actes::render::reports::lineage_text(&report)),
+        Format::Json => out.write_json(&WithInferred {
+            report: &report,
+            inferred,
+        }),
+        _ => out.write_str(&format!(
+            "{}{}",
+            actes::render::reports::lineage_text(&report),
+            actes::render::outcome::inferred_links_text(&inferred)
+        )),
     }
 }
 

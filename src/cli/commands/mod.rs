@@ -14,6 +14,7 @@ mod ingest;
 mod lineage;
 mod log;
 mod man;
+mod outcome;
 mod repo;
 mod search;
 mod show;
@@ -55,6 +56,7 @@ pub const FORMATS: &[(&str, &[Format])] = &[
     ),
     ("blame", &[Format::Text, Format::Json, Format::Html]),
     ("search", &[Format::Text, Format::Json]),
+    ("outcome", &[Format::Text, Format::Json, Format::Markdown]),
     ("completions", &[Format::Text, Format::Json]),
     ("man", &[Format::Text, Format::Json]),
     ("site", &[Format::Text, Format::Json]),
@@ -75,6 +77,7 @@ pub enum Command {
     Cites(cites::CitesArgs),
     CitedBy(cites::CitedByArgs),
     Graph(graph::GraphArgs),
+    Outcome(outcome::OutcomeArgs),
     Blame(blame::BlameArgs),
     Search(search::SearchArgs),
     Completions(completions::CompletionsArgs),
@@ -114,6 +117,7 @@ fn dispatch(config: &Config, command: Command, out: &mut Output) -> Result<(), C
         Command::Cites(args) => cites::cmd_cites(config, &args, out),
         Command::CitedBy(args) => cites::cmd_cited_by(config, &args, out),
         Command::Graph(args) => graph::cmd_graph(config, &args, out),
+        Command::Outcome(args) => outcome::cmd_outcome(config, &args, out),
         Command::Blame(args) => blame::cmd_blame(config, &args, out),
         Command::Search(args) => search::cmd_search(config, &args, out),
         Command::Completions(args) => completions::cmd_completions(config, &args, out),

@@ -1,5 +1,8 @@
 //! `actes suppressed`: what was suppressed (abrogated) where and when, with its evidence.
 
+use actes::lineage::inferred::WithInferred;
+use actes::lineage::{InferredLink, InferredRelation};
+
 use super::lineage::{bad, conference, load_lineage, parse_optional_instrument};
 use super::{CommandError, Config, Output};
 use crate::cli::Format;
@@ -35,8 +38,34 @@ pub fn cmd_suppressed(
     let entries = lineage
         .suppressed_in(at.as_ref(), instrument.as_ref(), language)
         .map_err(bad)?;
+    let links = super::outcome::inferred_links(config)?;
+    let succeeded = |i: &actes::model::InstrumentId| -> Vec<&InferredLink> {
+        links
+            .iter()
+            .filter(|l| l.relation == InferredRelation::SucceededBy && &l.from == i)
+            .collect()
+    };
     match config.format {
-        Format::Json => out.write_json(&entries),
-        _ => out.write_str(&actes::render::reports::suppressed_text(&entries)),
+        Format::Json => {
+            let with: Vec<WithInferred<'_, _>> = entries
+                .iter()
+                .map(|e| WithInferred {
+                    report: e,
+                    inferred: succeeded(&e.instrument),
+                })
+                .collect();
+            out.write_json(&with)
+        }
+        _ => {
+            let all: Vec<&InferredLink> = entries
+                .iter()
+                .flat_map(|e| succeeded(&e.instrument))
+                .collect();
+            out.write_str(&format!(
+                "{}{}",
+                actes::render::reports::suppressed_text(&entries),
+                actes::render::outcome::inferred_links_text(&all)
+            ))
+        }
     }
 }

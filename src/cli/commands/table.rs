@@ -1,7 +1,8 @@
 //! `actes table`: the "Rév." lineage table: instruments by conference.
 
+use actes::lineage::inferred::WithInferred;
 use actes::lineage::query::TableFilter;
-use actes::lineage::Lineage;
+use actes::lineage::{InferredLink, Lineage};
 use actes::model::{Body, ConferenceId};
 use actes::render::reports;
 
@@ -65,15 +66,37 @@ pub fn cmd_table(config: &Config, args: &TableArgs, out: &mut Output) -> Result<
         }
     }
     let reports = lineage.tables(&filter);
+    let links = super::outcome::inferred_links(config)?;
+    let of_table = |t: &actes::lineage::query::TableReport| -> Vec<&InferredLink> {
+        links
+            .iter()
+            .filter(|l| t.rows.iter().any(|r| r.instrument == l.from))
+            .collect()
+    };
+    let with: Vec<WithInferred<'_, _>> = reports
+        .iter()
+        .map(|t| WithInferred {
+            report: t,
+            inferred: of_table(t),
+        })
+        .collect();
+    let all: Vec<&InferredLink> = reports.iter().flat_map(of_table).collect();
+    let notes = actes::render::outcome::inferred_links_text(&all);
     match config.format {
-        Format::Json => match reports.as_slice() {
+        Format::Json => match with.as_slice() {
             [one] if body.is_some() => out.write_json(one),
-            _ => out.write_json(&reports),
+            _ => out.write_json(&with),
         },
-        Format::Markdown => out.write_str(&reports::lineage_tables_markdown(&reports)),
+        Format::Markdown => out.write_str(&format!(
+            "{}{notes}",
+            reports::lineage_tables_markdown(&reports)
+        )),
         Format::Csv => out.write_str(&reports::lineage_tables_csv(&reports)),
         Format::Html => out.write_str(&reports::lineage_tables_html(&reports)),
-        _ => out.write_str(&reports::lineage_tables_text(&reports, TITLE_WIDTH)),
+        _ => out.write_str(&format!(
+            "{}{notes}",
+            reports::lineage_tables_text(&reports, TITLE_WIDTH)
+        )),
     }
 }
 
