@@ -717,20 +717,16 @@ fn recitals(
     paragraphs: &[TextParagraph],
     eid: &str,
 ) {
-    if paragraphs.is_empty() {
-        // A heading with nothing under it: recitals need a recital, so a container holds it.
-        xml.open("container", &[("name", "recitals"), ("eId", eid)]);
-        xml.inline(
-            "p",
-            &[],
-            &format!("<i>{}</i>", xml_escape(heading.unwrap_or(""))),
-        );
-        xml.close("container");
-        return;
-    }
     xml.open("recitals", &[("eId", eid)]);
     if let Some(h) = heading {
         xml.inline("heading", &[], &xml_escape(h));
+    }
+    if paragraphs.is_empty() {
+        // A heading with nothing under it: recitals need a recital, so an empty one stands
+        // there (a reader finds no words in it, and keeps the heading as a heading).
+        xml.open("recital", &[("eId", &format!("{eid}__rec_1"))]);
+        xml.inline("p", &[], "");
+        xml.close("recital");
     }
     for (i, p) in paragraphs.iter().enumerate() {
         let id = format!("{eid}__rec_{}", i + 1);

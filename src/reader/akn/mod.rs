@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::Catalogue;
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, Footnote,
-    InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Paragraph, Revision, Section,
-    Side, Uncertainty, UncertaintyKind,
+    InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Opening, Paragraph, Revision,
+    Section, Side, Uncertainty, UncertaintyKind,
 };
 use crate::reader::{citations, ReadError};
 use repair::{Finding, TitleState};
@@ -286,7 +286,8 @@ fn read_statement(
 
     let title = s.title.clone().unwrap_or_default();
     let (title_state, why) = repair::title_state(&title.text, words);
-    let mut text_notes = Vec::new();
+    // What the source leaves out, as the text says it: the text is partial, and says so first.
+    let mut text_notes: Vec<String> = s.omission.iter().cloned().collect();
     if let Some(why) = why {
         let what = match title_state {
             TitleState::CutShort => UncertaintyKind::TitleCutShort,
@@ -307,6 +308,14 @@ fn read_statement(
         });
     }
     let (sections, elements) = sections_of(&s.entries);
+    let unsettled_openings = [
+        (s.header_uncertain, Opening::Header),
+        (s.title_uncertain, Opening::Title),
+        (s.formula_uncertain && s.formula.is_some(), Opening::Formula),
+    ]
+    .into_iter()
+    .filter_map(|(marked, opening)| marked.then_some(opening))
+    .collect();
     let text = InstrumentText {
         language,
         header: header.clone(),
@@ -314,9 +323,13 @@ fn read_statement(
         title: title.text.clone(),
         formula: s.formula.as_ref().map(|f| f.text.clone()),
         sections,
-        completeness: Completeness::Complete,
+        completeness: if s.omission.is_some() {
+            Completeness::Partial
+        } else {
+            Completeness::Complete
+        },
         notes: text_notes,
-        unsettled_openings: Vec::new(),
+        unsettled_openings,
     };
     let openings = citations::Openings {
         header: s.header_line,
@@ -429,7 +442,11 @@ fn sections_of(entries: &[Entry]) -> (Vec<Section>, Vec<SectionElements>) {
                     text: item.text.clone(),
                     footnotes: item.footnotes.clone(),
                     lines: LineSpan::new(item.line, item.last_line),
-                    change: crate::model::Change::Unchanged,
+                    change: if item.uncertain {
+                        crate::model::Change::Uncertain
+                    } else {
+                        crate::model::Change::Unchanged
+                    },
                 });
                 elements
                     .last_mut()
