@@ -414,3 +414,92 @@ struct Item {
     uncertain: bool,
     notes: Vec<(String, String)>,
 }
+
+/// The Dubai 2018 Final Acts in Akoma Ntoso, beside the clone (third-party: never committed).
+fn final_acts_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pp-2018-dubai-final-acts-akn.xml")
+}
+
+#[test]
+fn the_64_instruments_of_the_dubai_final_acts_re_export_valid_and_read_back_the_same() {
+    let catalogue =
+        actes::catalogue::Catalogue::load(&common::sources_dir().join("conferences.csv"))
+            .expect("the shipped catalogue loads");
+    let bytes = std::fs::read(final_acts_path()).expect("the Final Acts are beside the clone");
+    let acts = actes::reader::akn::read_final_acts("final-acts.xml", &bytes, &catalogue)
+        .expect("the Final Acts read");
+    assert_eq!(acts.instruments.len(), 64);
+    let conference = catalogue
+        .get(&acts.conference)
+        .expect("the catalogue knows the conference");
+    let signed = conference.final_acts;
+    let signed = format!(
+        "{:04}-{:02}-{:02}",
+        signed.year(),
+        u8::from(signed.month()),
+        signed.day()
+    );
+    let dir = common::scratch_dir("akn-out-final-acts");
+    let mut files = Vec::new();
+    let mut exports = Vec::new();
+    for adopted in &acts.instruments {
+        let version = actes::export::source_version(
+            &adopted.target,
+            &adopted.text,
+            adopted.event,
+            vec![adopted.evidence.clone()],
+            adopted.citations.clone(),
+            &acts.conference.0,
+            &signed,
+        );
+        let input = ExportInput {
+            export: Export::Version(Box::new(version.clone())),
+            catalogue: catalogue.conferences().to_vec(),
+        };
+        let xml = actes::render::akn::render(&input);
+        let path = dir.join(name_file(&adopted.target.tree_dir()));
+        std::fs::write(&path, &xml).expect("scratch is writable");
+        files.push(path);
+        exports.push((version, xml));
+    }
+    validate(&files);
+    let mut differences = Vec::new();
+    for (version, xml) in &exports {
+        let name = version.instrument.tree_dir();
+        let back = actes::reader::akn::read_final_acts(&name, xml.as_bytes(), &catalogue)
+            .unwrap_or_else(|e| panic!("{name} reads back: {e}"));
+        assert_eq!(back.instruments.len(), 1, "{name}");
+        let read = &back.instruments[0];
+        assert_eq!(read.target, version.instrument, "{name}");
+        assert_eq!(read.text.revision, version.record.revision, "{name}");
+        if let Some(difference) = first_difference(
+            &actes::history::layout::render_text(&read.text),
+            &version.raw,
+        ) {
+            differences.push(format!("{name}: {difference}"));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+/// The first line where two texts differ, both sides shortened, with its number.
+fn first_difference(got: &str, want: &str) -> Option<String> {
+    let short = |s: &str| s.chars().take(160).collect::<String>();
+    let (g, w): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+    (0..g.len().max(w.len()))
+        .find(|&i| g.get(i) != w.get(i))
+        .map(|i| {
+            format!(
+                "line {}: read back {:?}, exported {:?}",
+                i + 1,
+                g[i.saturating_sub(2)..(i + 2).min(g.len())]
+                    .iter()
+                    .map(|s| short(s))
+                    .collect::<Vec<_>>(),
+                w[i.saturating_sub(2)..(i + 2).min(w.len())]
+                    .iter()
+                    .map(|s| short(s))
+                    .collect::<Vec<_>>()
+            )
+        })
+}

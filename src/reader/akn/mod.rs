@@ -283,6 +283,7 @@ fn read_statement(
     repair::run_in_items(&mut s.entries, &mut findings);
     repair::run_in_headings(&mut s.entries, language, &mut findings);
     repair::annexes(&mut s.entries, kind, number, &mut findings);
+    repair::drop_empty(&mut s.entries, &mut findings);
 
     let title = s.title.clone().unwrap_or_default();
     let (title_state, why) = repair::title_state(&title.text, words);
