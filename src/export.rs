@@ -293,6 +293,25 @@ pub fn version(
         at: at.to_string(),
         message: e.to_string(),
     })?;
+    stored_version(
+        history, instrument, language, commit, at, at_date, adopted, raw,
+    )
+    .map(Some)
+}
+
+/// The version of `instrument` in `language` at `commit` whose stored text the caller has
+/// already read (`raw`): its record read beside it, its text read back into its parts.
+#[allow(clippy::too_many_arguments)]
+pub fn stored_version(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    commit: ObjectId,
+    at: &str,
+    at_date: &str,
+    adopted: bool,
+    raw: String,
+) -> Result<Version, ExportError> {
     let record = history
         .instrument_record(commit, instrument)?
         .ok_or_else(|| ExportError::BadFile {
@@ -304,7 +323,7 @@ pub fn version(
         .texts
         .get(&language)
         .is_some_and(|c| *c != Completeness::Complete);
-    Ok(Some(Version {
+    Ok(Version {
         instrument: instrument.clone(),
         language,
         text: structure(&raw, partial),
@@ -313,7 +332,7 @@ pub fn version(
         at: at.to_string(),
         at_date: at_date.to_string(),
         adopted,
-    }))
+    })
 }
 
 /// A text read from a source rather than from the history (an instrument of Final Acts in Akoma

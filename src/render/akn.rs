@@ -43,6 +43,17 @@ pub fn render(input: &ExportInput) -> String {
     }
 }
 
+/// Renders a version as an AKN `<statement>`, dated by `catalogue` (for many documents of one
+/// history, with the catalogue read once).
+pub fn render_version(version: &Version, catalogue: &Catalogue) -> String {
+    statement(version, catalogue)
+}
+
+/// Renders a proposal as an AKN `<amendment>` naming its target, dated by `catalogue`.
+pub fn render_proposal(proposal: &ProposalExport, catalogue: &Catalogue) -> String {
+    amendment(proposal, catalogue)
+}
+
 /// Escapes text for XML content and attributes; characters XML cannot carry (control
 /// characters other than tab and line breaks) become U+FFFD.
 pub fn xml_escape(text: &str) -> String {

@@ -78,7 +78,7 @@ fn every_export(history: &History) -> Vec<(String, ExportInput)> {
 }
 
 /// Runs xmllint on the files; panics with its report unless every file validates.
-fn validate(files: &[PathBuf]) {
+pub(crate) fn validate(files: &[PathBuf]) {
     let output = Command::new("xmllint")
         .arg("--noout")
         .arg("--schema")

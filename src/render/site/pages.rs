@@ -277,6 +277,13 @@ fn step(site: &Site, i: &SiteInstrument, s: &LineageStep, path: &str, m: &mut St
     if let Some(note) = &s.text_note {
         let _ = writeln!(m, "<p class=\"texts\">text: {}</p>", esc(note));
     }
+    let has_text = s
+        .texts
+        .values()
+        .any(|c| *c != crate::model::Completeness::Absent);
+    if s.proposal.is_none() && !has_text {
+        m.push_str("<p class=\"texts no-text\">No text in the history at this step: listed here, not exported to Akoma Ntoso.</p>\n");
+    }
     m.push_str("<ul class=\"evidence\">\n");
     for e in &s.evidence {
         let _ = writeln!(m, "<li>evidence: {}</li>", esc(&e.to_string()));
@@ -339,6 +346,17 @@ fn version_section(
         );
         text_html(text, m);
         m.push_str("</article>\n</details>\n");
+        if v.exports.contains_key(language) {
+            let _ = writeln!(
+                m,
+                "<p class=\"akn\">{} <small>(Akoma Ntoso 3.0)</small></p>",
+                link(
+                    path,
+                    &super::akn_path(&i.id, v.name(), *language),
+                    &format!("This text as XML ({})", language.code())
+                )
+            );
+        }
         if let Some((before, redline)) = v.changes.get(language) {
             let _ = writeln!(
                 m,
@@ -693,6 +711,17 @@ pub(super) fn proposal_document(site: &Site, d: &ProposalDocument, path: &str) -
                 m,
                 "<p><a href=\"{}\">The text as proposed</a></p>",
                 esc(&href)
+            );
+        }
+        if d.amendments.contains_key(&id) {
+            let _ = writeln!(
+                m,
+                "<p class=\"akn\">{} <small>(Akoma Ntoso 3.0, {NOT_AN_OUTCOME})</small></p>",
+                link(
+                    path,
+                    &super::amendment_path(d.conference.as_ref(), &d.document, &id),
+                    "This proposal as an XML amendment"
+                )
             );
         }
         if !p.reasons.is_empty() {
