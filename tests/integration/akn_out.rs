@@ -503,3 +503,133 @@ fn first_difference(got: &str, want: &str) -> Option<String> {
             )
         })
 }
+
+/// A small text of our own in `language`: header, title, formula, a preamble section with a
+/// footnote and an unsettled paragraph, an operative section with labelled items, and an
+/// operative section with an unlabelled one; partial, with what the source leaves out.
+fn small_text(language: Language) -> actes::model::InstrumentText {
+    use actes::model::{Change, Footnote, LineSpan, Paragraph, Section};
+    let (header, revision, title, formula, headings, words) = match language {
+        Language::Fr => (
+            "RÉSOLUTION 130 (Rév. Busan, 2014)",
+            "Rév. Busan, 2014",
+            "Un titre",
+            "La Conférence de plénipotentiaires de l'Union internationale des télécommunications (Busan, 2014),",
+            ["considérant", "décide", "charge le Secrétaire général"],
+            ["que la sécurité compte1", "un paragraphe douteux", "de continuer", "de rendre compte"],
+        ),
+        Language::En => (
+            "RESOLUTION 130 (Rev. Busan, 2014)",
+            "Rev. Busan, 2014",
+            "A title",
+            "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),",
+            ["considering", "resolves", "instructs the Secretary-General"],
+            ["that security matters1", "a doubtful paragraph", "to continue", "to report"],
+        ),
+        Language::Es => (
+            "RESOLUCIÓN 130 (Rev. Busan, 2014)",
+            "Rev. Busan, 2014",
+            "Un título",
+            "La Conferencia de Plenipotenciarios de la Unión Internacional de Telecomunicaciones (Busan, 2014),",
+            ["considerando", "resuelve", "encarga al Secretario General"],
+            ["que la seguridad importa1", "un párrafo dudoso", "continuar", "informar"],
+        ),
+    };
+    let paragraph = |label: Option<&str>, text: &str, change: Change, footnote: bool| Paragraph {
+        label: label.map(str::to_string),
+        depth: 0,
+        text: text.to_string(),
+        footnotes: if footnote {
+            vec![Footnote {
+                mark: "1".to_string(),
+                text: "A note.".to_string(),
+            }]
+        } else {
+            Vec::new()
+        },
+        lines: LineSpan::line(1),
+        change,
+    };
+    let section = |heading: &str, paragraphs: Vec<Paragraph>| Section {
+        heading: heading.to_string(),
+        lines: LineSpan::line(1),
+        paragraphs,
+    };
+    actes::model::InstrumentText {
+        language,
+        header: header.to_string(),
+        revision: actes::reader::redline::header_revision(&format!("130 ({revision})")),
+        title: title.to_string(),
+        formula: Some(formula.to_string()),
+        sections: vec![
+            section(
+                headings[0],
+                vec![
+                    paragraph(Some("a)"), words[0], Change::Unchanged, true),
+                    paragraph(Some("b)"), words[1], Change::Uncertain, false),
+                ],
+            ),
+            section(
+                headings[1],
+                vec![paragraph(Some("1"), words[2], Change::Unchanged, false)],
+            ),
+            section(
+                headings[2],
+                vec![paragraph(None, words[3], Change::Unchanged, false)],
+            ),
+        ],
+        completeness: Completeness::Partial,
+        notes: vec!["annexes not reproduced in the source".to_string()],
+        unsettled_openings: vec![actes::model::Opening::Title],
+    }
+}
+
+#[test]
+fn french_english_and_spanish_exports_read_back_with_their_headers_and_headings() {
+    let catalogue =
+        actes::catalogue::Catalogue::load(&common::sources_dir().join("conferences.csv"))
+            .expect("the shipped catalogue loads");
+    let dir = common::scratch_dir("akn-out-languages");
+    let mut files = Vec::new();
+    for language in [Language::Fr, Language::En, Language::Es] {
+        let text = small_text(language);
+        assert!(
+            text.revision.is_some(),
+            "{language}: the revision mark reads"
+        );
+        let instrument = actes::names::parse_instrument("130").expect("a name");
+        let version = actes::export::source_version(
+            &instrument,
+            &text,
+            actes::model::Event::Revised,
+            Vec::new(),
+            Vec::new(),
+            "pp-2014-busan",
+            "2014-11-07",
+        );
+        // The stored form reads back into three sections, two of them operative.
+        assert_eq!(version.text.sections.len(), 3, "{language}");
+        assert!(version.text.sections[1].operative, "{language}");
+        let xml = actes::render::akn::render(&ExportInput {
+            export: Export::Version(Box::new(version.clone())),
+            catalogue: catalogue.conferences().to_vec(),
+        });
+        let path = dir.join(format!("{language}.xml"));
+        std::fs::write(&path, &xml).expect("scratch is writable");
+        files.push(path);
+        let back = actes::reader::akn::read_final_acts("small.xml", xml.as_bytes(), &catalogue)
+            .unwrap_or_else(|e| panic!("{language} reads back: {e}"));
+        let read = &back.instruments[0];
+        assert_eq!(read.target, instrument, "{language}");
+        assert_eq!(read.text.language, language);
+        assert_eq!(read.text.revision, text.revision, "{language}");
+        assert_eq!(back.conference.0, "pp-2014-busan", "{language}");
+        assert_eq!(
+            actes::history::layout::render_text(&read.text),
+            version.raw,
+            "{language}"
+        );
+        assert_eq!(read.text.sections.len(), 3, "{language}");
+    }
+    validate(&files);
+}

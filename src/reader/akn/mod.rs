@@ -287,17 +287,21 @@ fn read_statement(
 
     let title = s.title.clone().unwrap_or_default();
     let (title_state, why) = repair::title_state(&title.text, words);
-    // What the source leaves out, as the text says it: the text is partial, and says so first.
+    // What the source leaves out, as the text says it (an export's omission): the text is
+    // partial and its notes say exactly that, the line the history writes for it; a doubt about
+    // the title stays in the title's state and in the findings.
     let mut text_notes: Vec<String> = s.omission.iter().cloned().collect();
     if let Some(why) = why {
         let what = match title_state {
             TitleState::CutShort => UncertaintyKind::TitleCutShort,
             _ => UncertaintyKind::TitleMaybeCutShort,
         };
-        text_notes.push(format!(
-            "title {} in the source: {why}",
-            what.as_str().replace('-', " ")
-        ));
+        if s.omission.is_none() {
+            text_notes.push(format!(
+                "title {} in the source: {why}",
+                what.as_str().replace('-', " ")
+            ));
+        }
         findings.push(Finding {
             element: title.element.clone(),
             line: title.line,
