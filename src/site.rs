@@ -37,7 +37,7 @@ pub enum SiteError {
     #[error("cannot export {what} to Akoma Ntoso: {source}")]
     Export {
         what: String,
-        source: crate::export::ExportError,
+        source: Box<crate::export::ExportError>,
     },
 }
 
@@ -202,7 +202,7 @@ pub fn gather_with(
     let catalogue = crate::export::catalogue(history, main_tip, MAIN_REF).map_err(|source| {
         SiteError::Export {
             what: "the catalogue".to_string(),
-            source,
+            source: Box::new(source),
         }
     })?;
     let total = lineage.instruments().count();
@@ -267,7 +267,7 @@ fn amendment(
     let id = proposal.id.to_string();
     let fail = |source| SiteError::Export {
         what: format!("proposal {id}"),
-        source,
+        source: Box::new(source),
     };
     let at = history.resolve(&id)?;
     let mut first = None;
@@ -392,7 +392,7 @@ fn text_versions(
                     )
                     .map_err(|source| SiteError::Export {
                         what: format!("{} ({language}) at {}", instrument_name(id), point.name),
-                        source,
+                        source: Box::new(source),
                     })?;
                     versions[index].exports.insert(language, export);
                 }
