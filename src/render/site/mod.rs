@@ -329,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             amendment_path(Some(&ConferenceId("pp-2018-dubai".into())), "67", "B/67/4"),
-            "proposals/pp-2018-dubai-67/B-67-4.xml"
+            format!("{PROPOSAL_PAGES}/pp-2018-dubai-67/B-67-4.xml")
         );
         assert_eq!(slug("../a b/é"), "---a-b--");
         assert_eq!(
