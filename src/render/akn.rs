@@ -73,19 +73,9 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// The body's author token in IRIs.
+/// The body's author token in IRIs (the reader's table, so that what is written reads back).
 fn author(body: Body) -> &'static str {
-    match body {
-        Body::Pp => "itu-pp",
-        Body::Wtdc => "itu-wtdc",
-        Body::Wtsa => "itu-wtsa",
-        Body::Ra => "itu-ra",
-        Body::Wrc => "itu-wrc",
-        Body::Wcit => "itu-wcit",
-        Body::Council => "itu-council",
-        Body::Wtpf => "itu-wtpf",
-        Body::UnGa => "unga",
-    }
+    crate::reader::akn::author_token(body)
 }
 
 /// The ISO 639-2 code AKN expressions use.

@@ -171,6 +171,35 @@ pub fn read_final_acts(
     })
 }
 
+/// The AKN4UN author token of each body, as FRBR names it (`#itu-pp` in `FRBRauthor`,
+/// `/akn/un/.../itu-pp/...` in the IRIs): the one table the reader and the exporter share.
+const AUTHORS: [(Body, &str); 9] = [
+    (Body::Pp, "itu-pp"),
+    (Body::Wtdc, "itu-wtdc"),
+    (Body::Wtsa, "itu-wtsa"),
+    (Body::Ra, "itu-ra"),
+    (Body::Wrc, "itu-wrc"),
+    (Body::Wcit, "itu-wcit"),
+    (Body::Council, "itu-council"),
+    (Body::Wtpf, "itu-wtpf"),
+    (Body::UnGa, "unga"),
+];
+
+/// A body's author token (`itu-pp`).
+pub fn author_token(body: Body) -> &'static str {
+    AUTHORS
+        .iter()
+        .find(|(b, _)| *b == body)
+        .map(|(_, t)| *t)
+        .expect("every body has an author token")
+}
+
+/// The body an author token (`itu-wtdc`, or `#itu-wtdc` as an href) names.
+pub fn body_of_author(token: &str) -> Option<Body> {
+    let token = token.trim_start_matches('#');
+    AUTHORS.iter().find(|(_, t)| *t == token).map(|(b, _)| *b)
+}
+
 fn language_of(code: &str) -> Option<Language> {
     match code.to_ascii_lowercase().as_str() {
         "eng" | "en" => Some(Language::En),
@@ -265,7 +294,14 @@ fn read_statement(
             format!("`{number_text}` in {}", s.element),
         )
     })?;
-    let conference = catalogue.by_revision(Body::Pp, &revision).ok_or_else(|| {
+    // The body is the work's author where FRBR names one of ours (`#itu-wtdc`); Final Acts of a
+    // Plenipotentiary Conference otherwise.
+    let body = s
+        .author
+        .as_deref()
+        .and_then(body_of_author)
+        .unwrap_or(Body::Pp);
+    let conference = catalogue.by_revision(body, &revision).ok_or_else(|| {
         statement_error(
             source,
             &s,
@@ -274,7 +310,7 @@ fn read_statement(
         )
     })?;
     let conference_id = conference.id.clone();
-    let target = InstrumentId::numbered(Body::Pp, kind, number);
+    let target = InstrumentId::numbered(body, kind, number);
 
     let mut findings: Vec<Finding> = Vec::new();
     let listed = repair::parts(&mut s.entries, &mut findings);
@@ -483,5 +519,19 @@ fn abrogation(source: &str, a: repair::ListedAbrogation, catalogue: &Catalogue) 
             lines: Some(LineSpan::line(a.line)),
             note: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_body_has_an_author_token_that_reads_back_as_it() {
+        for (body, token) in AUTHORS {
+            assert_eq!(author_token(body), token);
+            assert_eq!(body_of_author(&format!("#{token}")), Some(body));
+        }
+        assert_eq!(body_of_author("#converter"), None);
     }
 }

@@ -58,6 +58,8 @@ pub struct RawStatement {
     pub frbr_number: Option<String>,
     /// `FRBRdate@date` of the work.
     pub date: Option<String>,
+    /// `FRBRauthor@href` of the work (`#itu-pp`).
+    pub author: Option<String>,
     /// `FRBRlanguage@language` or `xml:lang`.
     pub language: Option<String>,
     pub title: Option<Located>,
@@ -395,6 +397,14 @@ impl Walker<'_> {
         for child in node.children().filter(|n| n.is_element()) {
             if is_akn(child, "meta") {
                 self.meta(child, &mut s.date, &mut s.language, &mut s.frbr_number);
+                s.author = child
+                    .descendants()
+                    .find(|n| {
+                        is_akn(*n, "FRBRauthor")
+                            && n.parent().is_some_and(|p| is_akn(p, "FRBRWork"))
+                    })
+                    .and_then(|n| n.attribute("href"))
+                    .map(str::to_string);
             } else if is_akn(child, "preface") || is_akn(child, "coverPage") {
                 self.preface(child, &mut s);
             } else if is_akn(child, "preamble") {
