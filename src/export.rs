@@ -10,7 +10,8 @@ use crate::history::ObjectId;
 use crate::history::layout::{self, CatalogueFile, CATALOGUE_PATH};
 use crate::history::read::{History, ReadError, Resolved, RevisionKind};
 use crate::model::{
-    Completeness, Conference, Footnote, InstrumentId, InstrumentRecord, Language, ProposalRecord,
+    Citation, Completeness, Conference, Event, Evidence, Footnote, InstrumentId, InstrumentRecord,
+    InstrumentText, Language, ProposalRecord, Status,
 };
 
 /// Why a version cannot be exported.
@@ -292,6 +293,25 @@ pub fn version(
         at: at.to_string(),
         message: e.to_string(),
     })?;
+    stored_version(
+        history, instrument, language, commit, at, at_date, adopted, raw,
+    )
+    .map(Some)
+}
+
+/// The version of `instrument` in `language` at `commit` whose stored text the caller has
+/// already read (`raw`): its record read beside it, its text read back into its parts.
+#[allow(clippy::too_many_arguments)]
+pub fn stored_version(
+    history: &History,
+    instrument: &InstrumentId,
+    language: Language,
+    commit: ObjectId,
+    at: &str,
+    at_date: &str,
+    adopted: bool,
+    raw: String,
+) -> Result<Version, ExportError> {
     let record = history
         .instrument_record(commit, instrument)?
         .ok_or_else(|| ExportError::BadFile {
@@ -303,7 +323,7 @@ pub fn version(
         .texts
         .get(&language)
         .is_some_and(|c| *c != Completeness::Complete);
-    Ok(Some(Version {
+    Ok(Version {
         instrument: instrument.clone(),
         language,
         text: structure(&raw, partial),
@@ -312,7 +332,48 @@ pub fn version(
         at: at.to_string(),
         at_date: at_date.to_string(),
         adopted,
-    }))
+    })
+}
+
+/// A text read from a source rather than from the history (an instrument of Final Acts in Akoma
+/// Ntoso, say), as a version to export: written in the history's text-file format and read back
+/// into its parts exactly as a stored version is, so that one renderer serves both and an export
+/// of a source shows what the history would hold of it. `at` and `at_date` name where it stands
+/// (the conference and the day its Final Acts were signed); the version is an outcome the source
+/// states.
+pub fn source_version(
+    instrument: &InstrumentId,
+    text: &InstrumentText,
+    event: Event,
+    evidence: Vec<Evidence>,
+    citations: Vec<Citation>,
+    at: &str,
+    at_date: &str,
+) -> Version {
+    let raw = layout::render_text(text);
+    let partial = text.completeness != Completeness::Complete;
+    let record = InstrumentRecord {
+        instrument: instrument.clone(),
+        titles: [(text.language, text.title.clone())].into_iter().collect(),
+        revision: text.revision.clone(),
+        event,
+        status: Status::Adopted,
+        texts: [(text.language, text.completeness)].into_iter().collect(),
+        notes: text.notes.clone(),
+        evidence,
+        citations,
+        uncertain: Vec::new(),
+    };
+    Version {
+        instrument: instrument.clone(),
+        language: text.language,
+        text: structure(&raw, partial),
+        raw,
+        record,
+        at: at.to_string(),
+        at_date: at_date.to_string(),
+        adopted: true,
+    }
 }
 
 /// The proposal of the commit `at`, which must target `instrument`.

@@ -34,6 +34,19 @@ pub enum SiteError {
         language: Language,
         message: String,
     },
+    #[error("cannot export {what} to Akoma Ntoso: {source}")]
+    Export {
+        what: String,
+        source: Box<crate::export::ExportError>,
+    },
+}
+
+/// What gathering the site is doing, for a progress bar: the same kind of optional callback as
+/// the history's writer (`history::write::WriteOptions::progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// `done` of `total` instruments gathered.
+    Instruments { done: usize, total: usize },
 }
 
 /// A title and the language it is written in. Titles come from French or English sources; the
@@ -58,6 +71,8 @@ pub struct SiteData {
     pub instruments: Vec<SiteInstrument>,
     /// The proposal documents (one per proposal ref), in ref order.
     pub proposal_documents: Vec<ProposalDocument>,
+    /// The conference catalogue of the history, which dates the revisions in Akoma Ntoso.
+    pub catalogue: Vec<crate::model::Conference>,
 }
 
 /// A conference of the lineage.
@@ -99,6 +114,9 @@ pub struct TextVersion {
     /// For each language, the previous text on the same line of history and the redline from it
     /// to this one (for a proposal: from the text it amends).
     pub changes: BTreeMap<Language, (VersionPoint, Redline)>,
+    /// For an outcome, each language's text as a document to export (Akoma Ntoso); a proposal's
+    /// text is exported as its amendment ([`ProposalDocument::amendments`]).
+    pub exports: BTreeMap<Language, crate::export::Version>,
 }
 
 impl TextVersion {
@@ -117,10 +135,21 @@ pub struct ProposalDocument {
     /// The document's name within its conference (`67`).
     pub document: String,
     pub proposals: Vec<ProposalRecord>,
+    /// Each proposal as an amendment to export, by proposal id.
+    pub amendments: BTreeMap<String, crate::export::ProposalExport>,
 }
 
 /// Gathers the whole site from a history and its lineage graph.
 pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteError> {
+    gather_with(history, lineage, None)
+}
+
+/// [`gather`], telling `progress` how far it is.
+pub fn gather_with(
+    history: &History,
+    lineage: &Lineage,
+    mut progress: Option<&mut dyn FnMut(Progress)>,
+) -> Result<SiteData, SiteError> {
     let tables = lineage.tables(&TableFilter::default());
     let recorded: Vec<String> = history
         .conferences()
@@ -154,11 +183,16 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
             None => (r.base_conference.clone(), rest.to_string()),
         };
         proposals.retain(|p| conference.as_ref().is_none_or(|c| &p.conference == c));
+        let mut amendments = BTreeMap::new();
+        for p in &proposals {
+            amendments.insert(p.id.to_string(), amendment(history, p)?);
+        }
         proposal_documents.push(ProposalDocument {
             reference: r.reference.clone(),
             conference,
             document,
             proposals,
+            amendments,
         });
     }
 
@@ -168,7 +202,17 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
         .last()
         .map(|c| c.id)
         .expect("an open history has a main branch with a commit");
-    for id in lineage.instruments() {
+    let catalogue = crate::export::catalogue(history, main_tip, MAIN_REF).map_err(|source| {
+        SiteError::Export {
+            what: "the catalogue".to_string(),
+            source: Box::new(source),
+        }
+    })?;
+    let total = lineage.instruments().count();
+    for (done, id) in lineage.instruments().enumerate() {
+        if let Some(progress) = progress.as_mut() {
+            progress(Progress::Instruments { done, total });
+        }
         let report = lineage.lineage(id).map_err(|e| SiteError::Lineage {
             instrument: instrument_name(id),
             message: e.to_string(),
@@ -205,12 +249,43 @@ pub fn gather(history: &History, lineage: &Lineage) -> Result<SiteData, SiteErro
             cited_by,
         });
     }
+    if let Some(progress) = progress.as_mut() {
+        progress(Progress::Instruments { done: total, total });
+    }
     Ok(SiteData {
         tables,
         conferences,
         instruments,
         proposal_documents,
+        catalogue,
     })
+}
+
+/// A proposal as an amendment to export, in the first language the history holds its text (or
+/// the text it amends) in; French when it holds neither (a suppression of a text it lacks).
+fn amendment(
+    history: &History,
+    proposal: &ProposalRecord,
+) -> Result<crate::export::ProposalExport, SiteError> {
+    let id = proposal.id.to_string();
+    let fail = |source| SiteError::Export {
+        what: format!("proposal {id}"),
+        source: Box::new(source),
+    };
+    let at = history.resolve(&id)?;
+    let mut first = None;
+    for language in [Language::Fr, Language::En, Language::Es] {
+        let input =
+            crate::export::gather(history, &proposal.target, language, &at).map_err(fail)?;
+        let crate::export::Export::Proposal(export) = input.export else {
+            unreachable!("a proposal point exports a proposal");
+        };
+        if export.proposed.is_some() || export.target.is_some() {
+            return Ok(*export);
+        }
+        first.get_or_insert(export);
+    }
+    Ok(*first.expect("three languages were tried"))
 }
 
 /// The one place where the site chooses an instrument's title: the latest adopted title the
@@ -270,6 +345,7 @@ fn text_versions(
                             on_main: v.on_main,
                             texts: BTreeMap::new(),
                             changes: BTreeMap::new(),
+                            exports: BTreeMap::new(),
                         });
                         versions.len() - 1
                     }
@@ -278,6 +354,23 @@ fn text_versions(
                     versions[index]
                         .changes
                         .insert(language, (before.clone(), redline(old, &text)));
+                }
+                if v.on_main {
+                    let export = crate::export::stored_version(
+                        history,
+                        id,
+                        language,
+                        v.commit.id,
+                        &point.name,
+                        &v.commit.date,
+                        true,
+                        text.clone(),
+                    )
+                    .map_err(|source| SiteError::Export {
+                        what: format!("{} ({language}) at {}", instrument_name(id), point.name),
+                        source: Box::new(source),
+                    })?;
+                    versions[index].exports.insert(language, export);
                 }
                 versions[index].texts.insert(language, text.clone());
                 previous = Some((point, text));

@@ -43,6 +43,17 @@ pub fn render(input: &ExportInput) -> String {
     }
 }
 
+/// Renders a version as an AKN `<statement>`, dated by `catalogue` (for many documents of one
+/// history, with the catalogue read once).
+pub fn render_version(version: &Version, catalogue: &Catalogue) -> String {
+    statement(version, catalogue)
+}
+
+/// Renders a proposal as an AKN `<amendment>` naming its target, dated by `catalogue`.
+pub fn render_proposal(proposal: &ProposalExport, catalogue: &Catalogue) -> String {
+    amendment(proposal, catalogue)
+}
+
 /// Escapes text for XML content and attributes; characters XML cannot carry (control
 /// characters other than tab and line breaks) become U+FFFD.
 pub fn xml_escape(text: &str) -> String {
@@ -62,19 +73,9 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// The body's author token in IRIs.
+/// The body's author token in IRIs (the reader's table, so that what is written reads back).
 fn author(body: Body) -> &'static str {
-    match body {
-        Body::Pp => "itu-pp",
-        Body::Wtdc => "itu-wtdc",
-        Body::Wtsa => "itu-wtsa",
-        Body::Ra => "itu-ra",
-        Body::Wrc => "itu-wrc",
-        Body::Wcit => "itu-wcit",
-        Body::Council => "itu-council",
-        Body::Wtpf => "itu-wtpf",
-        Body::UnGa => "unga",
-    }
+    crate::reader::akn::author_token(body)
 }
 
 /// The ISO 639-2 code AKN expressions use.
@@ -717,20 +718,16 @@ fn recitals(
     paragraphs: &[TextParagraph],
     eid: &str,
 ) {
-    if paragraphs.is_empty() {
-        // A heading with nothing under it: recitals need a recital, so a container holds it.
-        xml.open("container", &[("name", "recitals"), ("eId", eid)]);
-        xml.inline(
-            "p",
-            &[],
-            &format!("<i>{}</i>", xml_escape(heading.unwrap_or(""))),
-        );
-        xml.close("container");
-        return;
-    }
     xml.open("recitals", &[("eId", eid)]);
     if let Some(h) = heading {
         xml.inline("heading", &[], &xml_escape(h));
+    }
+    if paragraphs.is_empty() {
+        // A heading with nothing under it: recitals need a recital, so an empty one stands
+        // there (a reader finds no words in it, and keeps the heading as a heading).
+        xml.open("recital", &[("eId", &format!("{eid}__rec_1"))]);
+        xml.inline("p", &[], "");
+        xml.close("recital");
     }
     for (i, p) in paragraphs.iter().enumerate() {
         let id = format!("{eid}__rec_{}", i + 1);

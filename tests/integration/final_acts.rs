@@ -279,8 +279,7 @@ fn a_history_built_with_the_added_final_acts_holds_their_texts_evidence_and_cita
     let last = lineage
         .stdout
         .lines()
-        .filter(|l| l.trim_start().starts_with("evidence:"))
-        .last()
+        .rfind(|l| l.trim_start().starts_with("evidence:"))
         .expect("an evidence line");
     assert!(
         last.contains("stated: documents/pp-2018-dubai/final-acts-en.xml, RESOLUTION 130"),

@@ -412,3 +412,96 @@ fn a_draft_known_only_from_its_proposal_shows_the_proposal_s_title_as_such() {
     let row = &index[at..at + index[at..].find("</tr>").expect("the row ends")];
     assert!(row.contains("(the title proposed by B/67/5)"), "{row}");
 }
+
+#[test]
+fn every_akn_file_of_the_site_validates_and_is_linked_from_a_page() {
+    let (_, site) = site();
+    let all = files(site);
+    let xml: Vec<&PathBuf> = all
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    let amendments = xml.iter().filter(|p| p.starts_with("proposals")).count();
+    // The five proposals of B/67, and each version with a text, where a conference brought it:
+    // Resolutions 14 and 128 at Antalya, 71 and 130 at Busan (an unchanged text at a later
+    // conference is the same version).
+    assert_eq!(amendments, 5);
+    assert_eq!(xml.len() - amendments, 4, "{xml:?}");
+    let linked: BTreeSet<PathBuf> = all
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .flat_map(|(p, bytes)| {
+            let dir = p.parent().unwrap_or(Path::new("")).to_path_buf();
+            references(&String::from_utf8_lossy(bytes))
+                .into_iter()
+                .filter(|r| r.ends_with(".xml"))
+                .map(move |r| {
+                    let mut t = dir.clone();
+                    for part in r.split('/') {
+                        match part {
+                            ".." => {
+                                t.pop();
+                            }
+                            p => t.push(p),
+                        }
+                    }
+                    t
+                })
+        })
+        .collect();
+    for file in &xml {
+        assert!(
+            linked.contains(*file),
+            "{} is linked from no page",
+            file.display()
+        );
+    }
+    let paths: Vec<PathBuf> = xml.iter().map(|p| site.join(p)).collect();
+    super::akn_out::validate(&paths);
+}
+
+#[test]
+fn a_version_without_a_text_is_listed_and_said_not_exported() {
+    let (_, site) = site();
+    let page = std::fs::read_to_string(site.join("pp/resolution-130.html")).expect("the page");
+    assert!(page.contains("pp-2014-busan.fr.xml"));
+    assert!(page.contains("not exported to Akoma Ntoso"));
+    assert!(!site.join("pp/resolution-130/pp-2018-dubai.fr.xml").exists());
+}
+
+#[test]
+fn the_site_reports_its_progress_through_the_library_callback() {
+    let (repo, _) = site();
+    let history = actes::history::read::History::open(repo).expect("the history opens");
+    let records = actes::lineage::load::load(repo).expect("the records load");
+    let lineage = actes::lineage::Lineage::from_all(&records);
+    let mut seen = Vec::new();
+    let mut progress = |p: actes::site::Progress| seen.push(p);
+    actes::site::gather_with(&history, &lineage, Some(&mut progress)).expect("the site gathers");
+    let total = lineage.instruments().count();
+    assert_eq!(seen.len(), total + 1);
+    assert_eq!(
+        seen.last(),
+        Some(&actes::site::Progress::Instruments { done: total, total })
+    );
+}
+
+#[test]
+fn a_quiet_or_piped_site_draws_no_progress_bar() {
+    let dir = common::scratch_dir("site-quiet");
+    let repo = dir.join("h.git");
+    let repo = repo.to_str().expect("a UTF-8 path");
+    for quiet in [true, false] {
+        let out = dir.join(format!("site-{quiet}"));
+        let mut args = vec!["--repo", repo, "site", out.to_str().expect("a UTF-8 path")];
+        if quiet {
+            args.insert(0, "--quiet");
+        }
+        let run = common::actes(&args);
+        assert_eq!(run.code, Some(0), "{}", run.snapshot());
+        assert!(!run.stderr.contains('\r'), "no bar: {:?}", run.stderr);
+        if quiet {
+            assert_eq!(run.stderr, "");
+        }
+    }
+}

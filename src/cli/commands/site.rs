@@ -39,10 +39,24 @@ pub fn cmd_site(config: &Config, args: &SiteArgs, out: &mut Output) -> Result<()
     check_target(&args.dir)?;
     let history = repo::open(config)?;
     let lineage = load_lineage(config, None)?;
-    let data = actes::site::gather(&history, &lineage).map_err(CommandError::failure)?;
+    // The same bar as the build's, fed by the library's callback: only on a terminal, never with
+    // `--quiet` or `--format json` (`Config::progress`).
+    let mut bar = crate::cli::progress::Bar::new(config.progress, "actes site");
+    let mut progress = |p: actes::site::Progress| match p {
+        actes::site::Progress::Instruments { done, total } => {
+            bar.update(done, total, "instruments");
+        }
+    };
+    let data = actes::site::gather_with(&history, &lineage, Some(&mut progress));
+    let data = data.map_err(CommandError::failure)?;
+    bar.message("rendering pages");
     let files = site_render::build(&data);
+    drop(data);
     let bytes = files.values().map(String::len).sum();
-    write_site(&args.dir, &files)?;
+    bar.message(&format!("writing {} files", files.len()));
+    let written = write_site(&args.dir, &files);
+    bar.finish();
+    written?;
     let report = SiteReport {
         dir: &args.dir,
         files: files.len(),

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::Catalogue;
 use crate::model::{
     Body, Citation, Completeness, ConferenceId, Event, Evidence, EvidenceKind, Footnote,
-    InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Paragraph, Revision, Section,
-    Side, Uncertainty, UncertaintyKind,
+    InstrumentId, InstrumentKind, InstrumentText, Language, LineSpan, Opening, Paragraph, Revision,
+    Section, Side, Uncertainty, UncertaintyKind,
 };
 use crate::reader::{citations, ReadError};
 use repair::{Finding, TitleState};
@@ -171,6 +171,35 @@ pub fn read_final_acts(
     })
 }
 
+/// The AKN4UN author token of each body, as FRBR names it (`#itu-pp` in `FRBRauthor`,
+/// `/akn/un/.../itu-pp/...` in the IRIs): the one table the reader and the exporter share.
+const AUTHORS: [(Body, &str); 9] = [
+    (Body::Pp, "itu-pp"),
+    (Body::Wtdc, "itu-wtdc"),
+    (Body::Wtsa, "itu-wtsa"),
+    (Body::Ra, "itu-ra"),
+    (Body::Wrc, "itu-wrc"),
+    (Body::Wcit, "itu-wcit"),
+    (Body::Council, "itu-council"),
+    (Body::Wtpf, "itu-wtpf"),
+    (Body::UnGa, "unga"),
+];
+
+/// A body's author token (`itu-pp`).
+pub fn author_token(body: Body) -> &'static str {
+    AUTHORS
+        .iter()
+        .find(|(b, _)| *b == body)
+        .map(|(_, t)| *t)
+        .expect("every body has an author token")
+}
+
+/// The body an author token (`itu-wtdc`, or `#itu-wtdc` as an href) names.
+pub fn body_of_author(token: &str) -> Option<Body> {
+    let token = token.trim_start_matches('#');
+    AUTHORS.iter().find(|(_, t)| *t == token).map(|(b, _)| *b)
+}
+
 fn language_of(code: &str) -> Option<Language> {
     match code.to_ascii_lowercase().as_str() {
         "eng" | "en" => Some(Language::En),
@@ -265,7 +294,14 @@ fn read_statement(
             format!("`{number_text}` in {}", s.element),
         )
     })?;
-    let conference = catalogue.by_revision(Body::Pp, &revision).ok_or_else(|| {
+    // The body is the work's author where FRBR names one of ours (`#itu-wtdc`); Final Acts of a
+    // Plenipotentiary Conference otherwise.
+    let body = s
+        .author
+        .as_deref()
+        .and_then(body_of_author)
+        .unwrap_or(Body::Pp);
+    let conference = catalogue.by_revision(body, &revision).ok_or_else(|| {
         statement_error(
             source,
             &s,
@@ -274,7 +310,7 @@ fn read_statement(
         )
     })?;
     let conference_id = conference.id.clone();
-    let target = InstrumentId::numbered(Body::Pp, kind, number);
+    let target = InstrumentId::numbered(body, kind, number);
 
     let mut findings: Vec<Finding> = Vec::new();
     let listed = repair::parts(&mut s.entries, &mut findings);
@@ -283,19 +319,25 @@ fn read_statement(
     repair::run_in_items(&mut s.entries, &mut findings);
     repair::run_in_headings(&mut s.entries, language, &mut findings);
     repair::annexes(&mut s.entries, kind, number, &mut findings);
+    repair::drop_empty(&mut s.entries, &mut findings);
 
     let title = s.title.clone().unwrap_or_default();
     let (title_state, why) = repair::title_state(&title.text, words);
-    let mut text_notes = Vec::new();
+    // What the source leaves out, as the text says it (an export's omission): the text is
+    // partial and its notes say exactly that, the line the history writes for it; a doubt about
+    // the title stays in the title's state and in the findings.
+    let mut text_notes: Vec<String> = s.omission.iter().cloned().collect();
     if let Some(why) = why {
         let what = match title_state {
             TitleState::CutShort => UncertaintyKind::TitleCutShort,
             _ => UncertaintyKind::TitleMaybeCutShort,
         };
-        text_notes.push(format!(
-            "title {} in the source: {why}",
-            what.as_str().replace('-', " ")
-        ));
+        if s.omission.is_none() {
+            text_notes.push(format!(
+                "title {} in the source: {why}",
+                what.as_str().replace('-', " ")
+            ));
+        }
         findings.push(Finding {
             element: title.element.clone(),
             line: title.line,
@@ -307,6 +349,14 @@ fn read_statement(
         });
     }
     let (sections, elements) = sections_of(&s.entries);
+    let unsettled_openings = [
+        (s.header_uncertain, Opening::Header),
+        (s.title_uncertain, Opening::Title),
+        (s.formula_uncertain && s.formula.is_some(), Opening::Formula),
+    ]
+    .into_iter()
+    .filter_map(|(marked, opening)| marked.then_some(opening))
+    .collect();
     let text = InstrumentText {
         language,
         header: header.clone(),
@@ -314,9 +364,13 @@ fn read_statement(
         title: title.text.clone(),
         formula: s.formula.as_ref().map(|f| f.text.clone()),
         sections,
-        completeness: Completeness::Complete,
+        completeness: if s.omission.is_some() {
+            Completeness::Partial
+        } else {
+            Completeness::Complete
+        },
         notes: text_notes,
-        unsettled_openings: Vec::new(),
+        unsettled_openings,
     };
     let openings = citations::Openings {
         header: s.header_line,
@@ -429,7 +483,11 @@ fn sections_of(entries: &[Entry]) -> (Vec<Section>, Vec<SectionElements>) {
                     text: item.text.clone(),
                     footnotes: item.footnotes.clone(),
                     lines: LineSpan::new(item.line, item.last_line),
-                    change: crate::model::Change::Unchanged,
+                    change: if item.uncertain {
+                        crate::model::Change::Uncertain
+                    } else {
+                        crate::model::Change::Unchanged
+                    },
                 });
                 elements
                     .last_mut()
@@ -461,5 +519,19 @@ fn abrogation(source: &str, a: repair::ListedAbrogation, catalogue: &Catalogue) 
             lines: Some(LineSpan::line(a.line)),
             note: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_body_has_an_author_token_that_reads_back_as_it() {
+        for (body, token) in AUTHORS {
+            assert_eq!(author_token(body), token);
+            assert_eq!(body_of_author(&format!("#{token}")), Some(body));
+        }
+        assert_eq!(body_of_author("#converter"), None);
     }
 }

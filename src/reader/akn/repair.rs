@@ -288,8 +288,10 @@ fn names_instruments(heading: &str) -> bool {
     InstrumentKind::from_word(first).is_some()
 }
 
-/// Drops items left without text or label by a repair, with a note.
-fn drop_empty(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) {
+/// Drops items left without words by a repair (a label alone says nothing), with a note. Run
+/// after the Part lists are taken out and again after the last repair, so that what a repair
+/// empties never stays, whichever repair it was.
+pub fn drop_empty(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) {
     entries.retain(|e| match e {
         Entry::Item(item) if item.text.trim().is_empty() && item.footnotes.is_empty() => {
             findings.push(Finding::repaired(

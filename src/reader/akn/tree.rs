@@ -58,12 +58,20 @@ pub struct RawStatement {
     pub frbr_number: Option<String>,
     /// `FRBRdate@date` of the work.
     pub date: Option<String>,
+    /// `FRBRauthor@href` of the work (`#itu-pp`).
+    pub author: Option<String>,
     /// `FRBRlanguage@language` or `xml:lang`.
     pub language: Option<String>,
     pub title: Option<Located>,
     pub formula: Option<Located>,
     /// Headings and items in document order.
     pub entries: Vec<Entry>,
+    /// What the text says the source leaves out (`hcontainer name="omission"`), brackets off.
+    pub omission: Option<String>,
+    /// The header, title and formula marked `class="uncertain"`: not settled in their source.
+    pub header_uncertain: bool,
+    pub title_uncertain: bool,
+    pub formula_uncertain: bool,
 }
 
 /// A text with where it stands.
@@ -95,6 +103,8 @@ pub struct Item {
     pub footnotes: Vec<Footnote>,
     /// `true` for items of the main body (the operative part and the annexes).
     pub operative: bool,
+    /// Marked `class="uncertain"`: not settled in its source.
+    pub uncertain: bool,
 }
 
 /// The parsed file: the collection's own facts and its instruments.
@@ -272,6 +282,22 @@ fn is_document(node: Node<'_, '_>) -> bool {
     is_akn_any(node, DOCUMENTS)
 }
 
+/// Whether an element is marked `class="uncertain"` (among its classes): the mark actes puts on
+/// what its source did not settle (`render::akn`).
+fn marked_uncertain(node: Node<'_, '_>) -> bool {
+    node.attribute("class")
+        .is_some_and(|c| c.split_whitespace().any(|c| c == UNCERTAIN_CLASS))
+}
+
+/// The class that marks an element whose reading its source did not settle.
+pub const UNCERTAIN_CLASS: &str = "uncertain";
+
+/// The `name` of the main body's container that says what the source leaves out.
+pub const OMISSION: &str = "omission";
+
+/// The `name` of the container an export writes where its source has no operative part.
+pub const NO_OPERATIVE_PART: &str = "noOperativePart";
+
 fn attr_xml_lang(node: Node<'_, '_>) -> Option<String> {
     node.attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
         .map(str::to_string)
@@ -371,6 +397,14 @@ impl Walker<'_> {
         for child in node.children().filter(|n| n.is_element()) {
             if is_akn(child, "meta") {
                 self.meta(child, &mut s.date, &mut s.language, &mut s.frbr_number);
+                s.author = child
+                    .descendants()
+                    .find(|n| {
+                        is_akn(*n, "FRBRauthor")
+                            && n.parent().is_some_and(|p| is_akn(p, "FRBRWork"))
+                    })
+                    .and_then(|n| n.attribute("href"))
+                    .map(str::to_string);
             } else if is_akn(child, "preface") || is_akn(child, "coverPage") {
                 self.preface(child, &mut s);
             } else if is_akn(child, "preamble") {
@@ -385,6 +419,17 @@ impl Walker<'_> {
                     "components",
                 ],
             ) {
+                for omission in child
+                    .descendants()
+                    .filter(|n| is_akn(*n, "hcontainer") && n.attribute("name") == Some(OMISSION))
+                {
+                    let text = text_of(omission);
+                    let text = text
+                        .strip_prefix('[')
+                        .and_then(|t| t.strip_suffix(']'))
+                        .unwrap_or(&text);
+                    s.omission = Some(text.to_string());
+                }
                 self.body(child, &mut s.entries, 0, true);
             }
         }
@@ -396,6 +441,7 @@ impl Walker<'_> {
             if is_akn(n, "docType") && s.doc_type.is_none() {
                 s.doc_type = Some(text_of(n));
                 s.header_line = self.line(n);
+                s.header_uncertain = n.parent().is_some_and(marked_uncertain);
             } else if is_akn(n, "docNumber") && s.doc_number.is_none() {
                 s.doc_number = Some(text_of(n));
                 s.header_line = self.line(n);
@@ -408,6 +454,7 @@ impl Walker<'_> {
                     element: n.attribute("eId").unwrap_or("title").to_string(),
                     line: self.line(n),
                 });
+                s.title_uncertain = marked_uncertain(n) || n.parent().is_some_and(marked_uncertain);
             }
         }
     }
@@ -420,6 +467,10 @@ impl Walker<'_> {
                     element: child.attribute("eId").unwrap_or("formula").to_string(),
                     line: self.line(child),
                 });
+                s.formula_uncertain = marked_uncertain(child)
+                    || child
+                        .children()
+                        .any(|p| is_akn(p, "p") && marked_uncertain(p));
             } else if is_akn(child, "recitals") || is_akn(child, "citations") {
                 self.container(child, &mut s.entries, false);
             } else if is_akn_any(child, ITEMS) {
@@ -435,6 +486,13 @@ impl Walker<'_> {
     /// A block of the body: containers become sections, items paragraphs.
     fn body(&self, node: Node<'_, '_>, entries: &mut Vec<Entry>, depth: u8, operative: bool) {
         for child in node.children().filter(|n| n.is_element()) {
+            if is_akn(child, "hcontainer")
+                && matches!(child.attribute("name"), Some(OMISSION | NO_OPERATIVE_PART))
+            {
+                // Not a part of the text: what the source leaves out (read by `statement`), or
+                // the place an export holds where the source has no operative part.
+                continue;
+            }
             if is_akn_any(child, CONTAINERS) || is_akn(child, "recitals") {
                 self.container(child, entries, operative);
             } else if is_akn_any(child, ITEMS) {
@@ -464,6 +522,7 @@ impl Walker<'_> {
             text,
             footnotes,
             operative,
+            uncertain: marked_uncertain(p),
         }));
     }
 
@@ -538,6 +597,7 @@ impl Walker<'_> {
                 text,
                 footnotes,
                 operative,
+                uncertain: marked_uncertain(node),
             }));
         }
         for child in node.children().filter(|n| n.is_element()) {
@@ -561,6 +621,7 @@ impl Walker<'_> {
                     text,
                     footnotes,
                     operative,
+                    uncertain: marked_uncertain(w),
                 }));
             }
         }

@@ -7,6 +7,11 @@
 //! without JavaScript. URLs name the body and are stable: `pp/resolution-130.html`,
 //! `wtdc/resolution-69.html`, `pp-2018-dubai.html`, `proposals/pp-2018-dubai-67.html`; an
 //! instrument with many versions gets one page per version (`pp/resolution-130/pp-2014-busan.html`).
+//!
+//! Beside the HTML, each version with a text is in Akoma Ntoso (`render::akn`), one file per
+//! language (`pp/resolution-130/pp-2014-busan.fr.xml`), and each proposal is an amendment
+//! document (`proposals/pp-2018-dubai-67/B-67-4.xml`); the pages link to them. A version without
+//! a text has no such file: its page lists it and says so.
 
 mod assets;
 mod pages;
@@ -31,6 +36,7 @@ pub const INLINE_VERSIONS: usize = 6;
 pub fn build(data: &SiteData) -> BTreeMap<PathBuf, String> {
     let mut files = BTreeMap::new();
     let site = Site::new(data);
+    let catalogue = crate::catalogue::Catalogue::from_conferences(data.catalogue.clone());
     files.insert(
         PathBuf::from(MARKER),
         "This folder was written by `actes site`; `actes site` may replace it.\n".to_string(),
@@ -51,6 +57,12 @@ pub fn build(data: &SiteData) -> BTreeMap<PathBuf, String> {
             PathBuf::from(&path),
             pages::proposal_document(&site, d, &path),
         );
+        for (id, amendment) in &d.amendments {
+            files.insert(
+                PathBuf::from(amendment_path(d.conference.as_ref(), &d.document, id)),
+                crate::render::akn::render_proposal(amendment, &catalogue),
+            );
+        }
     }
     for i in &data.instruments {
         let path = instrument_path(&i.id);
@@ -59,6 +71,14 @@ pub fn build(data: &SiteData) -> BTreeMap<PathBuf, String> {
             for (n, v) in i.versions.iter().enumerate() {
                 let vpath = version_path(&i.id, v.name());
                 files.insert(PathBuf::from(&vpath), pages::version(&site, i, n, &vpath));
+            }
+        }
+        for v in &i.versions {
+            for (language, version) in &v.exports {
+                files.insert(
+                    PathBuf::from(akn_path(&i.id, v.name(), *language)),
+                    crate::render::akn::render_version(version, &catalogue),
+                );
             }
         }
     }
@@ -192,6 +212,23 @@ pub fn version_path(id: &InstrumentId, version: &str) -> String {
     format!("{}/{}.html", instrument_stem(id), slug(version))
 }
 
+/// `pp/resolution-130/pp-2014-busan.fr.xml`: a version's text in Akoma Ntoso.
+pub fn akn_path(id: &InstrumentId, version: &str, language: crate::model::Language) -> String {
+    format!(
+        "{}/{}.{}.xml",
+        instrument_stem(id),
+        slug(version),
+        language.code()
+    )
+}
+
+/// `proposals/pp-2018-dubai-67/B-67-4.xml`: a proposal as an Akoma Ntoso amendment.
+pub fn amendment_path(conference: Option<&ConferenceId>, document: &str, id: &str) -> String {
+    let page = proposal_document_path(conference, document);
+    let folder = page.strip_suffix(".html").unwrap_or(&page);
+    format!("{folder}/{}.xml", slug(id))
+}
+
 /// `pp-2018-dubai.html`.
 pub fn conference_path(id: &ConferenceId) -> String {
     format!("{}.html", slug(&id.0))
@@ -289,6 +326,14 @@ mod tests {
         assert_eq!(
             conference_path(&ConferenceId("pp-2018-dubai".into())),
             "pp-2018-dubai.html"
+        );
+        assert_eq!(
+            akn_path(&r130, "pp-2014-busan", Language::Fr),
+            "pp/resolution-130/pp-2014-busan.fr.xml"
+        );
+        assert_eq!(
+            amendment_path(Some(&ConferenceId("pp-2018-dubai".into())), "67", "B/67/4"),
+            format!("{PROPOSAL_PAGES}/pp-2018-dubai-67/B-67-4.xml")
         );
         assert_eq!(slug("../a b/é"), "---a-b--");
         assert_eq!(

@@ -79,13 +79,7 @@ pub(super) fn index(site: &Site) -> String {
                 ),
                 title.map(title_html).unwrap_or_default()
             );
-            for (cell, class) in cells.iter().zip(cls).skip(2) {
-                if class.is_empty() {
-                    m.push_str("<td></td>");
-                } else {
-                    let _ = write!(m, "<td class=\"{}\">{}</td>", esc(class), esc(cell));
-                }
-            }
+            table_cells(cells.iter().zip(cls).skip(2), &mut m);
             m.push_str("</tr>\n");
         }
         m.push_str("</tbody>\n</table></div>\n</section>\n");
@@ -125,6 +119,43 @@ pub(super) fn index(site: &Site) -> String {
         m.push_str("</ul>\n</section>\n");
     }
     page(path, "Lineage table", &m, &["site.js"])
+}
+
+/// The cells of a row of the "Rév." table. A run of empty cells (before the instrument existed,
+/// after it was suppressed) or of cells whose fate is unknown is one cell spanning the run: it
+/// reads the same, and a table of thousands of instruments over fifty conferences stays a page
+/// a browser opens.
+fn table_cells<'c>(cells: impl Iterator<Item = (&'c String, &'c String)>, m: &mut String) {
+    let mut run: Option<(&String, &String, usize)> = None;
+    let flush = |run: Option<(&String, &String, usize)>, m: &mut String| {
+        let Some((cell, class, n)) = run else {
+            return;
+        };
+        let span = if n > 1 {
+            format!(" colspan=\"{n}\"")
+        } else {
+            String::new()
+        };
+        if class.is_empty() {
+            let _ = write!(m, "<td{span}></td>");
+        } else {
+            let _ = write!(m, "<td{span} class=\"{}\">{}</td>", esc(class), esc(cell));
+        }
+    };
+    for (cell, class) in cells {
+        let spans = class.is_empty() || class == "unknown";
+        match &mut run {
+            Some((c, k, n)) if spans && *c == cell && *k == class => *n += 1,
+            _ => {
+                flush(run.take(), m);
+                run = Some((cell, class, 1));
+                if !spans {
+                    flush(run.take(), m);
+                }
+            }
+        }
+    }
+    flush(run, m);
 }
 
 fn document_name(d: &ProposalDocument) -> String {
@@ -277,6 +308,13 @@ fn step(site: &Site, i: &SiteInstrument, s: &LineageStep, path: &str, m: &mut St
     if let Some(note) = &s.text_note {
         let _ = writeln!(m, "<p class=\"texts\">text: {}</p>", esc(note));
     }
+    let has_text = s
+        .texts
+        .values()
+        .any(|c| *c != crate::model::Completeness::Absent);
+    if s.proposal.is_none() && !has_text {
+        m.push_str("<p class=\"texts no-text\">No text in the history at this step: listed here, not exported to Akoma Ntoso.</p>\n");
+    }
     m.push_str("<ul class=\"evidence\">\n");
     for e in &s.evidence {
         let _ = writeln!(m, "<li>evidence: {}</li>", esc(&e.to_string()));
@@ -339,6 +377,17 @@ fn version_section(
         );
         text_html(text, m);
         m.push_str("</article>\n</details>\n");
+        if v.exports.contains_key(language) {
+            let _ = writeln!(
+                m,
+                "<p class=\"akn\">{} <small>(Akoma Ntoso 3.0)</small></p>",
+                link(
+                    path,
+                    &super::akn_path(&i.id, v.name(), *language),
+                    &format!("This text as XML ({})", language.code())
+                )
+            );
+        }
         if let Some((before, redline)) = v.changes.get(language) {
             let _ = writeln!(
                 m,
@@ -695,6 +744,17 @@ pub(super) fn proposal_document(site: &Site, d: &ProposalDocument, path: &str) -
                 esc(&href)
             );
         }
+        if d.amendments.contains_key(&id) {
+            let _ = writeln!(
+                m,
+                "<p class=\"akn\">{} <small>(Akoma Ntoso 3.0, {NOT_AN_OUTCOME})</small></p>",
+                link(
+                    path,
+                    &super::amendment_path(d.conference.as_ref(), &d.document, &id),
+                    "This proposal as an XML amendment"
+                )
+            );
+        }
         if !p.reasons.is_empty() {
             m.push_str("<h3>Reasons</h3>\n");
             let lang = crate::reader::lang::detect_language(p.reasons.iter().map(String::as_str));
@@ -719,4 +779,36 @@ pub(super) fn proposal_document(site: &Site, d: &ProposalDocument, path: &str) -
         );
     }
     page(path, &document_name(d), &m, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_empty_or_unknown_cells_span_and_others_stay_one_per_conference() {
+        let cells: Vec<(String, String)> = [
+            ("", ""),
+            ("", ""),
+            ("new", "new"),
+            ("unknown", "unknown"),
+            ("unknown", "unknown"),
+            ("unknown", "unknown"),
+            ("revised", "revised"),
+            ("revised", "revised"),
+            ("unknown", "unknown"),
+        ]
+        .iter()
+        .map(|(c, k)| (c.to_string(), k.to_string()))
+        .collect();
+        let mut m = String::new();
+        table_cells(cells.iter().map(|(c, k)| (c, k)), &mut m);
+        assert_eq!(
+            m,
+            "<td colspan=\"2\"></td><td class=\"new\">new</td>\
+             <td colspan=\"3\" class=\"unknown\">unknown</td>\
+             <td class=\"revised\">revised</td><td class=\"revised\">revised</td>\
+             <td class=\"unknown\">unknown</td>"
+        );
+    }
 }
