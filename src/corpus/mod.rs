@@ -25,6 +25,7 @@ pub mod add;
 pub mod assemble;
 pub mod final_acts;
 pub mod sources;
+pub mod unchanged;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -112,6 +113,11 @@ pub enum ProposedChange {
     Remove(InstrumentId),
     /// Nothing changes in the texts (`NOC`).
     Nothing,
+}
+
+/// `Dubai, 2018` as the conference's English place and year.
+pub(crate) fn conference_label(conference: &Conference) -> String {
+    format!("{}, {}", conference.place.en, conference.year)
 }
 
 impl Corpus {
