@@ -778,7 +778,10 @@ mod hand_built {
             "the label agrees with the corpus: no note of a mismatch"
         );
         // Events about earlier conferences (`earlier`, corpus::unchanged) are stored here too.
-        assert_eq!(events.iter().filter(|e| e.get("earlier").is_none()).count(), 76);
+        assert_eq!(
+            events.iter().filter(|e| e.get("earlier").is_none()).count(),
+            76
+        );
         let r36 = events
             .iter()
             .find(|e| e["instrument"]["number"] == 36)
