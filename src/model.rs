@@ -1185,6 +1185,11 @@ pub struct EventRecord {
     /// The title as the source gives it (English for the Final Acts list), if any.
     pub title: Option<String>,
     pub evidence: Vec<Evidence>,
+    /// The earlier conference this event is about, when it is not the record's own: a conference
+    /// of the body that the instrument went through unchanged, as this conference's facts show (an
+    /// abrogation or a header that still names an earlier revision; `corpus::unchanged`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<ConferenceId>,
 }
 
 /// A proposal's identifier: origin / document (addendum) / serial, as in `EUR/44A7/1`.

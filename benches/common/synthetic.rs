@@ -439,6 +439,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                 revision: None,
                 title: Some(inst.title.clone()),
                 evidence: vec![evidence(&conf.id, inst.number)],
+                earlier: None,
             });
         }
         let new_count = if k == 0 { initial } else { per_conference };
@@ -473,6 +474,7 @@ pub fn generate(spec: SyntheticSpec) -> HistoryPlan {
                 revision: None,
                 title: Some(inst.title.clone()),
                 evidence: vec![evidence(&conf.id, number)],
+                earlier: None,
             });
             instruments.push(inst);
             adopted += 1;

@@ -16,9 +16,10 @@ use crate::reader::Proposal;
 
 use super::final_acts::{self, Said};
 use super::sources::SourceFinalActs;
+use super::unchanged::{self, HeaderSighting};
 use super::{
-    ConferenceState, Corpus, InstrumentState, ProposalChain, ProposalStep, ProposedChange,
-    SourceDocument, Sources,
+    conference_label, ConferenceState, Corpus, InstrumentState, ProposalChain, ProposalStep,
+    ProposedChange, SourceDocument, Sources,
 };
 
 /// Why the sources do not make a corpus.
@@ -69,18 +70,6 @@ struct TextVersion {
     evidence: Evidence,
     citations: Vec<Citation>,
     uncertain: Vec<Uncertainty>,
-}
-
-/// A header seen in a document of a conference: what revision an instrument carried then.
-#[derive(Debug, Clone)]
-struct HeaderSighting {
-    instrument: InstrumentId,
-    revision: Revision,
-    /// The conference whose header it is (named by the revision).
-    revised_at: Conference,
-    /// The conference of the document (the header is the state before it).
-    seen_at: Conference,
-    evidence: Evidence,
 }
 
 /// Assembles the corpus. See the module documentation of [`crate::corpus`].
@@ -250,7 +239,12 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
             } else if let Some(before) = before {
                 let absence =
                     complete.map(|f| final_acts::absence_evidence(conference, &f.entry.file, id));
-                unchanged(conference, outcomes, absence, before, &sightings)
+                let (event, state) =
+                    unchanged::carried_forward(conference, outcomes, absence, before, &sightings);
+                Decided {
+                    event,
+                    state: Some(state),
+                }
             } else {
                 continue;
             };
@@ -278,6 +272,7 @@ pub fn assemble(sources: &Sources) -> Result<Corpus, AssembleError> {
     for doc in &sources.documents {
         chains.push(proposal_chain(sources, doc, &states)?);
     }
+    passed_through(catalogue, &mut states, &chains);
     Ok(Corpus {
         catalogue: catalogue.conferences().to_vec(),
         conferences: states,
@@ -315,11 +310,6 @@ fn citations_on(proposal: &Proposal, side: Side) -> Vec<Citation> {
 struct Decided {
     event: EventRecord,
     state: Option<InstrumentState>,
-}
-
-/// `Dubai, 2018` as the conference's English place and year.
-fn conference_label(conference: &Conference) -> String {
-    format!("{}, {}", conference.place.en, conference.year)
 }
 
 /// An instrument that a Final Acts list names.
@@ -382,6 +372,7 @@ fn from_final_acts(
             revision: Some(row.revision.clone()),
             title: row.title_en.clone(),
             evidence: event_evidence,
+            earlier: None,
         },
         state,
     }
@@ -502,89 +493,9 @@ fn from_text(first: bool, before: Option<&InstrumentState>, version: &TextVersio
             revision: version.text.revision.clone(),
             title: state.record.titles.get(&version.text.language).cloned(),
             evidence: state.record.evidence.clone(),
+            earlier: None,
         },
         state: Some(state),
-    }
-}
-
-/// An instrument of the corpus that no source says this conference changed.
-/// `absence` is the statement of a complete Final Acts file that does not name it.
-fn unchanged(
-    conference: &Conference,
-    outcomes: Option<&ConferenceOutcomes>,
-    absence: Option<Evidence>,
-    before: &InstrumentState,
-    sightings: &[HeaderSighting],
-) -> Decided {
-    let id = &before.record.instrument;
-    let label = conference_label(conference);
-    let mut evidence: Vec<Evidence> = absence.into_iter().collect();
-    if let Some(list) = outcomes {
-        evidence.push(Evidence {
-            kind: EvidenceKind::Inferred,
-            source: list.source.clone(),
-            entry: None,
-            lines: None,
-            note: Some(format!(
-                "{id} is not in the Final Acts list of what {label} adopted, revised or abrogated"
-            )),
-        });
-    }
-    for sighting in sightings.iter().filter(|s| {
-        &s.instrument == id
-            && s.seen_at.start > conference.final_acts
-            && s.revised_at.final_acts < conference.start
-    }) {
-        evidence.push(Evidence {
-            kind: EvidenceKind::Inferred,
-            note: Some(format!(
-                "its header still says {} in a document of {}",
-                sighting.revision,
-                conference_label(&sighting.seen_at)
-            )),
-            ..sighting.evidence.clone()
-        });
-    }
-    let mut notes = before.record.notes.clone();
-    notes.retain(|n| !n.starts_with("first in the corpus") && !n.starts_with("the earliest state"));
-    if evidence.is_empty() {
-        let source = before
-            .text_evidence
-            .first()
-            .map_or_else(String::new, |e| e.source.clone());
-        evidence.push(Evidence {
-            kind: EvidenceKind::Inferred,
-            source,
-            entry: None,
-            lines: None,
-            note: Some(format!(
-                "no source says what {label} did to it; carried forward as it stood"
-            )),
-        });
-        notes.push(format!(
-            "no source says whether {label} changed it; carried forward as it stood"
-        ));
-    }
-    let mut record = before.record.clone();
-    record.event = Event::Unchanged;
-    record.status = Status::Inferred;
-    record.notes = notes;
-    record.evidence = before.text_evidence.clone();
-    record.evidence.extend(evidence.iter().cloned());
-    Decided {
-        event: EventRecord {
-            instrument: id.clone(),
-            event: Event::Unchanged,
-            status: Status::Inferred,
-            revision: record.revision.clone(),
-            title: record.titles.values().next().cloned(),
-            evidence,
-        },
-        state: Some(InstrumentState {
-            record,
-            texts: before.texts.clone(),
-            text_evidence: before.text_evidence.clone(),
-        }),
     }
 }
 
@@ -690,5 +601,34 @@ fn proposed_state(proposal: &Proposal, evidence: Evidence) -> InstrumentState {
         },
         texts,
         text_evidence: vec![evidence],
+    }
+}
+
+/// The conferences that a later fact shows an instrument went through unchanged
+/// ([`unchanged::passed_through`]), stored in the records of the conferences that state them;
+/// every revision mark of a citation, in a conference's texts or a proposal's, counts as known.
+fn passed_through(
+    catalogue: &crate::catalogue::Catalogue,
+    states: &mut [ConferenceState],
+    chains: &[ProposalChain],
+) {
+    let proposed = chains
+        .iter()
+        .flat_map(|c| &c.steps)
+        .filter_map(|s| match &s.change {
+            ProposedChange::Put(state) => Some(&state.record),
+            _ => None,
+        });
+    let cited: Vec<(InstrumentId, Revision)> = states
+        .iter()
+        .flat_map(|s| s.instruments.values().map(|i| &i.record))
+        .chain(proposed)
+        .flat_map(|r| &r.citations)
+        .filter_map(|c| Some((c.cited.clone(), c.revision.clone()?)))
+        .collect();
+    let mut records: Vec<ConferenceRecord> = states.iter().map(|s| s.record.clone()).collect();
+    unchanged::passed_through(catalogue, &mut records, &cited);
+    for (state, record) in states.iter_mut().zip(records) {
+        state.record = record;
     }
 }

@@ -148,6 +148,7 @@ pub(super) fn adopted(
             .or_else(|| titles.values().next())
             .cloned(),
         evidence,
+        earlier: None,
     };
     (
         event,
@@ -202,6 +203,7 @@ pub(super) fn abrogated(entry: &Abrogation, before: Option<&InstrumentState>) ->
         revision: entry.revision.clone(),
         title: Some(entry.title.clone()).filter(|t| !t.trim().is_empty()),
         evidence,
+        earlier: None,
     }
 }
 

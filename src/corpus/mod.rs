@@ -18,6 +18,9 @@
 //!   of the corpus not in the list is unchanged (inferred);
 //! - without a list, an instrument whose header in a later document still names an earlier
 //!   revision is unchanged (inferred from that header);
+//! - a later fact that still names an earlier revision (a header, an abrogation) makes every
+//!   catalogue conference of the body in between unchanged (inferred), stored in that later
+//!   conference's record; every rule of "unchanged" lives in [`unchanged`];
 //! - proposals go on their own ref, on top of the last conference state before their conference:
 //!   one commit per proposal, status proposed.
 
@@ -25,6 +28,7 @@ pub mod add;
 pub mod assemble;
 pub mod final_acts;
 pub mod sources;
+pub mod unchanged;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -112,6 +116,11 @@ pub enum ProposedChange {
     Remove(InstrumentId),
     /// Nothing changes in the texts (`NOC`).
     Nothing,
+}
+
+/// `Dubai, 2018` as the conference's English place and year.
+pub(crate) fn conference_label(conference: &Conference) -> String {
+    format!("{}, {}", conference.place.en, conference.year)
 }
 
 impl Corpus {

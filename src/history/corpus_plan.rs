@@ -201,7 +201,14 @@ fn conference_commit(
 ) -> CommitPlan {
     let conference = &state.conference;
     let person = conference_person(conference);
-    let events = &state.record.events;
+    // The events about this conference; those about earlier ones (`EventRecord::earlier`) are
+    // in the record, not in the message.
+    let events: Vec<&EventRecord> = state
+        .record
+        .events
+        .iter()
+        .filter(|e| e.earlier.is_none())
+        .collect();
     let counts: Vec<String> = EVENT_ORDER
         .iter()
         .filter_map(|(event, word, _)| {
@@ -224,7 +231,11 @@ fn conference_commit(
         conference_dates(conference)
     ));
     for (event, _, heading) in EVENT_ORDER {
-        let listed: Vec<&EventRecord> = events.iter().filter(|e| e.event == event).collect();
+        let listed: Vec<&EventRecord> = events
+            .iter()
+            .copied()
+            .filter(|e| e.event == event)
+            .collect();
         if listed.is_empty() {
             continue;
         }

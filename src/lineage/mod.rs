@@ -233,6 +233,9 @@ struct PendingEvent {
     revision: Option<Revision>,
     title: Option<String>,
     evidence: Vec<Evidence>,
+    /// Stored in a later conference's record (`EventRecord::earlier`): its revision is that
+    /// later fact's, not a mark of its own.
+    earlier: bool,
 }
 
 fn evidence_kind_of(status: Status, evidence: &[Evidence]) -> EvidenceKind {
@@ -288,7 +291,6 @@ impl Lineage {
         let marks = lineage.revision_marks(&events, versions);
         lineage.add_mark_events(&mut events, marks);
         lineage.sort_chronology();
-        lineage.infer_unchanged(&mut events);
         lineage.add_instrument_versions(events, versions);
         lineage.add_proposals(proposals, versions);
         lineage.pin_citations();
@@ -330,7 +332,7 @@ impl Lineage {
     ) -> Vec<(InstrumentId, Revision, Evidence)> {
         let mut marks: Vec<(InstrumentId, Revision, Evidence)> = Vec::new();
         for (instrument, list) in events {
-            for e in list {
+            for e in list.iter().filter(|e| !e.earlier) {
                 if let Some(rev) = &e.revision {
                     let first = e.evidence.first();
                     marks.push((
@@ -426,15 +428,8 @@ impl Lineage {
                 revision: Some(rev),
                 title: None,
                 evidence: vec![evidence],
+                earlier: false,
             });
-        }
-    }
-
-    /// A later event that still names an earlier revision (a header, a Final Acts entry of an
-    /// abrogation) says that no conference of the body revised it in between.
-    fn infer_unchanged(&self, events: &mut BTreeMap<InstrumentId, Vec<PendingEvent>>) {
-        for (instrument, list) in events.iter_mut() {
-            self.infer_unchanged_between(instrument, list);
         }
     }
 
@@ -639,81 +634,6 @@ impl Lineage {
         )
     }
 
-    /// Adds an inferred `unchanged` event at every catalogue conference of the instrument's body
-    /// that lies between a revision mark and a later event (unchanged or suppressed) that still
-    /// names it, where nothing else is known: `Resolution 89 abrogated, Minneapolis, 1998` at
-    /// Dubai 2018 means that Marrakech 2002, Antalya 2006, Guadalajara 2010 and Busan 2014 did not
-    /// revise it. Each event points at the evidence of the later event, with a note saying why.
-    fn infer_unchanged_between(&self, instrument: &InstrumentId, list: &mut Vec<PendingEvent>) {
-        let mut known: BTreeSet<usize> =
-            list.iter().map(|e| self.position(&e.conference)).collect();
-        let mut later: Vec<&PendingEvent> = list
-            .iter()
-            .filter(|e| {
-                matches!(e.event, Event::Unchanged | Event::Suppressed)
-                    && e.status != Status::Proposed
-            })
-            .collect();
-        later.sort_by_key(|e| self.position(&e.conference));
-        let mut added = Vec::new();
-        for e in later {
-            let Some(rev) = &e.revision else { continue };
-            let Some(since) = self
-                .marks
-                .get(&(instrument.body, rev.place.clone(), rev.year))
-            else {
-                continue;
-            };
-            let (from, to) = (self.position(since), self.position(&e.conference));
-            if from >= to || to == usize::MAX {
-                continue;
-            }
-            let at = self.conference_label(&e.conference);
-            for pos in from + 1..to {
-                let id = &self.chronology[pos];
-                let fits = self
-                    .conference(id)
-                    .is_some_and(|c| c.in_catalogue && c.body == instrument.body);
-                if !fits || !known.insert(pos) {
-                    continue;
-                }
-                let here = self.conference_label(id);
-                let why = match e.evidence.first().and_then(|ev| ev.note.as_ref()) {
-                    Some(note) if e.status == Status::Inferred => format!("; at {at}: {note}"),
-                    _ => String::new(),
-                };
-                let note = if e.event == Event::Suppressed {
-                    format!(
-                        "abrogated at {at} with `{rev}` as its last revision, so not revised at {here}{why}"
-                    )
-                } else {
-                    format!(
-                        "its last revision is still `{rev}` at {at}, so not revised at {here}{why}"
-                    )
-                };
-                let evidence = match e.evidence.first() {
-                    Some(first) => Evidence {
-                        kind: EvidenceKind::Inferred,
-                        source: first.source.clone(),
-                        entry: first.entry.clone(),
-                        lines: first.lines,
-                        note: Some(note),
-                    },
-                    None => continue,
-                };
-                added.push(PendingEvent {
-                    conference: id.clone(),
-                    event: Event::Unchanged,
-                    status: Status::Inferred,
-                    revision: Some(rev.clone()),
-                    title: None,
-                    evidence: vec![evidence],
-                });
-            }
-        }
-        list.extend(added);
-    }
-
     /// The label of a conference (`Dubai, 2018`, `WTDC Buenos Aires, 2017`), or its id when the
     /// graph does not hold it.
     pub fn conference_label(&self, id: &ConferenceId) -> String {
@@ -827,6 +747,7 @@ impl Lineage {
             revision: record.and_then(|r| r.revision.clone()),
             title: None,
             evidence: p.evidence.clone(),
+            earlier: false,
         };
         let node = self.add_version(&p.target, &e, record, Some(p.id.clone()));
         if let Node::Version(v) = &mut self.graph[node] {
@@ -1018,12 +939,16 @@ fn stated_events(
                 .entry(e.instrument.clone())
                 .or_default()
                 .push(PendingEvent {
-                    conference: record.conference.id.clone(),
+                    conference: e
+                        .earlier
+                        .clone()
+                        .unwrap_or_else(|| record.conference.id.clone()),
                     event: e.event,
                     status: e.status,
                     revision: e.revision.clone(),
                     title: e.title.clone(),
                     evidence: e.evidence.clone(),
+                    earlier: e.earlier.is_some(),
                 });
         }
     }
@@ -1037,6 +962,7 @@ fn stated_events(
                 revision: v.record.revision.clone(),
                 title: None,
                 evidence: v.record.evidence.clone(),
+                earlier: false,
             });
         }
     }

@@ -64,6 +64,7 @@ fn event(
         revision,
         title: None,
         evidence: vec![evidence],
+        earlier: None,
     }
 }
 
@@ -250,14 +251,34 @@ fn records() -> Records {
             210,
         ),
     ];
-    Records {
+    stored(Records {
         // No catalogue: a history written before `catalogue.json`, whose conferences are those
         // of its records.
         catalogue: Vec::new(),
         conferences: vec![dubai, antalya, busan],
         versions,
         proposals,
-    }
+    })
+}
+
+/// The records as the corpus stores them: with the conferences that a later fact shows each
+/// instrument went through unchanged (`corpus::unchanged`, the rule the lineage only reads).
+fn stored(mut r: Records) -> Records {
+    let catalogue = crate::catalogue::Catalogue::from_conferences(
+        r.conferences
+            .iter()
+            .map(|c| c.conference.clone())
+            .chain(r.catalogue.iter().cloned())
+            .collect(),
+    );
+    let cited: Vec<(InstrumentId, Revision)> = r
+        .versions
+        .iter()
+        .flat_map(|v| &v.record.citations)
+        .filter_map(|c| Some((c.cited.clone(), c.revision.clone()?)))
+        .collect();
+    crate::corpus::unchanged::passed_through(&catalogue, &mut r.conferences, &cited);
+    r
 }
 
 fn lineage() -> Lineage {
@@ -566,7 +587,7 @@ fn records_with_catalogue() -> Records {
         rev("Minneapolis", 1998, false),
         ev(EvidenceKind::Stated, FA, "resolution 89 abrogated", 21),
     ));
-    r
+    stored(r)
 }
 
 /// The steps of an instrument's lineage as (conference, event, status).
@@ -694,7 +715,7 @@ fn an_inferred_unchanged_never_replaces_what_a_conference_states_nor_reaches_out
         rev("Antalya", 2006, true),
         ev(EvidenceKind::Stated, FA, "resolution 300 abrogated", 80),
     ));
-    let l = Lineage::from_all(&r);
+    let l = Lineage::from_all(&stored(r));
     assert_eq!(
         steps_of(&l, &res(300)),
         [
