@@ -46,6 +46,12 @@ pub(super) fn carried_forward(
 ) -> (EventRecord, InstrumentState) {
     let id = &before.record.instrument;
     let label = conference_label(conference);
+    // A complete Final Acts file that does not name it states that the conference left it alone.
+    let status = if absence.is_some() {
+        Status::Adopted
+    } else {
+        Status::Inferred
+    };
     let mut evidence: Vec<Evidence> = absence.into_iter().collect();
     if let Some(list) = outcomes {
         evidence.push(Evidence {
@@ -95,14 +101,14 @@ pub(super) fn carried_forward(
     }
     let mut record = before.record.clone();
     record.event = Event::Unchanged;
-    record.status = Status::Inferred;
+    record.status = status;
     record.notes = notes;
     record.evidence = before.text_evidence.clone();
     record.evidence.extend(evidence.iter().cloned());
     let event = EventRecord {
         instrument: id.clone(),
         event: Event::Unchanged,
-        status: Status::Inferred,
+        status,
         revision: record.revision.clone(),
         title: record.titles.values().next().cloned(),
         evidence,

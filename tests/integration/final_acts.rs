@@ -492,3 +492,24 @@ fn a_citation_whose_body_is_undecided_makes_up_no_conference_of_the_body_it_was_
         );
     }
 }
+
+#[test]
+fn an_instrument_absent_from_complete_final_acts_is_stated_unchanged_there() {
+    let (dir, repo) = added_with_actes_add("final-acts-stated-unchanged");
+    let run = actes_on(&dir, &repo, &["lineage", "14"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let dubai = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Dubai, 2018  unchanged"))
+        .expect("a Dubai step");
+    assert!(dubai.ends_with("[stated]"), "{dubai}");
+    let outcome = actes_on(&dir, &repo, &["outcome", "B/67/1"]);
+    assert!(
+        outcome
+            .stdout
+            .contains("not revised at Dubai, 2018 [stated]"),
+        "{}",
+        outcome.stdout
+    );
+}
