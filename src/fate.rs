@@ -21,7 +21,7 @@ use crate::lineage::{InferredLink, InferredRelation};
 use crate::model::{
     Action, Change, Completeness, ConferenceId, ConferenceRecord, Event, EventRecord, Evidence,
     EvidenceKind, InstrumentId, InstrumentText, Language, LineSpan, Paragraph, ProposalId,
-    ProposalRecord, Section, Status,
+    ProposalRecord, Section,
 };
 use crate::outcome::{
     match_proposal, rank_draft, successors, Abrogated, Candidate, Confidence, DraftOutcome,
@@ -372,20 +372,6 @@ impl ConferenceView {
     }
 }
 
-/// How an event is known, as the lineage tells it: a stated event as surely as its weakest
-/// evidence, otherwise as its status says.
-fn kind_of(status: Status, evidence: &[Evidence]) -> EvidenceKind {
-    match status {
-        Status::Adopted => evidence
-            .iter()
-            .map(|e| e.kind)
-            .min()
-            .unwrap_or(EvidenceKind::Stated),
-        Status::Proposed => EvidenceKind::Proposed,
-        Status::Inferred => EvidenceKind::Inferred,
-    }
-}
-
 /// One proposal found in the history: its record, the commit that holds it and its parent.
 struct Found {
     record: ProposalRecord,
@@ -538,7 +524,7 @@ fn decide(p: &ProposalRecord, view: &ConferenceView, name: &str, at: &str) -> De
     Decision {
         verdict,
         event: Some(e.event),
-        kind: kind_of(e.status, &e.evidence),
+        kind: crate::lineage::evidence_kind_of(e.status, &e.evidence),
         words: format!("{name} {event_words} at {at}"),
         evidence: e.evidence.clone(),
     }

@@ -238,7 +238,9 @@ struct PendingEvent {
     earlier: bool,
 }
 
-fn evidence_kind_of(status: Status, evidence: &[Evidence]) -> EvidenceKind {
+/// How an event is known: a stated event as surely as its weakest evidence, otherwise as its
+/// status says. The one rule, for the lineage and for what reads events beside it (`fate`).
+pub fn evidence_kind_of(status: Status, evidence: &[Evidence]) -> EvidenceKind {
     match status {
         Status::Adopted => evidence
             .iter()
