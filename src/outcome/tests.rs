@@ -271,7 +271,7 @@ fn proposal_and_adopted() -> (InstrumentText, InstrumentText, InstrumentText) {
             (
                 "recalling",
                 &[
-                    (Some("a)"), "Resolution 52 (Rev. Hammamet, 2016) of the World Telecommunication Standardization Assembly (WTSA), on spam;", U),
+                    (Some("a)"), "Resolution 52 (Rev. Hammamet, 2016) of WTSA, on spam;", U),
                     (Some("b)"), "UN General Assembly Resolution 57/239;", U),
                     (Some("c)"), "UN General Assembly Resolution 70/125, on the overall review of WSIS,", U),
                 ],
