@@ -310,6 +310,19 @@ struct ConferenceView {
     new_instruments: Vec<(InstrumentId, Vec<InstrumentText>)>,
 }
 
+/// The view of a conference, read once and kept in `views` for the proposals made to it.
+fn view_of<'v>(
+    history: &History,
+    views: &'v mut BTreeMap<ConferenceId, ConferenceView>,
+    conference: &ConferenceId,
+) -> Result<&'v ConferenceView, FateError> {
+    if !views.contains_key(conference) {
+        let view = ConferenceView::read(history, conference)?;
+        views.insert(conference.clone(), view);
+    }
+    Ok(&views[conference])
+}
+
 impl ConferenceView {
     fn read(history: &History, conference: &ConferenceId) -> Result<ConferenceView, ReadError> {
         let Some(info) = history.conference_commit(&conference.to_string()) else {
@@ -434,14 +447,7 @@ pub fn outcome(history: &History, query: &str) -> Result<OutcomeReport, FateErro
     let mut views: BTreeMap<ConferenceId, ConferenceView> = BTreeMap::new();
     let mut proposals = Vec::new();
     for f in chosen {
-        let conference = f.record.conference.clone();
-        if !views.contains_key(&conference) {
-            views.insert(
-                conference.clone(),
-                ConferenceView::read(history, &conference)?,
-            );
-        }
-        let view = &views[&conference];
+        let view = view_of(history, &mut views, &f.record.conference)?;
         proposals.push(fate_of(history, f, view)?);
     }
     Ok(OutcomeReport {
@@ -714,14 +720,8 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
     let all = all_proposals(history)?;
     let mut views: BTreeMap<ConferenceId, ConferenceView> = BTreeMap::new();
     for f in &all {
-        let conference = f.record.conference.clone();
-        if !views.contains_key(&conference) {
-            views.insert(
-                conference.clone(),
-                ConferenceView::read(history, &conference)?,
-            );
-        }
-        let view = &views[&conference];
+        let conference = &f.record.conference;
+        let view = view_of(history, &mut views, conference)?;
         let fate = fate_of(history, f, view)?;
         match &fate.text {
             TextFate::Matched { adopted, outcome } => {
@@ -732,7 +732,7 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
                         from: fate.target.clone(),
                         to: adopted.clone(),
                         conference: conference.clone(),
-                        conference_label: view.label(&conference),
+                        conference_label: view.label(conference),
                         score,
                         confidence: outcome.confidence,
                         anchors: outcome
@@ -755,7 +755,7 @@ pub fn inferred_links(history: &History) -> Result<Vec<InferredLink>, FateError>
                         from: fate.target.clone(),
                         to: to.clone(),
                         conference: conference.clone(),
-                        conference_label: view.label(&conference),
+                        conference_label: view.label(conference),
                         score: best.score,
                         confidence: outcome.confidence,
                         anchors: best

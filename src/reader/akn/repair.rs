@@ -513,15 +513,13 @@ pub fn footnotes(
             known.push(note);
         }
         if let Some((label, text)) = run_in {
-            let mut next = source_item.clone();
-            next.label = Some(label);
-            next.text = text;
-            next.footnotes.clear();
-            findings.push(Finding::repaired(
-                &next,
+            let next = split_off(
+                &source_item,
+                label,
+                text,
                 UncertaintyKind::ItemAfterFootnoteSplit,
-                &next.text,
-            ));
+                findings,
+            );
             entries.insert(index + 1, Entry::Item(next));
         }
         index += 1;
@@ -769,15 +767,13 @@ pub fn run_in_items(entries: &mut Vec<Entry>, findings: &mut Vec<Finding>) {
         };
         let rest = item.text[cut + next_label.len() + 1..].trim().to_string();
         item.text = item.text[..cut].trim_end().to_string();
-        let mut next = item.clone();
-        next.label = Some(next_label);
-        next.text = rest;
-        next.footnotes.clear();
-        findings.push(Finding::repaired(
-            &next,
+        let next = split_off(
+            item,
+            next_label,
+            rest,
             UncertaintyKind::RunInItemSplit,
-            &next.text,
-        ));
+            findings,
+        );
         entries.insert(i + 1, Entry::Item(next));
         i += 1;
     }
@@ -1056,6 +1052,23 @@ pub fn title_state(title: &str, words: &HashSet<String>) -> (TitleState, Option<
         );
     }
     (TitleState::Whole, None)
+}
+
+/// An item run into `item`'s text, split off as an item of its own (at `item`'s place, without
+/// its footnotes), the repair listed as `kind`.
+fn split_off(
+    item: &Item,
+    label: String,
+    text: String,
+    kind: UncertaintyKind,
+    findings: &mut Vec<Finding>,
+) -> Item {
+    let mut next = item.clone();
+    next.label = Some(label);
+    next.text = text;
+    next.footnotes.clear();
+    findings.push(Finding::repaired(&next, kind, &next.text));
+    next
 }
 
 #[cfg(test)]
